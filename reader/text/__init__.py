@@ -1,0 +1,1 @@
+"""Text model: tokens, the normalised comparison form, sentences and paragraphs."""
