@@ -1,0 +1,244 @@
+"""W3C Web Annotation selectors and re-anchoring a note in a (possibly edited) article.
+
+A note remembers where it points twice: by position (``TextPositionSelector``, exact but brittle)
+and by quotation (``TextQuoteSelector``: the quoted text plus ~32 characters either side, robust to
+edits elsewhere). ``anchor`` tries them in order of confidence and says which one worked, so a UI
+can show a moved or approximate highlight differently, and an orphaned note is never lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from rapidfuzz import fuzz
+
+from reader.model import Article
+from reader.text.tokens import fold
+
+CONTEXT_CHARS = 32
+"""How much text either side of a quote the quote selector keeps (as hypothes.is does)."""
+
+FUZZY_THRESHOLD = 80.0
+"""Minimum rapidfuzz ratio (0-100) between the stored quote and an approximate match."""
+
+SHORT_QUOTE_CHARS = 24
+SHORT_QUOTE_THRESHOLD = 95.0
+"""A quote shorter than this, found without its context, must match at least this well."""
+
+AnchorStatus = Literal["exact", "moved", "fuzzy", "orphaned"]
+ANCHOR_STATUSES: tuple[AnchorStatus, ...] = ("exact", "moved", "fuzzy", "orphaned")
+
+
+@dataclass(frozen=True, slots=True)
+class TextQuoteSelector:
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "type": "TextQuoteSelector",
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TextQuoteSelector:
+        return cls(
+            exact=str(data.get("exact", "")),
+            prefix=str(data.get("prefix", "") or ""),
+            suffix=str(data.get("suffix", "") or ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TextPositionSelector:
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": "TextPositionSelector", "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TextPositionSelector:
+        return cls(start=int(data["start"]), end=int(data["end"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a note lands in an article's display text now; ``start``/``end`` are None if orphaned."""
+
+    start: int | None
+    end: int | None
+    status: AnchorStatus
+    score: float = 100.0
+    """Confidence 0-100 (100 for exact and moved; the match ratio for fuzzy; 0 for orphaned)."""
+
+    @property
+    def found(self) -> bool:
+        return self.status != "orphaned"
+
+
+ORPHANED = Anchor(None, None, "orphaned", 0.0)
+
+
+class Anchorable(Protocol):
+    """What ``anchor`` needs from a note (``reader.notes.store.Note`` has it)."""
+
+    @property
+    def quote(self) -> TextQuoteSelector: ...
+    @property
+    def position(self) -> TextPositionSelector | None: ...
+    @property
+    def article_fingerprint(self) -> str: ...
+
+
+def describe(
+    text: str, start: int, end: int, context: int = CONTEXT_CHARS
+) -> tuple[TextQuoteSelector, TextPositionSelector]:
+    """Both selectors for ``text[start:end]`` (offsets are clamped into the text)."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    quote = TextQuoteSelector(
+        exact=text[start:end],
+        prefix=text[max(0, start - context) : start],
+        suffix=text[end : end + context],
+    )
+    return quote, TextPositionSelector(start, end)
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """The first place ``quote`` occurs in ``text`` as a reader would type it.
+
+    Tries the literal string, then the folded form (curly vs straight quotes, dashes, case), then
+    the folded form with any run of whitespace matching any other (a quote copied across a line
+    break). Offsets are into ``text``; None if it does not occur.
+    """
+    needle = quote.strip()
+    if not needle or not text:
+        return None
+    at = text.find(needle)
+    if at >= 0:
+        return at, at + len(needle)
+    folded_text, folded_needle = fold(text), fold(needle)
+    at = folded_text.find(folded_needle)
+    if at >= 0:
+        return at, at + len(needle)
+    pattern = r"\s+".join(re.escape(part) for part in folded_needle.split())
+    match = re.search(pattern, folded_text)
+    return match.span() if match else None
+
+
+def anchor(note: Anchorable, article: Article, threshold: float = FUZZY_THRESHOLD) -> Anchor:
+    """Re-anchor ``note`` in ``article``'s display text: exact, moved, fuzzy or orphaned."""
+    text = article.text or ""
+    quote = note.quote
+    position = note.position
+    exact = quote.exact
+    if not exact or not text:
+        return ORPHANED
+
+    # Unchanged at the stored position: the same article, or one edited only elsewhere.
+    if (
+        position is not None
+        and 0 <= position.start <= position.end <= len(text)
+        and text[position.start : position.end] == exact
+        and (
+            note.article_fingerprint == article.fingerprint
+            or _context_score(text, position.start, position.end, quote) >= 99.0
+        )
+    ):
+        return Anchor(position.start, position.end, "exact")
+
+    moved = _find_moved(text, quote, position)
+    if moved is not None:
+        return Anchor(moved[0], moved[1], "moved")
+
+    return _find_fuzzy(text, quote, threshold)
+
+
+def _context_score(text: str, start: int, end: int, quote: TextQuoteSelector) -> float:
+    """How well the text around ``[start, end)`` matches the stored prefix and suffix (0-100)."""
+    scores = []
+    if quote.prefix:
+        before = text[max(0, start - len(quote.prefix)) : start]
+        scores.append(fuzz.ratio(fold(quote.prefix), fold(before)))
+    if quote.suffix:
+        after = text[end : end + len(quote.suffix)]
+        scores.append(fuzz.ratio(fold(quote.suffix), fold(after)))
+    return sum(scores) / len(scores) if scores else 100.0
+
+
+def _find_moved(
+    text: str, quote: TextQuoteSelector, position: TextPositionSelector | None
+) -> tuple[int, int] | None:
+    """Every occurrence of the exact quote (literal, else folded); the best by context wins."""
+    starts = _occurrences(text, quote.exact)
+    if not starts:
+        starts = _occurrences(fold(text), fold(quote.exact))
+    if not starts:
+        return None
+    length = len(quote.exact)
+    old_start = position.start if position is not None else 0
+    # Context decides between repeated quotes; closeness to the old position breaks ties.
+    best = max(
+        starts,
+        key=lambda s: (round(_context_score(text, s, s + length, quote), 3), -abs(s - old_start)),
+    )
+    return best, best + length
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found = []
+    at = haystack.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def _find_fuzzy(text: str, quote: TextQuoteSelector, threshold: float) -> Anchor:
+    """Approximate match: locate the quote with its context first, then the quote inside that."""
+    folded_text = fold(text)
+    exact = fold(quote.exact)
+    window_start, window_end = 0, len(text)
+    narrowed = False
+    with_context = fold(quote.prefix) + exact + fold(quote.suffix)
+    if len(with_context) > len(exact) and len(with_context) < len(folded_text):
+        around = fuzz.partial_ratio_alignment(with_context, folded_text)
+        if around is not None and around.score >= threshold:
+            # Leave slack so a quote that grew or shrank still fits inside the window.
+            slack = max(len(exact) // 2, CONTEXT_CHARS)
+            window_start = max(0, around.dest_start - slack)
+            window_end = min(len(text), around.dest_end + slack)
+            narrowed = True
+    window = folded_text[window_start:window_end]
+    if len(exact) > len(window):
+        return ORPHANED
+    hit = fuzz.partial_ratio_alignment(exact, window)
+    if hit is None:
+        return ORPHANED
+    start, end = _snap_to_words(text, window_start + hit.dest_start, window_start + hit.dest_end)
+    score = fuzz.ratio(exact, folded_text[start:end])
+    # Without its context a short quote matches some other phrase too easily: ask for more.
+    if not narrowed and len(exact) < SHORT_QUOTE_CHARS:
+        threshold = max(threshold, SHORT_QUOTE_THRESHOLD)
+    if score < threshold:
+        return ORPHANED
+    return Anchor(start, end, "fuzzy", round(score, 1))
+
+
+def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a match that starts or ends inside a word to the whole word, and trim spaces."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
