@@ -1,0 +1,625 @@
+"""Export notes as Markdown, W3C Web Annotation JSON-LD or CSV, and import the JSON back.
+
+Exports take the notes plus whatever articles and stories are loaded: a loaded article gives the
+title, outlet and date and lets each note be re-anchored (so the quote shown is the text as it is
+now, with a word if it moved or was lost); a note whose article is not loaded falls back to what
+the note itself stored. The JSON export keeps every stored field under ``reader:note`` so an import
+restores notes exactly; importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader.model import Article, Story
+from reader.notes.anchor import Anchor, TextPositionSelector, TextQuoteSelector, anchor
+from reader.notes.store import NOTE_KINDS, Note, NotesStore, clean_tags
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+READER_KEY = "reader:note"
+"""Where reader's own fields live in an annotation (a compact IRI, kept apart from W3C terms)."""
+FORMATS = ("md", "json", "csv")
+CSV_COLUMNS = (
+    "id",
+    "story",
+    "article",
+    "outlet",
+    "date",
+    "quote",
+    "note",
+    "tags",
+    "start",
+    "end",
+    "created",
+    "updated",
+    "kind",
+    "anchor",
+)
+_MOTIVATIONS = {"highlight": "highlighting", "note": "commenting", "pin": "bookmarking"}
+
+Enricher = Callable[[Article, int, int], Mapping[str, Any]]
+"""``enrich(article, start, end)`` -> extra facts about a span, e.g. ``{"speaker": ..., "dates": [...]}``."""
+
+
+class ExportError(Exception):
+    """An export or import that cannot be done (file exists, unreadable file, bad JSON)."""
+
+
+# -- what the exports need to know about the corpus ------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    articles: dict[str, Article]
+    stories: dict[str, Story]
+    story_of_article: dict[str, str]
+
+    @classmethod
+    def build(
+        cls,
+        articles: Iterable[Article] | Mapping[str, Article],
+        stories: Iterable[Story] | Mapping[str, Story],
+    ) -> _Context:
+        article_list = list(articles.values()) if isinstance(articles, Mapping) else list(articles)
+        story_list = list(stories.values()) if isinstance(stories, Mapping) else list(stories)
+        story_of: dict[str, str] = {}
+        for story in story_list:
+            for article_id in story.article_ids:
+                story_of.setdefault(article_id, story.id)
+        return cls({a.id: a for a in article_list}, {s.id: s for s in story_list}, story_of)
+
+    def story_id(self, note: Note) -> str | None:
+        if note.story_id and note.story_id in self.stories:
+            return note.story_id
+        return self.story_of_article.get(note.article_id, note.story_id)
+
+    def locate(self, note: Note) -> tuple[Anchor | None, str]:
+        """The note's anchor in its loaded article (None if not loaded) and the quote to show."""
+        article = self.articles.get(note.article_id)
+        if article is None:
+            return None, note.quote.exact
+        found = anchor(note, article)
+        if found.start is None or found.end is None:
+            return found, note.quote.exact
+        return found, article.text[found.start : found.end]
+
+
+def filter_notes(
+    notes: Iterable[Note],
+    *,
+    story: str | None = None,
+    article: str | None = None,
+    tag: str | None = None,
+    stories: Iterable[Story] | Mapping[str, Story] = (),
+) -> list[Note]:
+    """Notes on ``story`` (stored story id, or an article the loaded story holds), ``article``
+    (id or path) and carrying ``tag``; a filter left as None does not filter."""
+    context = _Context.build((), stories)
+    selected = []
+    for note in notes:
+        if story is not None and story not in (note.story_id, context.story_id(note)):
+            continue
+        if article is not None and article not in (note.article_id, note.article_path):
+            continue
+        if tag is not None and tag.strip() not in note.tags:
+            continue
+        selected.append(note)
+    return selected
+
+
+def _ordered(notes: Iterable[Note], context: _Context) -> list[Note]:
+    """Stable export order: story, then article (story order), then position in the text."""
+    story_rank = {story_id: i for i, story_id in enumerate(context.stories)}
+    article_rank: dict[str, int] = {}
+    for story in context.stories.values():
+        for i, article_id in enumerate(story.article_ids):
+            article_rank.setdefault(article_id, i)
+
+    def key(note: Note) -> tuple[Any, ...]:
+        story_id = context.story_id(note)
+        start = note.position.start if note.position else -1
+        return (
+            story_rank.get(story_id or "", len(story_rank)),
+            story_id or "",
+            article_rank.get(note.article_id, len(article_rank)),
+            note.article_id,
+            start,
+            note.created_at,
+            note.id,
+        )
+
+    return sorted(notes, key=key)
+
+
+# -- enrichment from the extraction engines ----------------------------------------------------
+
+
+def default_enricher() -> Enricher | None:
+    """Speaker and normalised dates from ``reader.extract`` if it is installed, else None."""
+    try:
+        from reader.extract.dates import find_dates  # type: ignore[import-not-found]
+    except Exception:
+        find_dates = None
+    try:
+        from reader.extract.quotes import find_quotes  # type: ignore[import-not-found]
+    except Exception:
+        find_quotes = None
+    if find_dates is None and find_quotes is None:
+        return None
+    cache: dict[str, tuple[list[Any], list[Any]]] = {}
+
+    def enrich(article: Article, start: int, end: int) -> dict[str, Any]:
+        if article.fingerprint not in cache:
+            quotes: list[Any] = []
+            dates: list[Any] = []
+            # The extractors are other engines: a failure there costs enrichment, not the export.
+            with contextlib.suppress(Exception):
+                quotes = list(find_quotes(article.text)) if find_quotes else []
+            with contextlib.suppress(Exception):
+                dates = list(find_dates(article.text, article.date)) if find_dates else []
+            cache[article.fingerprint] = (quotes, dates)
+        quotes, dates = cache[article.fingerprint]
+        facts: dict[str, Any] = {}
+        for quote in quotes:
+            span = _span_of(quote)
+            speaker = _text_of(getattr(quote, "speaker", None))
+            if span and span[0] < end and start < span[1] and speaker:
+                facts["speaker"] = speaker
+                break
+        found_dates = []
+        for date in dates:
+            span = _span_of(date)
+            value = _text_of(getattr(date, "value", None))
+            if span and span[0] < end and start < span[1] and value:
+                found_dates.append({"text": article.text[span[0] : span[1]], "value": value})
+        if found_dates:
+            facts["dates"] = found_dates
+        return facts
+
+    return enrich
+
+
+def _span_of(item: Any) -> tuple[int, int] | None:
+    """``(start, end)`` of an extracted item, whichever of the usual shapes it has."""
+    for holder in (getattr(item, "span", None), item):
+        start, end = getattr(holder, "start", None), getattr(holder, "end", None)
+        if isinstance(start, int) and isinstance(end, int):
+            return start, end
+    span = getattr(item, "span", None)
+    if isinstance(span, tuple) and len(span) == 2 and all(isinstance(x, int) for x in span):
+        return span
+    return None
+
+
+def _text_of(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    for attr in ("name", "text", "value"):
+        inner = getattr(value, attr, None)
+        if isinstance(inner, str) and inner.strip():
+            return inner.strip()
+    return None
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|#~])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])(?=\s|$)")
+
+
+def md_escape(text: str) -> str:
+    """Article text as literal Markdown: no emphasis, links, HTML or headings sneak in."""
+    lines = []
+    for line in text.splitlines() or [""]:
+        line = _MD_INLINE.sub(r"\\\1", line)
+        line = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _code(text: str) -> str:
+    """An inline code span that survives backticks inside ``text``."""
+    text = " ".join(text.split())
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_ANCHOR_WORDS = {
+    "moved": "moved: the article changed, the quote was found elsewhere",
+    "fuzzy": "approximate: the article's wording changed here",
+    "orphaned": "orphaned: the quote is no longer in the article (stored text shown)",
+}
+
+
+def to_markdown(
+    notes: Iterable[Note],
+    articles: Iterable[Article] | Mapping[str, Article] = (),
+    stories: Iterable[Story] | Mapping[str, Story] = (),
+    *,
+    enrich: Enricher | None = None,
+    title: str = "Notes",
+) -> str:
+    """A readable report: story, then article (title, outlet, date, source), then each note."""
+    context = _Context.build(articles, stories)
+    ordered = _ordered(notes, context)
+    out = [f"# {md_escape(title)}", ""]
+    count = len(ordered)
+    out += [f"{count} note{'s' if count != 1 else ''}.", ""]
+    current_story: object = object()
+    current_article: str | None = None
+    for note in ordered:
+        story_id = context.story_id(note)
+        if story_id != current_story:
+            current_story, current_article = story_id, None
+            story = context.stories.get(story_id or "")
+            if story is not None:
+                out += [f"## {md_escape(story.title)}", "", f"Story {_code(story.id)}", ""]
+            elif story_id:
+                out += [f"## Story {_code(story_id)}", ""]
+            else:
+                out += ["## Not in a story", ""]
+        if note.article_id != current_article:
+            current_article = note.article_id
+            out += _article_heading(note, context.articles.get(note.article_id))
+        out += _note_block(note, context, enrich)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _article_heading(note: Note, article: Article | None) -> list[str]:
+    if article is None:
+        return [
+            f"### {md_escape(note.article_id)}",
+            "",
+            f"Source: {_code(note.article_path)} (not loaded: quotes as stored)",
+            "",
+        ]
+    heading = article.title or article.id
+    facts = [part for part in (article.outlet, article.date) if part]
+    lines = [f"### {md_escape(heading)}", ""]
+    if facts:
+        lines += [md_escape(" · ".join(facts)), ""]
+    source = f"Source: {_code(article.path)}"
+    if article.url:
+        source += f" <{article.url}>" if " " not in article.url else f" {_code(article.url)}"
+    return [*lines, source, ""]
+
+
+def _note_block(note: Note, context: _Context, enrich: Enricher | None) -> list[str]:
+    found, quote = context.locate(note)
+    lines = [f"> {line}" if line else ">" for line in md_escape(quote).split("\n")]
+    lines.append("")
+    if note.body.strip():
+        # The body is the user's own writing, kept as Markdown on purpose.
+        lines += [note.body.strip(), ""]
+    facts = []
+    if note.tags:
+        facts.append("Tags: " + ", ".join(_code(tag) for tag in note.tags))
+    if note.kind == "pin" and note.payload:
+        pinned = ", ".join(f"{key}: {value}" for key, value in sorted(note.payload.items()))
+        facts.append(f"Pinned: {md_escape(pinned)}")
+    article = context.articles.get(note.article_id)
+    if enrich is not None and article is not None and found is not None and found.start is not None:
+        extra: Mapping[str, Any] = {}
+        with contextlib.suppress(Exception):
+            extra = enrich(article, found.start, found.end or found.start) or {}
+        if extra.get("speaker"):
+            facts.append(f"Speaker: {md_escape(str(extra['speaker']))}")
+        for date in extra.get("dates") or ():
+            facts.append(
+                f"Date: {_code(str(date.get('value')))} ({md_escape(str(date.get('text')))})"
+            )
+    if found is not None and found.status != "exact":
+        facts.append(f"Anchor: {_ANCHOR_WORDS[found.status]}")
+    facts.append(f"{note.kind.capitalize()} {_code(note.short_id)}, {note.created_at}")
+    lines += [f"- {fact}" for fact in facts]
+    return [*lines, ""]
+
+
+# -- W3C Web Annotation JSON-LD ------------------------------------------------------------------
+
+
+def _annotation_id(note_id: str) -> str:
+    if re.fullmatch(r"[0-9a-f]{32}", note_id):
+        hex_id = note_id
+        return f"urn:uuid:{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+    return "urn:reader:note:" + note_id
+
+
+def to_annotation(note: Note, article: Article | None = None) -> dict[str, Any]:
+    """One note as a W3C ``Annotation`` (reader's own fields under ``reader:note``)."""
+    bodies: list[dict[str, Any]] = []
+    if note.body:
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "value": note.body,
+                "purpose": "commenting",
+                "format": "text/plain",
+            }
+        )
+    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
+    selectors: list[dict[str, Any]] = [note.quote.to_json()]
+    if note.position is not None:
+        selectors.append(note.position.to_json())
+    source = (article.url if article is not None and article.url else None) or note.article_path
+    annotation: dict[str, Any] = {
+        "id": _annotation_id(note.id),
+        "type": "Annotation",
+        "motivation": _MOTIVATIONS[note.kind],
+        "created": note.created_at,
+        "modified": note.updated_at,
+    }
+    if bodies:
+        annotation["body"] = bodies
+    annotation["target"] = {"source": source, "selector": selectors}
+    annotation[READER_KEY] = {
+        "id": note.id,
+        "kind": note.kind,
+        "article_id": note.article_id,
+        "article_path": note.article_path,
+        "article_fingerprint": note.article_fingerprint,
+        "story_id": note.story_id,
+        "body": note.body,
+        "tags": list(note.tags),
+        "payload": dict(note.payload) if note.payload is not None else None,
+        "deleted": note.deleted,
+    }
+    return annotation
+
+
+def to_annotation_collection(
+    notes: Iterable[Note],
+    articles: Iterable[Article] | Mapping[str, Article] = (),
+    stories: Iterable[Story] | Mapping[str, Story] = (),
+    *,
+    label: str = "reader notes",
+) -> dict[str, Any]:
+    context = _Context.build(articles, stories)
+    items = [to_annotation(n, context.articles.get(n.article_id)) for n in _ordered(notes, context)]
+    return {
+        "@context": ANNO_CONTEXT,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+        "items": items,
+    }
+
+
+def to_json(
+    notes: Iterable[Note],
+    articles: Iterable[Article] | Mapping[str, Article] = (),
+    stories: Iterable[Story] | Mapping[str, Story] = (),
+) -> str:
+    collection = to_annotation_collection(notes, articles, stories)
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- CSV -------------------------------------------------------------------------------------------
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheets run cells starting with these as formulas; article text must not."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def to_csv(
+    notes: Iterable[Note],
+    articles: Iterable[Article] | Mapping[str, Article] = (),
+    stories: Iterable[Story] | Mapping[str, Story] = (),
+) -> str:
+    """One row per note; ``start``/``end`` are where the quote is now (stored ones if orphaned)."""
+    context = _Context.build(articles, stories)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for note in _ordered(notes, context):
+        article = context.articles.get(note.article_id)
+        found, quote = context.locate(note)
+        start: int | None = note.position.start if note.position else None
+        end: int | None = note.position.end if note.position else None
+        if found is not None and found.start is not None:
+            start, end = found.start, found.end
+        row = [
+            note.id,
+            context.story_id(note) or "",
+            note.article_id,
+            (article.outlet if article else None) or "",
+            (article.date if article else None) or "",
+            quote,
+            note.body,
+            ";".join(note.tags),
+            "" if start is None else str(start),
+            "" if end is None else str(end),
+            note.created_at,
+            note.updated_at,
+            note.kind,
+            found.status if found is not None else "not loaded",
+        ]
+        writer.writerow([_csv_safe(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def render(
+    fmt: str,
+    notes: Iterable[Note],
+    articles: Iterable[Article] | Mapping[str, Article] = (),
+    stories: Iterable[Story] | Mapping[str, Story] = (),
+    *,
+    enrich: Enricher | None = None,
+) -> str:
+    """The export text in ``fmt`` (``md``, ``json`` or ``csv``)."""
+    if fmt == "md":
+        return to_markdown(notes, articles, stories, enrich=enrich)
+    if fmt == "json":
+        return to_json(notes, articles, stories)
+    if fmt == "csv":
+        return to_csv(notes, articles, stories)
+    raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+# -- writing files ---------------------------------------------------------------------------------
+
+
+def write_export(
+    content: str, dest: str | os.PathLike[str], *, force: bool = False, stdout: TextIO | None = None
+) -> Path | None:
+    """Write ``content`` to ``dest`` atomically (``-`` means stdout; returns None then).
+
+    A reader of ``dest`` sees the old file or the whole new one, never half; an existing file is
+    kept unless ``force``.
+    """
+    if str(dest) == "-":
+        (stdout or sys.stdout).write(content)
+        return None
+    path = Path(dest).expanduser()
+    if path.is_dir():
+        raise ExportError(f"{path} is a directory")
+    if path.exists() and not force:
+        raise ExportError(f"{path} already exists (use --force to overwrite)")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"directory {parent} does not exist")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    return path
+
+
+# -- import ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+    """One line per annotation that could not be imported, saying why."""
+
+
+def note_from_annotation(item: Mapping[str, Any]) -> Note:
+    """A reader note back from an annotation this module wrote (``ValueError`` if it is not one)."""
+    if not isinstance(item, Mapping) or item.get("type") != "Annotation":
+        raise ValueError("not an Annotation")
+    own = item.get(READER_KEY)
+    if not isinstance(own, Mapping):
+        raise ValueError(f"no {READER_KEY} fields (not written by reader)")
+    target = item.get("target")
+    if not isinstance(target, Mapping):
+        raise ValueError("no target")
+    selectors = target.get("selector")
+    if isinstance(selectors, Mapping):
+        selectors = [selectors]
+    quote: TextQuoteSelector | None = None
+    position: TextPositionSelector | None = None
+    for selector in selectors if isinstance(selectors, list) else []:
+        if not isinstance(selector, Mapping):
+            continue
+        if selector.get("type") == "TextQuoteSelector":
+            quote = TextQuoteSelector.from_json(dict(selector))
+        elif selector.get("type") == "TextPositionSelector":
+            try:
+                position = TextPositionSelector.from_json(dict(selector))
+            except (KeyError, TypeError, ValueError):
+                position = None
+    if quote is None or not quote.exact:
+        raise ValueError("no TextQuoteSelector")
+    note_id = own.get("id")
+    kind = own.get("kind")
+    article_id = own.get("article_id")
+    if not isinstance(note_id, str) or not note_id.strip():
+        raise ValueError("no note id")
+    if kind not in NOTE_KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    if not isinstance(article_id, str) or not article_id:
+        raise ValueError("no article id")
+    created = str(item.get("created") or "")
+    payload = own.get("payload")
+    tags = own.get("tags")
+    return Note(
+        id=note_id.strip(),
+        kind=kind,
+        article_id=article_id,
+        article_path=str(own.get("article_path") or target.get("source") or ""),
+        article_fingerprint=str(own.get("article_fingerprint") or ""),
+        quote=quote,
+        position=position,
+        body=str(own.get("body") or ""),
+        tags=clean_tags(tags if isinstance(tags, list) else []),
+        story_id=str(own["story_id"]) if own.get("story_id") else None,
+        payload=dict(payload) if isinstance(payload, Mapping) else None,
+        created_at=created,
+        updated_at=str(item.get("modified") or created),
+        deleted=bool(own.get("deleted")),
+    )
+
+
+def load_annotations(source: str | os.PathLike[str] | TextIO) -> list[Any]:
+    """The annotation items of a JSON export file (or an open text stream)."""
+    try:
+        if isinstance(source, (str, os.PathLike)):
+            if str(source) == "-":
+                data = json.load(sys.stdin)
+            else:
+                with open(source, encoding="utf-8") as handle:
+                    data = json.load(handle)
+        else:
+            data = json.load(source)
+    except OSError as exc:
+        raise ExportError(f"cannot read {source}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExportError(f"{source} is not a JSON notes export: {exc}") from exc
+    if isinstance(data, list):
+        return data
+    if isinstance(data, Mapping):
+        if data.get("type") == "Annotation":
+            return [data]
+        items = data.get("items")
+        if items is None and isinstance(data.get("first"), Mapping):
+            items = data["first"].get("items")
+        if isinstance(items, list):
+            return items
+    raise ExportError(f"{source} is not an AnnotationCollection")
+
+
+def import_annotations(store: NotesStore, items: Iterable[Any]) -> ImportResult:
+    """Add notes from annotations; a note already in the store is updated only if newer."""
+    result = ImportResult()
+    for index, item in enumerate(items):
+        try:
+            note = note_from_annotation(item)
+        except ValueError as exc:
+            result.skipped.append(f"item {index}: {exc}")
+            continue
+        outcome = store.put(note)
+        if outcome == "added":
+            result.added += 1
+        elif outcome == "updated":
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    return result
