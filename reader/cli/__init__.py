@@ -1,0 +1,67 @@
+"""The ``reader`` command line: a thin layer over the engine, rich for people, ``--json`` for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.cli.common import CliError, err_console
+
+COMMAND_MODULES = [
+    "reader.cli.corpus_cmds",
+]
+"""Each module has ``register(subparsers)``, adding its commands with ``set_defaults(func=...)``."""
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser and the names of its commands."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Compare versions of the same news story. With no command, opens the app "
+        "(on PATH..., or on the bundled sample corpus).",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser, set(subparsers.choices)
+
+
+def _has_app() -> bool:
+    return importlib.util.find_spec("reader.tui.app") is not None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, commands = build_parser()
+    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
+        # `reader` or `reader PATH...`: the app (until it exists, the stories).
+        if _has_app():
+            args_list = ["open", *args_list]
+        else:
+            args_list = ["stories", *args_list]
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        err_console.print(f"reader: {exc}", markup=False, highlight=False, soft_wrap=True)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - a user sees one line, not a traceback
+        if os.environ.get("READER_DEBUG"):
+            raise
+        err_console.print(
+            f"reader: unexpected error: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows the traceback)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        return 1

@@ -1,0 +1,105 @@
+"""Helpers every command shares: errors, JSON output, corpus loading with a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from reader.corpus import ArticleNotFound, Corpus, load_corpus
+from reader.model import Article
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+class CliError(Exception):
+    """A command cannot do its job: one line on stderr, exit status 2."""
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def add_corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
+    """``PATH...`` (or ``--corpus PATH`` for commands whose positionals are article refs)."""
+    if positional:
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="files or folders of articles (default: the bundled seeds)",
+        )
+    else:
+        parser.add_argument(
+            "-C",
+            "--corpus",
+            dest="paths",
+            action="append",
+            default=[],
+            metavar="PATH",
+            help="file or folder of articles to look ids up in (repeatable; default: the bundled seeds)",
+        )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read and group everything afresh, without the index cache",
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON on stdout")
+
+
+def load_corpus_from_args(
+    args: argparse.Namespace, paths: Sequence[str] | None = None, *, group: bool = True
+) -> Corpus:
+    """Load the corpus the arguments name, with a progress bar on an interactive terminal."""
+    chosen = list(paths if paths is not None else getattr(args, "paths", None) or [])
+    missing = [p for p in chosen if not Path(p).expanduser().exists()]
+    if missing:
+        raise CliError(f"no such file or directory: {missing[0]}")
+    use_cache = not getattr(args, "no_cache", False)
+    show_bar = err_console.is_terminal and not getattr(args, "json", False)
+    if not show_bar:
+        return load_corpus(chosen or None, use_cache=use_cache, group=group)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage.capitalize(), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        return load_corpus(chosen or None, report, use_cache=use_cache, group=group)
+
+
+def corpus_for_refs(args: argparse.Namespace, refs: Sequence[str], *, group: bool = True) -> Corpus:
+    """The corpus in which article refs are looked up: ``--corpus`` if given; else the files the
+    refs name when they are paths; else the bundled seeds."""
+    if getattr(args, "paths", None):
+        return load_corpus_from_args(args, group=group)
+    file_refs = [r for r in refs if Path(r).expanduser().is_file()]
+    if file_refs and len(file_refs) == len(refs):
+        return load_corpus_from_args(args, file_refs, group=group)
+    return load_corpus_from_args(args, [], group=group)
+
+
+def find_article(corpus: Corpus, ref: str) -> Article:
+    try:
+        return corpus.article(ref)
+    except ArticleNotFound as exc:
+        raise CliError(str(exc)) from None

@@ -1,0 +1,81 @@
+"""Bytes to clean text: encodings, binary detection, terminal control characters.
+
+Article text is untrusted. Every string that enters reader passes through ``strip_controls`` so
+no escape sequence can reach the terminal, whatever renders it later.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+
+class NotText(ValueError):
+    """The bytes are not a text document (the message says why, for the skip report)."""
+
+
+# ESC-introduced sequences first (CSI, OSC, DCS/SOS/PM/APC with their terminators, two-byte
+# escapes), so their parameters do not survive as visible junk; then any remaining C0 control but
+# tab and newline, DEL, and the C1 range, including the 8-bit CSI.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC ... ST
+    r"|\x1b[ -/]*[0-~]?"  # other escapes (charset selection, RIS, ...)
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
+)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal control sequences and characters; keep newlines and tabs.
+
+    Carriage returns become newlines first, so ``\\r\\n`` and old Mac line ends survive as lines.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROL_CHARS.sub("", text)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Bytes that are control characters in every single-byte encoding we fall back to; a document
+# with many of them is binary, not legacy text.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a document, returning ``(text, encoding)``; raise ``NotText`` for binary data.
+
+    Order: a byte-order mark decides; else strict UTF-8; else cp1252 (a superset of latin-1's
+    printable range that Windows text actually uses), with latin-1 for the five bytes cp1252
+    leaves undefined.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise NotText(f"invalid {encoding} after a byte-order mark") from exc
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise NotText("binary file (contains NUL bytes)")
+    if sample and len(_BINARY_BYTES.findall(sample)) > len(sample) * 0.01:
+        raise NotText("binary file (control bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
