@@ -41,10 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         # `reader` or `reader PATH...`: the app (until it exists, the stories).
-        if _has_app():
-            args_list = ["open", *args_list]
-        else:
-            args_list = ["stories", *args_list]
+        args_list = ["open" if _has_app() else "stories", *args_list]
     args = parser.parse_args(args_list)
     try:
         return int(args.func(args) or 0)
