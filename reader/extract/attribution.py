@@ -1,0 +1,598 @@
+"""Speaker attribution for quotes found by :mod:`reader.extract.quotes`.
+
+For each quote, in this order:
+
+1. its own sentence: ``“…,” Graham said`` / ``“…,” said Daniel Fried, former …`` /
+   ``“…” ― Karen Bobadilla`` after the quote; ``Lavrov told reporters: “…`` / ``according to the
+   White House, “…`` / ``Trump called the senator a “nasty guy”`` before it;
+2. another quote of the same paragraph (``“A,” he said. “B.”``);
+3. the previous paragraph's quote when this paragraph opens with a quotation (news convention for
+   a speech running on), or a previous paragraph that ends by introducing it (``… reports:``).
+
+Only the quote's paragraph and its neighbours are read. Pronouns are resolved to the last named
+speaker (or the last full name before the quote), and a surname to the fullest earlier mention
+("Lavrov" -> "Sergei Lavrov"); titles are dropped from the name ("Foreign Minister").
+
+Cue verbs recognised (any tense form listed): say, tell, add, ask, write, state, note, warn,
+explain, declare, insist, argue, claim, continue, recall, reply, respond, tweet, post, report,
+announce, acknowledge, admit, concede, suggest, predict, promise, vow, pledge, urge, shout, yell,
+chant, joke, quip, boast, brag, complain, lament, caution, observe, remark, comment, conclude,
+counter, confirm, emphasize, stress, maintain, contend, agree, testify, wonder, demand, charge,
+allege, blast, slam, mock, call, describe, dub, label, read, recount, exclaim, whisper, accuse,
+praise, criticize, thunder, sing, put it; and "according to", and a dash credit ("― Name").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.extract.quotes import Quote
+
+__all__ = ["CUE_VERBS", "attribute"]
+
+_VERB_STEMS = {
+    # base: (present 3rd, past, -ing)
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "add": ("adds", "added", "adding"),
+    "ask": ("asks", "asked", "asking"),
+    "write": ("writes", "wrote", "writing"),
+    "state": ("states", "stated", "stating"),
+    "note": ("notes", "noted", "noting"),
+    "warn": ("warns", "warned", "warning"),
+    "explain": ("explains", "explained", "explaining"),
+    "declare": ("declares", "declared", "declaring"),
+    "insist": ("insists", "insisted", "insisting"),
+    "argue": ("argues", "argued", "arguing"),
+    "claim": ("claims", "claimed", "claiming"),
+    "continue": ("continues", "continued", "continuing"),
+    "recall": ("recalls", "recalled", "recalling"),
+    "reply": ("replies", "replied", "replying"),
+    "respond": ("responds", "responded", "responding"),
+    "tweet": ("tweets", "tweeted", "tweeting"),
+    "post": ("posts", "posted", "posting"),
+    "report": ("reports", "reported", "reporting"),
+    "announce": ("announces", "announced", "announcing"),
+    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admits", "admitted", "admitting"),
+    "concede": ("concedes", "conceded", "conceding"),
+    "suggest": ("suggests", "suggested", "suggesting"),
+    "predict": ("predicts", "predicted", "predicting"),
+    "promise": ("promises", "promised", "promising"),
+    "vow": ("vows", "vowed", "vowing"),
+    "pledge": ("pledges", "pledged", "pledging"),
+    "urge": ("urges", "urged", "urging"),
+    "shout": ("shouts", "shouted", "shouting"),
+    "yell": ("yells", "yelled", "yelling"),
+    "chant": ("chants", "chanted", "chanting"),
+    "joke": ("jokes", "joked", "joking"),
+    "quip": ("quips", "quipped", "quipping"),
+    "boast": ("boasts", "boasted", "boasting"),
+    "brag": ("brags", "bragged", "bragging"),
+    "complain": ("complains", "complained", "complaining"),
+    "lament": ("laments", "lamented", "lamenting"),
+    "caution": ("cautions", "cautioned", "cautioning"),
+    "observe": ("observes", "observed", "observing"),
+    "remark": ("remarks", "remarked", "remarking"),
+    "comment": ("comments", "commented", "commenting"),
+    "conclude": ("concludes", "concluded", "concluding"),
+    "counter": ("counters", "countered", "countering"),
+    "confirm": ("confirms", "confirmed", "confirming"),
+    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
+    "stress": ("stresses", "stressed", "stressing"),
+    "maintain": ("maintains", "maintained", "maintaining"),
+    "contend": ("contends", "contended", "contending"),
+    "agree": ("agrees", "agreed", "agreeing"),
+    "testify": ("testifies", "testified", "testifying"),
+    "wonder": ("wonders", "wondered", "wondering"),
+    "demand": ("demands", "demanded", "demanding"),
+    "charge": ("charges", "charged", "charging"),
+    "allege": ("alleges", "alleged", "alleging"),
+    "blast": ("blasts", "blasted", "blasting"),
+    "slam": ("slams", "slammed", "slamming"),
+    "mock": ("mocks", "mocked", "mocking"),
+    "call": ("calls", "called", "calling"),
+    "describe": ("describes", "described", "describing"),
+    "dub": ("dubs", "dubbed", "dubbing"),
+    "label": ("labels", "labeled", "labeling"),
+    "read": ("reads", "read", "reading"),
+    "recount": ("recounts", "recounted", "recounting"),
+    "exclaim": ("exclaims", "exclaimed", "exclaiming"),
+    "whisper": ("whispers", "whispered", "whispering"),
+    "accuse": ("accuses", "accused", "accusing"),
+    "praise": ("praises", "praised", "praising"),
+    "criticize": ("criticizes", "criticized", "criticizing"),
+    "thunder": ("thunders", "thundered", "thundering"),
+    "sing": ("sings", "sang", "singing"),
+}
+CUE_VERBS: frozenset[str] = frozenset(
+    list(_VERB_STEMS) + [form for forms in _VERB_STEMS.values() for form in forms]
+)
+"""Every verb form that introduces or closes a quotation."""
+
+_CUE = r"(?:put\s+it|" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b"
+# Between a subject and its verb: auxiliaries and one adverb ("has also said", "later told").
+_AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|[a-z]+ly)\s+){0,3}"
+_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Del|Sec|Supt|Pres|Cmdr|Atty|St)\."
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
+_PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|bin|al|of|ibn|dos|du)"
+_NAME = (
+    rf"(?:{_TITLE_ABBR}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
+    r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
+)
+_PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
+# An apposition between a name and its verb: "Flynn, a top Trump surrogate, said".
+_APPOSITION = r"(?:,\s+[^,;:\"\u201c\u201d\n]{2,120}?,)?"
+_PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)\b"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]ost|[Oo]ther)"
+_NOMINAL = rf"{_DETERMINER}\s+(?:[\w'\u2019\-]+\s+){{0,6}}?[\w'\u2019\-]+"
+_BARE_PLURAL = (
+    r"(?:sources|officials|aides|analysts|experts|critics|supporters|advisers|advisors|people"
+    r"|voters|witnesses|observers|residents|police|authorities|investigators|prosecutors"
+    r"|lawmakers|activists|protesters|protestors|economists|historians|scientists|researchers"
+    r"|diplomats|observers|insiders|strategists|organizers|democrats|republicans|leaders)"
+)
+_SUBJECT = rf"(?P<pron>{_PRONOUN})|(?P<name>{_NAME}){_PAREN}{_APPOSITION}|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL})"
+
+# Subject then cue, anywhere in a window ("Lavrov told", "the White House said").
+_SUBJECT_CUE_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})")
+# After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
+_AFTER_SUBJECT_CUE_RE = re.compile(
+    rf"[\s,;:.!?\u2014\u2013-]*(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})"
+)
+_AFTER_CUE_SUBJECT_RE = re.compile(
+    rf"[\s,;:.!?]*(?P<cue>{_CUE})(?:\s+[a-z]+ly)?\s+"
+    rf"(?:(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
+)
+_DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
+_ACCORDING_RE = re.compile(
+    rf"(?P<cue>[Aa]ccording\s+to)\s+(?:(?P<name>{_NAME})|(?P<nominal>{_NOMINAL}?)(?=[,.;:]|\s+(?:on|in|at)\b)|(?P<pron>him|her|them))"
+)
+# A sentence boundary inside a window: terminal punctuation (and closing marks) then a space.
+_SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[\"'\u201c\u2018A-Z(])")
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co))$"
+)
+
+_TITLE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "secretary",
+        "minister",
+        "foreign",
+        "deputy",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "representative",
+        "gov",
+        "gov.",
+        "governor",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "gen",
+        "gen.",
+        "general",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "leader",
+        "majority",
+        "minority",
+        "ambassador",
+        "attorney",
+        "judge",
+        "justice",
+        "mayor",
+        "chief",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press",
+        "prime",
+        "defense",
+        "state",
+        "house",
+        "senate",
+        "former",
+        "candidate",
+        "nominee",
+        "rev",
+        "rev.",
+        "prof",
+        "prof.",
+        "professor",
+        "sgt",
+        "sgt.",
+        "lt",
+        "lt.",
+        "col",
+        "col.",
+        "capt",
+        "capt.",
+        "adm",
+        "adm.",
+        "del",
+        "del.",
+        "delegate",
+        "congressman",
+        "congresswoman",
+        "commissioner",
+        "sheriff",
+        "officer",
+        "executive",
+        "ceo",
+        "coach",
+        "pastor",
+        "bishop",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "lord",
+        "sir",
+        "dame",
+        "adviser",
+        "advisor",
+        "manager",
+        "treasurer",
+        "chancellor",
+        "councilman",
+        "councilwoman",
+        "lawmaker",
+        "host",
+        "anchor",
+        "correspondent",
+        "editor",
+        "analyst",
+        "strategist",
+    ]
+)
+_SENTENCE_STARTERS = frozenset(
+    [
+        "but",
+        "and",
+        "or",
+        "so",
+        "then",
+        "when",
+        "while",
+        "as",
+        "meanwhile",
+        "still",
+        "yet",
+        "now",
+        "also",
+        "later",
+        "earlier",
+        "last",
+        "on",
+        "in",
+        "at",
+        "after",
+        "before",
+        "during",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "asked",
+        "instead",
+        "however",
+        "today",
+        "yesterday",
+        "this",
+        "that",
+        "these",
+        "those",
+        "here",
+        "there",
+        "speaking",
+        "writing",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "what",
+        "why",
+        "how",
+        "where",
+        "who",
+        "even",
+        "indeed",
+        "finally",
+        "first",
+        "second",
+        "well",
+        "no",
+        "yes",
+    ]
+)
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_MAX_BEFORE = 320
+_MAX_AFTER = 260
+
+
+def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence-initial words and leading titles ("But Foreign Minister Sergei Lavrov")."""
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    while len(tokens) > 1 and tokens[0][2].lower() in _SENTENCE_STARTERS:
+        tokens.pop(0)
+    # Keep what follows the last title word when something does ("Secretary of State John Kerry").
+    last_title = -1
+    for i, (_, _, token) in enumerate(tokens):
+        if token.lower().rstrip(",") in _TITLE_WORDS:
+            last_title = i
+    if 0 <= last_title < len(tokens) - 1:
+        tokens = tokens[last_title + 1 :]
+    if tokens and tokens[0][2] == "of" and len(tokens) > 1:
+        tokens.pop(0)
+    if not tokens:
+        return start, end
+    return start + tokens[0][0], start + tokens[-1][1]
+
+
+class _Mention:
+    __slots__ = ("cue", "end", "kind", "start")
+
+    def __init__(self, start: int, end: int, kind: str, cue: str) -> None:
+        self.start, self.end, self.kind, self.cue = start, end, kind, cue
+
+
+def _mention_from(match: re.Match[str], offset: int, text: str) -> _Mention | None:
+    cue = " ".join(match.group("cue").split())
+    for kind in ("name", "pron", "nominal"):
+        value = match.group(kind)
+        if value is None:
+            continue
+        start, end = match.start(kind) + offset, match.end(kind) + offset
+        if kind == "name":
+            start, end = _strip_name(text, start, end)
+            word = text[start:end]
+            if word.lower() in _SENTENCE_STARTERS or word.lower() in _TITLE_WORDS:
+                return None
+        return _Mention(start, end, kind, cue)
+    return None
+
+
+def _sentence_start(window: str) -> int:
+    """Offset in ``window`` where its last sentence starts (abbreviations do not end sentences)."""
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(window):
+        if _ABBREVIATION_RE.search(window, 0, m.start()) and window[m.start()] == ".":
+            continue
+        start = m.end()
+    return start
+
+
+def _sentence_end(window: str) -> int:
+    for m in _SENTENCE_END_RE.finditer(window):
+        if window[m.start()] == "." and _ABBREVIATION_RE.search(window, 0, m.start()):
+            continue
+        return m.start() + 1
+    return len(window)
+
+
+def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Mention | None:
+    window = text[start:stop]
+    for pattern in (_AFTER_SUBJECT_CUE_RE, _AFTER_CUE_SUBJECT_RE, _DASH_CREDIT_RE):
+        m = pattern.match(window)
+        if m is not None:
+            mention = _mention_from(m, start, text)
+            if mention is not None:
+                return mention
+    m = _ACCORDING_RE.match(window.lstrip(" ,"))
+    if m is not None:
+        return _mention_from(m, start + len(window) - len(window.lstrip(" ,")), text)
+    if partial:
+        # A fragment inside a sentence whose speaker follows it: "… a “hard line,” Lavrov said."
+        sentence = window[: _sentence_end(window)]
+        m = _SUBJECT_CUE_RE.search(sentence)
+        if m is not None:
+            return _mention_from(m, start, text)
+    return None
+
+
+def _before_attribution(text: str, start: int, stop: int, partial: bool) -> _Mention | None:
+    window = text[start:stop]
+    sentence_start = _sentence_start(window)
+    sentence = window[sentence_start:]
+    offset = start + sentence_start
+    m = _ACCORDING_RE.search(sentence)
+    if m is not None:
+        mention = _mention_from(m, offset, text)
+        if mention is not None:
+            return mention
+    last = None
+    for m in _SUBJECT_CUE_RE.finditer(sentence):
+        last = m
+    if last is None:
+        return None
+    # A full quote takes its speaker from the words that introduce it ("X said: “"), not from a
+    # verb far back in a sentence that only mentions someone.
+    if not partial and len(sentence) - last.end() > 40:
+        return None
+    return _mention_from(last, offset, text)
+
+
+_NAME_PREFIX_RE = re.compile(rf"((?:{_CAP}\s+(?:{_PARTICLE}\s+)?){{1,3}})$")
+_NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+
+
+class _Resolver:
+    """Full names for surnames and people for pronouns, within one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._fullest: dict[tuple[str, int], tuple[int, int]] = {}
+
+    def fullest(self, start: int, end: int) -> tuple[int, int]:
+        """The fullest mention of the name at ``text[start:end]`` ("Lavrov" -> "Sergei Lavrov")."""
+        text = self.text
+        tokens = _NAME_TOKEN_RE.findall(text[start:end])
+        if len(tokens) != 1 or not tokens[0][:1].isupper():
+            return start, end
+        surname = tokens[0]
+        key = (surname, start)
+        if key in self._fullest:
+            return self._fullest[key]
+        best: tuple[int, int] | None = None
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
+            prefix = _NAME_PREFIX_RE.search(text, max(0, m.start() - 60), m.start())
+            if prefix is None:
+                continue
+            s, e = _strip_name(text, prefix.start(), m.end())
+            if (
+                e - s <= len(surname)
+                or _NAME_TOKEN_RE.findall(text[s:e])[0].lower() in _SENTENCE_STARTERS
+            ):
+                continue
+            if best is None or m.start() < start:
+                best = (s, e)
+            if m.start() >= start:
+                break
+        result = best or (start, end)
+        self._fullest[key] = result
+        return result
+
+
+def attribute(
+    text: str,
+    quotes: list[Quote],
+    paragraphs: list[tuple[int, int]],
+    quote_paragraphs: list[int],
+    continues_paragraph: list[bool],
+) -> list[Quote]:
+    """``quotes`` with speaker, cue and carry-over filled in (same order)."""
+    resolver = _Resolver(text)
+    mentions: list[_Mention | None] = []
+    for i, quote in enumerate(quotes):
+        para_start, para_end = paragraphs[quote_paragraphs[i]]
+        next_start = para_end
+        if i + 1 < len(quotes) and quote_paragraphs[i + 1] == quote_paragraphs[i]:
+            next_start = min(para_end, quotes[i + 1].start)
+        after_stop = min(next_start, quote.end + _MAX_AFTER)
+        previous_end = para_start
+        if i > 0 and quote_paragraphs[i - 1] == quote_paragraphs[i] and not quote.partial:
+            previous_end = quotes[i - 1].end
+        before_start = max(previous_end, quote.start - _MAX_BEFORE)
+        mention = None
+        if continues_paragraph[i]:
+            mention = None
+        elif quote.partial:
+            mention = _before_attribution(
+                text, before_start, quote.start, True
+            ) or _after_attribution(text, quote.end, after_stop, True)
+        else:
+            mention = _after_attribution(text, quote.end, after_stop, False) or _before_attribution(
+                text, before_start, quote.start, False
+            )
+        mentions.append(mention)
+
+    result: list[Quote] = []
+    sources: list[int | None] = [None] * len(quotes)  # index whose mention a quote borrows
+    for i, mention in enumerate(mentions):
+        if mention is not None:
+            continue
+        paragraph = quote_paragraphs[i]
+        # Another quote of the same paragraph with a speaker: nearest before, else after.
+        before = [j for j in range(i - 1, -1, -1) if quote_paragraphs[j] == paragraph]
+        after = [j for j in range(i + 1, len(quotes)) if quote_paragraphs[j] == paragraph]
+        for j in before + after:
+            if mentions[j] is not None:
+                sources[i] = j
+                break
+        if sources[i] is not None:
+            continue
+        starts_paragraph = not text[paragraphs[paragraph][0] : quotes[i].start].strip()
+        if continues_paragraph[i] or starts_paragraph and not quotes[i].partial:
+            # News convention: a quotation paragraph with no attribution goes on from the last.
+            for j in range(i - 1, -1, -1):
+                if quote_paragraphs[j] < paragraph - 1:
+                    break
+                if quote_paragraphs[j] == paragraph - 1:
+                    sources[i] = sources[j] if mentions[j] is None else j
+                    break
+            if sources[i] is None and paragraph > 0:
+                intro = _introduction(text, paragraphs[paragraph - 1])
+                if intro is not None:
+                    mentions[i] = intro
+
+    last_person: tuple[int, int] | None = None
+    for i, quote in enumerate(quotes):
+        origin = sources[i]
+        mention = mentions[i] if origin is None else mentions[origin]
+        if mention is None:
+            result.append(replace(quote, continued_from=origin))
+            continue
+        speaker_span = (mention.start, mention.end)
+        word = text[mention.start : mention.end]
+        if mention.kind == "pron":
+            if word.lower() in _PERSON_PRONOUNS and last_person is not None:
+                speaker_span = last_person
+            elif word.lower() in _PERSON_PRONOUNS:
+                speaker_span = _last_full_name(text, quote.start, resolver) or speaker_span
+        elif mention.kind == "name":
+            speaker_span = resolver.fullest(mention.start, mention.end)
+            last_person = speaker_span
+        result.append(
+            replace(
+                quote,
+                speaker=text[speaker_span[0] : speaker_span[1]],
+                speaker_start=speaker_span[0],
+                speaker_end=speaker_span[1],
+                cue=mention.cue,
+                continued_from=origin,
+                mention_start=mention.start,
+                mention_end=mention.end,
+            )
+        )
+    return result
+
+
+_INTRO_RE = re.compile(rf"(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})[^.!?\"\u201c\u201d]{{0,80}}:\s*$")
+
+
+def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
+    """A paragraph that introduces the next one's quotation: "The New York Times reports:"."""
+    start, end = paragraph
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    window_start = max(start, end - _MAX_BEFORE)
+    window = text[window_start:end]
+    sentence_start = _sentence_start(window)
+    m = _INTRO_RE.search(window, sentence_start)
+    return _mention_from(m, window_start, text) if m is not None else None
+
+
+_FULL_NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
+
+
+def _last_full_name(text: str, position: int, resolver: _Resolver) -> tuple[int, int] | None:
+    """The last multi-word capitalised name in the few hundred characters before ``position``."""
+    start = max(0, position - 600)
+    best = None
+    for m in _FULL_NAME_RE.finditer(text, start, position):
+        s, e = _strip_name(text, m.start(), m.end())
+        if " " in text[s:e]:
+            best = (s, e)
+    return best

@@ -1,0 +1,87 @@
+"""Evaluate reader's quote extraction on annotated data (PolNeAR-style JSON, one document per file).
+
+    python scripts/eval_quotes.py DATA_DIR -o PRED_DIR [--scorer PATH] [--all]
+
+Writes one ``<id>.json`` prediction per document into PRED_DIR, then runs the data's scorer
+(``score.py`` next to DATA_DIR unless ``--scorer`` is given) on the full set and with
+``--exclude-partial``, and prints the extraction speed.
+
+The annotated corpus marks attributions, so a quoted phrase that nobody is quoted as saying (a
+title, a scare quote of the writer's own) is not in it; by default the predictions therefore keep
+only quotes that found a speaker. ``--all`` writes every quote.
+
+Each prediction gives the resolved speaker name and the offsets of the mention next to the quote
+(``mention_start``/``mention_end``, which may be a pronoun): the gold speaker is that mention.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from reader.extract.quotes import find_quotes  # noqa: E402
+
+
+def predict(doc: dict, keep_all: bool) -> dict:
+    quotes = []
+    for q in find_quotes(doc["text"]):
+        if not keep_all and q.speaker is None:
+            continue
+        item: dict = {"start": q.start, "end": q.end, "speaker": q.speaker or ""}
+        if q.mention_start is not None:
+            item["speaker_start"], item["speaker_end"] = q.mention_start, q.mention_end
+        quotes.append(item)
+    return {"id": doc["id"], "quotes": quotes}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("data_dir")
+    parser.add_argument("-o", "--output", required=True, help="directory for the predictions")
+    parser.add_argument("--scorer", help="path to score.py (default: next to DATA_DIR)")
+    parser.add_argument("--all", action="store_true", help="also write quotes with no speaker")
+    args = parser.parse_args(argv)
+
+    paths = sorted(p for p in glob.glob(os.path.join(args.data_dir, "*.json")))
+    docs = []
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            docs.append(json.load(handle))
+    docs = [d for d in docs if isinstance(d, dict) and "text" in d]
+    os.makedirs(args.output, exist_ok=True)
+
+    chars = sum(len(d["text"]) for d in docs)
+    started = time.perf_counter()
+    for d in docs:
+        find_quotes(d["text"])
+    elapsed = time.perf_counter() - started
+
+    for d in docs:
+        with open(os.path.join(args.output, f"{d['id']}.json"), "w", encoding="utf-8") as out:
+            json.dump(predict(d, args.all), out, ensure_ascii=False)
+
+    scorer = args.scorer or os.path.join(
+        os.path.dirname(os.path.abspath(args.data_dir.rstrip("/"))), "score.py"
+    )
+    print(
+        f"{len(docs)} documents, {chars:,} characters, {elapsed * 1000:.0f} ms: {chars / elapsed / 1e6:.2f} MB/s"
+    )
+    for extra in ([], ["--exclude-partial"]):
+        print(f"--- score.py quotes {' '.join(extra)}")
+        subprocess.run(
+            [sys.executable, scorer, "quotes", args.data_dir, args.output, *extra], check=False
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
