@@ -361,7 +361,7 @@ class NotesStore:
         kind: NoteKind | None = None,
         include_deleted: bool = False,
     ) -> list[Note]:
-        """Notes matching every filter given, oldest first (ties by id, so the order is stable)."""
+        """Notes matching every filter given, oldest first (ties in the order they were saved)."""
         where, params = [], []
         if not include_deleted:
             where.append("deleted_at IS NULL")
@@ -380,7 +380,7 @@ class NotesStore:
         sql = f"SELECT {_COLUMNS} FROM notes"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY created_at, id"
+        sql += " ORDER BY created_at, rowid"
         with self._lock:
             return [_row_to_note(row) for row in self._db.execute(sql, params)]
 
