@@ -221,7 +221,9 @@ def _find_fuzzy(text: str, quote: TextQuoteSelector, threshold: float) -> Anchor
     hit = fuzz.partial_ratio_alignment(exact, window)
     if hit is None:
         return ORPHANED
-    start, end = _snap_to_words(text, window_start + hit.dest_start, window_start + hit.dest_end)
+    start, end = _refine(
+        text, folded_text, exact, window_start + hit.dest_start, window_start + hit.dest_end
+    )
     score = fuzz.ratio(exact, folded_text[start:end])
     # Without its context a short quote matches some other phrase too easily: ask for more.
     if not narrowed and len(exact) < SHORT_QUOTE_CHARS:
@@ -231,14 +233,37 @@ def _find_fuzzy(text: str, quote: TextQuoteSelector, threshold: float) -> Anchor
     return Anchor(start, end, "fuzzy", round(score, 1))
 
 
-def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a match that starts or ends inside a word to the whole word, and trim spaces."""
-    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-        end += 1
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+REFINE_CHARS = 12
+"""How far either edge of an approximate match may shift to fit the quote's word boundaries."""
+
+
+def _refine(text: str, folded_text: str, exact: str, start: int, end: int) -> tuple[int, int]:
+    """The word-aligned span near ``[start, end)`` most like ``exact``.
+
+    ``partial_ratio_alignment`` happily starts or ends a match on a neighbouring comma or inside
+    a word; trying the word edges nearby gives the span a reader would have selected.
+    """
+    length = len(text)
+    starts = [
+        i
+        for i in range(max(0, start - REFINE_CHARS), min(length, start + REFINE_CHARS) + 1)
+        if i < length and not text[i].isspace() and (i == 0 or not text[i - 1].isalnum())
+    ]
+    ends = [
+        j
+        for j in range(max(1, end - REFINE_CHARS), min(length, end + REFINE_CHARS) + 1)
+        if not text[j - 1].isspace() and (j == length or not text[j].isalnum())
+    ]
+    best = (-1.0, 0, start, end)
+    for s in starts:
+        for e in ends:
+            if e <= s:
+                continue
+            score = fuzz.ratio(exact, folded_text[s:e])
+            # Prefer the best match, then the span closest to what the aligner found.
+            key = (score, -(abs(s - start) + abs(e - end)), s, e)
+            if key[:2] > best[:2]:
+                best = key
+    if best[0] < 0:
+        return start, end
+    return best[2], best[3]
