@@ -1,0 +1,270 @@
+"""Sentence alignment and word diffs: seeds, constructed edits, odd input, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.diff import Alignment, align, align_texts
+from reader.diff.model import PAIR_OPS, TOKEN_OPS
+from reader.ingest import read_path
+from reader.model import Article
+from reader.text.sentences import sentence_index_at
+from reader.text.tokens import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = Path(__file__).resolve().parent / "data" / "align_000_001.json"
+
+PARAGRAPHS = [
+    "The foreign ministers of both countries arrived in Geneva on Monday evening.",
+    "Officials said the talks would focus on missile deployments in Europe.",
+    "Protesters gathered outside the hotel, holding banners about the war.",
+    "A spokesman for the delegation declined to comment on the agenda.",
+    "The meeting is expected to last two days, according to Swiss diplomats.",
+    "Analysts doubt that a breakthrough is possible before the summer.",
+]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    articles, _ = read_path(ROOT / "seeds")
+    return {a.id[:3]: a for a in articles}
+
+
+def a_texts(alignment: Alignment, op: str) -> list[str]:
+    return [alignment.a_text[p.a.start : p.a.end] for p in alignment.pairs if p.op == op and p.a]
+
+
+def check_token_ops(alignment: Alignment) -> None:
+    """Token ops of each pair tile both sides in order, and say truthfully what changed."""
+    for pair in alignment.pairs:
+        assert pair.op in PAIR_OPS
+        assert pair.tokens
+        a_pos = pair.a.start if pair.a else None
+        b_pos = pair.b.start if pair.b else None
+        for token in pair.tokens:
+            assert token.op in TOKEN_OPS
+            a_piece = alignment.a_text[token.a_start : token.a_end]
+            b_piece = alignment.b_text[token.b_start : token.b_end]
+            if pair.a is not None:
+                assert token.a_start >= a_pos and token.a_end <= pair.a.end
+                a_pos = token.a_end
+            if pair.b is not None:
+                assert token.b_start >= b_pos and token.b_end <= pair.b.end
+                b_pos = token.b_end
+            if token.op == "equal":
+                assert fold(a_piece).split() == fold(b_piece).split()
+            elif token.op == "insert":
+                assert a_piece == "" and b_piece.strip()
+            elif token.op == "delete":
+                assert b_piece == "" and a_piece.strip()
+            else:
+                assert a_piece.strip() and b_piece.strip() and a_piece != b_piece
+
+
+def test_seed_000_001_gold_alignment(seeds: dict[str, Article]) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    a, b = seeds[gold["a"]], seeds[gold["b"]]
+    alignment = align(a, b)
+
+    def sentence_of(text: str, sentences: tuple, prefix: str) -> int:
+        position = text.find(prefix)
+        assert position >= 0, prefix
+        index = sentence_index_at(sentences, position)
+        assert index is not None, prefix
+        return index
+
+    a_to_b: dict[int, set[int]] = {}
+    for pair in alignment.pairs:
+        if pair.a is not None and pair.b is not None:
+            for i in pair.a_sentences:
+                a_to_b[i] = set(pair.b_sentences)
+    correct = total = 0
+    for item in gold["pairs"]:
+        expected_b = {sentence_of(b.text, alignment.b_sentences, p) for p in item["b"]}
+        for prefix in item["a"]:
+            total += 1
+            i = sentence_of(a.text, alignment.a_sentences, prefix)
+            correct += a_to_b.get(i, set()) == expected_b
+    assert total == len(alignment.a_sentences)
+    assert correct / total >= 0.9, f"{correct}/{total}"
+    # The split sentence pair of the gold is found as one 2:1 pair.
+    assert any(len(p.a_sentences) == 2 and len(p.b_sentences) == 1 for p in alignment.pairs)
+    assert alignment.stats.counts["moved"] == 0
+    check_token_ops(alignment)
+
+
+def test_unrelated_outlets_align_little(seeds: dict[str, Article]) -> None:
+    alignment = align(seeds["000"], seeds["003"])
+    assert alignment.stats.a_matched < 0.2
+    assert alignment.similarity < 0.1
+
+
+def test_identical_versions_are_all_equal(seeds: dict[str, Article]) -> None:
+    alignment = align(seeds["003"], seeds["003"])
+    assert {p.op for p in alignment.pairs} == {"equal"}
+    assert alignment.similarity == 1.0
+    assert alignment.stats.kept == 1.0
+    assert alignment.changes == ()
+
+
+def test_minor_edits_are_minor() -> None:
+    a = "The talks open on Monday. “We are ready,” he said."
+    b = "the talks open on Monday! \"We are ready\" he said."
+    alignment = align_texts(a, b)
+    assert [p.op for p in alignment.pairs] == ["minor", "minor"]
+    first = alignment.pairs[0]
+    changed = [t for t in first.tokens if t.op != "equal"]
+    assert [(a[t.a_start : t.a_end], b[t.b_start : t.b_end]) for t in changed] == [("The", "the"), (".", "!")]
+    check_token_ops(alignment)
+
+
+def test_reworded_and_changed_classes() -> None:
+    a = "Officials said the talks would focus on missile deployments in Europe."
+    light = "Officials said the talks would concentrate on missile deployments in Europe."
+    heavy = "The negotiations, officials explained, are mostly about where missiles stand in Europe."
+    assert align_texts(a, light).pairs[0].op == "reworded"
+    assert align_texts(a, heavy).pairs[0].op == "changed"
+    replaced = [t for t in align_texts(a, light).pairs[0].tokens if t.op == "replace"]
+    assert [(a[t.a_start : t.a_end], light[t.b_start : t.b_end]) for t in replaced] == [("focus", "concentrate")]
+
+
+def test_moved_sentence_is_one_pair() -> None:
+    a = "\n".join(PARAGRAPHS)
+    moved_paragraphs = PARAGRAPHS[:1] + PARAGRAPHS[2:] + PARAGRAPHS[1:2]
+    b = "\n".join(moved_paragraphs)
+    alignment = align_texts(a, b)
+    moved = [p for p in alignment.pairs if p.op == "moved"]
+    assert len(moved) == 1
+    assert a[moved[0].a.start : moved[0].a.end] == PARAGRAPHS[1]
+    assert b[moved[0].b.start : moved[0].b.end] == PARAGRAPHS[1]
+    assert moved[0].edit == "equal"
+    assert alignment.stats.counts["added"] == alignment.stats.counts["removed"] == 0
+    # Two rows for the moved pair, pointing at each other.
+    rows = [(index, row) for index, row in enumerate(alignment.rows) if alignment.pairs[row.pair].op == "moved"]
+    assert len(rows) == 2
+    (first_index, first), (second_index, second) = rows
+    assert first.partner == second_index and second.partner == first_index
+    assert first.show_a and not first.show_b and second.show_b and not second.show_a
+
+
+def test_moved_and_reworded_sentence() -> None:
+    a = "\n".join(PARAGRAPHS)
+    edited = "Analysts doubt a real breakthrough is possible before the summer."
+    b = "\n".join([edited, *PARAGRAPHS[:5]])
+    alignment = align_texts(a, b)
+    moved = [p for p in alignment.pairs if p.op == "moved"]
+    assert len(moved) == 1
+    assert a[moved[0].a.start : moved[0].a.end] == PARAGRAPHS[5]
+    assert moved[0].edit == "reworded"
+    check_token_ops(alignment)
+
+
+def test_split_and_merge() -> None:
+    joined = (
+        "The minister arrived in Geneva on Monday and met his Russian counterpart for three hours "
+        "at the lakeside hotel."
+    )
+    split = "The minister arrived in Geneva on Monday. He met his Russian counterpart for three hours at the lakeside hotel."
+    a = "\n".join([PARAGRAPHS[0], joined, PARAGRAPHS[3]])
+    b = "\n".join([PARAGRAPHS[0], split, PARAGRAPHS[3]])
+    forward = align_texts(a, b)
+    assert [(len(p.a_sentences), len(p.b_sentences)) for p in forward.pairs] == [(1, 1), (1, 2), (1, 1)]
+    assert forward.pairs[1].op == "reworded"
+    backward = align_texts(b, a)
+    assert [(len(p.a_sentences), len(p.b_sentences)) for p in backward.pairs] == [(1, 1), (2, 1), (1, 1)]
+    check_token_ops(forward)
+    check_token_ops(backward)
+
+
+def test_added_and_removed_sentences() -> None:
+    a = "\n".join(PARAGRAPHS)
+    new = "Russia denied any plan to invade its neighbour, the ministry said in a statement."
+    b = "\n".join([*PARAGRAPHS[:2], new, *PARAGRAPHS[3:]])
+    alignment = align_texts(a, b)
+    assert a_texts(alignment, "removed") == [PARAGRAPHS[2]]
+    added = [b[p.b.start : p.b.end] for p in alignment.pairs if p.op == "added"]
+    assert added == [new]
+    # Reading order: the removed and added rows sit between their neighbours.
+    ops = [p.op for p in alignment.pairs]
+    assert ops == ["equal", "equal", "removed", "added", "equal", "equal", "equal"]
+    assert alignment.changes == (2, 3)
+    assert alignment.next_change(0) == 2 and alignment.next_change(3) is None
+    assert alignment.previous_change(3) == 2 and alignment.previous_change(2) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("", "One sentence here. And another.", {"added"}),
+        ("One sentence here. And another.", "", {"removed"}),
+        ("", "", set()),
+        ("Headline only", "One sentence here. And another one.", {"added", "removed"}),
+    ],
+)
+def test_empty_and_one_line_versions(a: str, b: str, expected: set[str]) -> None:
+    alignment = align_texts(a, b)
+    assert {p.op for p in alignment.pairs} == expected
+    if not a and not b:
+        assert alignment.similarity == 1.0
+    else:
+        assert alignment.similarity == 0.0
+    check_token_ops(alignment)
+
+
+def test_other_scripts_and_binary_never_crash() -> None:
+    russian_a = "Путин встретился с Байденом в Женеве. Переговоры начнутся в январе."
+    russian_b = "Путин встретился с Байденом в Женеве. Переговоры начнутся в феврале."
+    alignment = align_texts(russian_a, russian_b)
+    assert [p.op for p in alignment.pairs] == ["equal", "reworded"]
+    replaced = [t for t in alignment.pairs[1].tokens if t.op == "replace"]
+    assert [russian_b[t.b_start : t.b_end] for t in replaced] == ["феврале"]
+    chinese = align_texts("美国和俄罗斯将举行会谈。会谈将在日内瓦举行。", "美国和俄罗斯将举行会谈。")
+    assert [p.op for p in chinese.pairs] == ["equal", "removed"]
+    binary = "\x00\x01\x02\xff\ufffd\x7f" * 200
+    for x, y in [(binary, binary), (binary, russian_a), ("....", "!!!?")]:
+        check_token_ops(align_texts(x, y))
+
+
+def test_same_input_same_output(seeds: dict[str, Article]) -> None:
+    first = align(seeds["002"], seeds["004"]).to_json()
+    second = align(seeds["002"], seeds["004"]).to_json()
+    assert json.dumps(first) == json.dumps(second)
+
+
+def test_json_contract(seeds: dict[str, Article]) -> None:
+    a, b = seeds["000"], seeds["001"]
+    data = align(a, b).to_json()
+    json.dumps(data)  # serialisable
+    assert data["a"] == a.id and data["b"] == b.id
+    assert 0.0 <= data["similarity"] <= 1.0
+    assert set(data["stats"]["counts"]) == set(PAIR_OPS)
+    assert data["pairs"]
+    for pair in data["pairs"]:
+        assert pair["op"] in PAIR_OPS
+        for side, text in (("a", a.text), ("b", b.text)):
+            if pair[side] is not None:
+                assert set(pair[side]) == {"start", "end", "text"}
+                assert text[pair[side]["start"] : pair[side]["end"]] == pair[side]["text"]
+        assert 0.0 <= pair["similarity"] <= 1.0
+        for token in pair["tokens"]:
+            assert set(token) == {"op", "a_start", "a_end", "b_start", "b_end"}
+
+
+def test_long_document_edits_are_found() -> None:
+    # 600 distinct sentences; a few edits scattered through: every edit must be found exactly.
+    base = [f"Report number {n} says the delegation number {n * 7} met in room {n % 13}." for n in range(600)]
+    edited = list(base)
+    edited[100] = "Report number 100 says the delegation number 700 met in the great hall."
+    del edited[300]
+    edited.insert(450, "An entirely new paragraph about something else appears here.")
+    moved = edited.pop(500)
+    edited.insert(20, moved)
+    alignment = align_texts("\n".join(base), "\n".join(edited))
+    counts = alignment.stats.counts
+    assert counts["removed"] == 1 and counts["added"] == 1 and counts["moved"] == 1
+    assert counts["reworded"] + counts["changed"] == 1
+    assert counts["equal"] == 600 - 3
+    check_token_ops(alignment)
