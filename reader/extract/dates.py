@@ -1,0 +1,1316 @@
+"""Temporal expressions: find them in article text and normalise them to TimeML TIMEX3 values.
+
+``find_dates(text, dct)`` scans the text with one compiled regex (the grammar in
+``timex_lexicon``) and normalises only the matches, so it runs in one pass over the text.
+Relative expressions ("Tuesday", "next month", "a year ago") are resolved against ``dct``, the
+article's date; "the following day", "a year earlier" and "the quarter" are resolved against the
+last date the text itself mentioned (TimeML's reference time), falling back to ``dct``.
+
+Conventions (decided here, relied on by the cross-version ledger):
+- "January 9 and 10" gives two mentions: "January 9" (``2022-01-09``) and "10" (``2022-01-10``),
+  so the ledger can see that one version names the 9th and the 10th and another only the 10th.
+  The same holds for "Jan. 9-10" and "April 24 or 25".
+- ``resolved`` is True when the value is a concrete calendar value with no unknown digits
+  (``2022-01-10``, ``2021-W51``, ``2021-12``, ``2021``, ``2021-Q3``, ``2021-12-27TEV``); it is
+  False for durations, sets, ``PRESENT_REF``-style references and partly unknown values
+  (``XXXX-01-10``). Without an article date nothing relative is resolved.
+- A year missing from "January 10" is inferred as the nearest such date to the article date,
+  moved to the future or past when the sentence has a cheap tense cue ("will", "next", "last",
+  "was"...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reader.extract import timex_lexicon as lx
+
+__all__ = ["DateMention", "find_dates", "sort_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One temporal expression: its span in the text and its TIMEX3 normalisation."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    """DATE | TIME | DURATION | SET (TIMEX3 types)."""
+    value: str
+    """TIMEX3 value: 2022-01-10, 2021-W51, 2021-12, 2021-Q3, P2W, PRESENT_REF, XXXX-01-10 ..."""
+    resolved: bool
+    """True when the value is a concrete calendar value (see the module docstring)."""
+    mod: str | None = None
+    """TimeML mod: START, MID, END, APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, ..."""
+
+
+# --------------------------------------------------------------------------- grammar
+
+_M, _WD, _D, _Y = lx.MONTH, lx.WEEKDAY, lx.DAY, lx.YEAR
+_NUM, _UNIT, _POD = lx.NUMBER, lx.UNIT, lx.PART_OF_DAY
+_PM, _APPROX, _CLOCK = lx.POINT_MOD, lx.APPROX, lx.CLOCK
+_YEAR_ANY = rf"(?:{_Y}|{lx.SPELLED_YEAR})"
+_RELYEAR = r"(?:this|last|next)\s+year"
+_DAY_TAIL = rf"(?:\s*(?:,?\s*and|or|to|through|-|–)\s*{_D})?"
+_MONTH_DAY = (
+    rf"(?:{_M}\s*{_D}{_DAY_TAIL}(?:,?\s+{_YEAR_ANY}|\s+{_RELYEAR})?"
+    rf"|(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_YEAR_ANY})?)"
+)
+_QPRE = (
+    rf"(?:{_Y}|(?:this|last|next)\s+year's|its|their|the\s+company's|year-ago|year-earlier"
+    r"|comparable|corresponding|same|fiscal|calendar|latest|current|recent|previous|prior|flat)"
+)
+_ORDQ = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
+_REL_UNIT_WORD = (
+    r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter"
+    r"|fiscal\s+year)(?![\w-])"
+)
+
+# Alternatives are tried in this order at each position: longer, more specific shapes first.
+_GRAMMAR = [
+    ("numeric", r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
+     r"|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)?\d\d(?![\d/])"),
+    ("clock_date", rf"{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY}"
+     r"|yesterday|today|tomorrow|tonight))?(?:\s+(?:in\s+the\s+)?" + _POD + ")?"),
+    ("date", rf"(?:{_PM}\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_MONTH_DAY}"),
+    ("monthyear", rf"(?:{_PM}\s+)?(?:the\s+)?{_M}(?:\s+of|,)?\s+(?:{_YEAR_ANY}|{_RELYEAR})"),
+    ("holiday", rf"(?:(?:last|next|this|on)\s+)?{lx.HOLIDAY}(?:,?\s+{_Y})?"),
+    ("ago", rf"(?:{_APPROX}\s+)?(?:{_NUM}(?:\s+(?:or|to)\s+{_NUM})?\s+(?:more\s+)?{_UNIT}"
+     rf"|{lx.PLURAL_UNIT})(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|back)"
+     r"(?![\w-])"),
+    ("quarter", rf"(?:the\s+)?(?:{_QPRE}[\s-]+){{0,3}}{_ORDQ}[\s-]+(?:fiscal[\s-]+)?"
+     rf"(?:quarter|half|period)s?(?:\s+of\s+(?:fiscal\s+)?(?:{_Y}|{_RELYEAR}|the\s+year))?(?![\w-])"
+     rf"|(?:the\s+)?(?:{_QPRE}[\s-]+){{1,3}}(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])"
+     rf"|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])"),
+    ("anaphor", rf"(?:(?:earlier|later|early|late)\s+(?:on\s+)?)?(?:that|the\s+same|the\s+following"
+     r"|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?:day|morning|afternoon|evening"
+     r"|night|week|weekend|month|year)(?![\w-])|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])"
+     r"|(?:the\s+)?day\s+before\s+(?:yesterday|last\s+" + _WD + ")"),
+    ("weekday", rf"(?:(?:{_PM}|last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following"
+     rf"|the\s+next|coming|each|every|on)\s+)?{_WD}(?:'s)?(?![\w-])(?:\s+{_POD}|\s+at\s+{_CLOCK})?"),
+    ("relday", rf"(?:{_PM}\s+)?(?:yesterday|today|tomorrow|tonight)(?![\w-])(?:\s+{_POD})?"
+     rf"|(?:{_PM}\s+)?(?:this|last|tomorrow|yesterday)\s+{_POD}"
+     rf"|(?:mid-?|early|late)\s*(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?(?![\w-])"),
+    ("duration", rf"(?:{_APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following"
+     r"|final|latest|remaining|initial|ensuing|last\s+few|past\s+few|next\s+few)\s+)?(?:"
+     + _APPROX + r"\s+)?" + rf"{_NUM}(?:\s*(?:to|or|-)\s*{_NUM})?\s+(?:more\s+|additional\s+|full\s+|"
+     rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+or\s+(?:so|more|two|longer))?"
+     rf"|(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
+     rf"|(?<![\w-])(?:day|week|month|year|decades?|years?|months?|weeks?)-long(?![\w-])"
+     rf"|(?:{_APPROX}\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
+     rf"(?:few\s+|several\s+|many\s+)?{lx.PLURAL_UNIT}"
+     r"|(?:the\s+)?(?:past|last)\s+(?:decade|century)(?![\w-])"
+     r"|(?<=for\s)(?:years|months|weeks|decades|days)(?![\w-])"),
+    ("relunit", rf"(?:{_PM}\s+(?:in\s+)?)?(?:this|last|next|the\s+past|the\s+last|the\s+previous"
+     r"|the\s+coming|the\s+current|the\s+next|this\s+past|this\s+coming|the\s+latest"
+     r"|the\s+current\s+fiscal|the\s+fiscal|the|this\s+fiscal|last\s+fiscal|next\s+fiscal)\s+"
+     + _REL_UNIT_WORD + r"(?:'s)?"
+     r"|(?:by\s+)?year(?:'s)?[\s-]end(?![\w-])"),
+    ("decade", rf"(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0'?s|(?<![\w$])20[0-9]0'?s|'[0-9]0s"
+     r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])"),
+    ("century", rf"(?:the\s+)?(?:{_PM}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+     r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+     r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next)"
+     r"[\s-]+century(?![\w-])"),
+    ("year", rf"(?:{_PM}\s+)?(?:(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+|"
+     rf"post-|pre-|FY\s*)?(?:{_Y}|{lx.SPELLED_YEAR}(?![\w-]))(?:\s+(?:and\s+beyond|or\s+later|or\s+earlier"
+     r"|and\s+later|onward|onwards))?"),
+    ("set", rf"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+other\s+(?:day|week|month|year)"
+     rf"|(?:every|each|per)\s+(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_M}|{lx.SEASON}|{_POD})"
+     r"|(?:once|twice|three\s+times|four\s+times)\s+(?:a|an|per)\s+(?:day|week|month|year|quarter|decade)"
+     rf"|{_WD}s(?:\s+{_POD})?)(?![\w-])"),
+    ("ref", r"(?:right\s+)?now(?![\w-])|currently|(?:more\s+|most\s+|until\s+)?recently|recent(?![\w-])"
+     r"|lately|these\s+days|nowadays|at\s+present|presently|the\s+present(?!\s+(?:case|study|report))"
+     r"|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?![\w-])|the\s+past(?![\w-])"
+     r"|soon(?![\w-])|previously|formerly|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term"
+     r"|as\s+soon\s+as\s+possible|current(?![\w-])|once\s+again(?!x)x|(?<=\s)so\s+far(?!x)x"),
+    ("month", rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming|in|by|since|until|through"
+     rf"|from|during|of|on)\s+)?(?:the\s+month\s+of\s+)?{_M}"),
+    ("season", rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming|the|during\s+the|in\s+the)\s+)"
+     rf"(?:{lx.SEASON})(?:\s+of\s+{_YEAR_ANY}|\s+{_Y})?|(?:spring|summer|autumn|winter)(?:\s+of)?\s+{_Y}"),
+    ("clock", _CLOCK),
+]
+
+_PATTERN = re.compile(
+    r"(?<![\w'])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR) + r")",
+    re.IGNORECASE,
+)
+
+# Small helpers used while normalising one match.
+_MONTH_RE = re.compile(lx.MONTH, re.I)
+_WEEKDAY_RE = re.compile(lx.WEEKDAY, re.I)
+_YEAR_RE = re.compile(lx.YEAR)
+_SPELLED_YEAR_RE = re.compile(lx.SPELLED_YEAR, re.I)
+_DAY_RE = re.compile(r"(?<![\d$])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+_POD_RE = re.compile(lx.PART_OF_DAY, re.I)
+_UNIT_RE = re.compile(
+    r"(second|sec|minute|min|hour|day|night|weekend|week|fortnight|month|quarter|year|decade"
+    r"|centur|millenni)",
+    re.I,
+)
+_NUM_RE = re.compile(lx.NUMBER, re.I)
+_CLOCK_RE = re.compile(
+    r"(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|(\d{1,2}):(\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight))",
+    re.I,
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|would|'ll|shall|going\s+to|plans?|planned|planning|schedule[ds]?|expects?|expected"
+    r"|due|next|upcoming|until|till|begins?|starts?|is\s+to|are\s+to|set\s+for|set\s+to|slated|intends?"
+    r"|aims?|hopes?|could|may|might|should|must|opens?|by|ahead|resumes?|await\w*)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|last|ago|since|earlier|ended|began|started|took|came|said|told|held"
+    r"|announced|reported|opened|closed|rose|fell|died|killed|won|lost|\w+ed)\b",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+def _iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _easter(year: int) -> date:
+    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lx_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lx_) // 451
+    month = (h + lx_ - 7 * m + 114) // 31
+    day = (h + lx_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _parse_dct(dct: str | None) -> date | None:
+    if not dct:
+        return None
+    match = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", dct)
+    if not match:
+        return None
+    return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+
+
+def _number_value(text: str) -> float | None:
+    """The quantity a number phrase gives, or None for vague ones ("several", "a few")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in lx.VAGUE_NUMBERS:
+        return None
+    half = 0.0
+    if t.endswith(" and a half"):
+        t, half = t[: -len(" and a half")], 0.5
+    if t in ("half a", "half an", "a half"):
+        return 0.5
+    if t.startswith("a couple") or t.startswith("couple"):
+        return 2.0 + half
+    if t in ("a dozen", "dozen"):
+        return 12.0
+    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?: (\d)/(\d))?", t)
+    if m:
+        value = float(m[1].replace(",", ""))
+        if m[2] and int(m[3]):
+            value += int(m[2]) / int(m[3])
+        return value + half
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", t):
+        if word not in lx.NUMBER_WORDS:
+            return None
+        n = lx.NUMBER_WORDS[word]
+        if n in (100, 1000):
+            current = max(current, 1) * n
+            if n == 1000:
+                total, current = total + current, 0
+        else:
+            current += n
+    return float(total + current) + half
+
+
+def _spelled_year(text: str) -> int | None:
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + sum(lx.NUMBER_WORDS.get(w, 0) for w in rest)
+    if words and words[0] == "nineteen":
+        rest = [w for w in words[1:] if w not in ("and", "oh")]
+        if rest[:1] == ["hundred"]:
+            return 1900 + sum(lx.NUMBER_WORDS.get(w, 0) for w in rest[1:])
+        return 1900 + sum(lx.NUMBER_WORDS.get(w, 0) for w in rest)
+    return None
+
+
+def _find_year(text: str) -> int | None:
+    m = _YEAR_RE.search(text)
+    if m:
+        return int(m[0])
+    m = _SPELLED_YEAR_RE.search(text)
+    return _spelled_year(m[0]) if m else None
+
+
+def _mod_of(text: str) -> str | None:
+    t = text.lower()
+    if re.match(r"(?:early|earlier|the\s+beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+early)\b", t):
+        return "START"
+    if re.match(r"(?:late|later|the\s+end\s+of|the\s+last\s+half\s+of|the\s+second\s+half\s+of|the\s+latter|by\s+year)", t):
+        return "END"
+    if re.match(r"(?:mid|the\s+middle\s+of)", t):
+        return "MID"
+    if re.match(r"(?:around|about|approximately|roughly)\b", t):
+        return "APPROX"
+    return None
+
+
+_APPROX_MODS = (
+    (r"(?:more\s+than|over|well\s+over|just\s+over)\b", "MORE_THAN"),
+    (r"(?:less\s+than|fewer\s+than|under|just\s+under|almost|barely)\b", "LESS_THAN"),
+    (r"(?:at\s+least|no\s+less\s+than)\b", "EQUAL_OR_MORE"),
+    (r"(?:at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|within|nearly)\b", "EQUAL_OR_LESS"),
+    (r"(?:about|around|approximately|roughly|some)\b", "APPROX"),
+)
+
+
+def _quantity_mod(text: str) -> str | None:
+    t = text.lower()
+    for rx, mod in _APPROX_MODS:
+        if re.match(rx, t):
+            return mod
+    if re.search(r"\bor\s+so\b", t):
+        return "APPROX"
+    return None
+
+
+def _fmt_day(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+# --------------------------------------------------------------------------- resolver
+
+
+class _Resolver:
+    """Normalises matches in text order, keeping the reference time for anaphoric expressions."""
+
+    def __init__(self, text: str, dct: date | None) -> None:
+        self.text = text
+        self.dct = dct
+        self.ref_day: date | None = None  # last day-precise date mentioned
+        self.ref_value: str | None = None  # last calendar value mentioned (any precision)
+        self.ref_quarter: tuple[int, int] | None = None
+
+    # ----- context
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'future' / 'past' from the nearest cue word before the mention in its sentence."""
+        window_start = max(0, start - 80)
+        before = self.text[window_start:start]
+        breaks = list(_SENTENCE_BREAK.finditer(before))
+        if breaks:
+            before = before[breaks[-1].end() :]
+        best: tuple[int, str] | None = None
+        for rx, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+            for m in rx.finditer(before):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), label)
+        if best is None:
+            after = self.text[end : end + 40]
+            cut = _SENTENCE_BREAK.search(after)
+            after = after[: cut.start()] if cut else after
+            fut = _FUTURE_CUE.search(after)
+            past = _PAST_CUE.search(after)
+            if fut and (not past or fut.start() < past.start()):
+                return "future"
+            if past:
+                return "past"
+            return None
+        return best[1]
+
+    def remember(self, value: str) -> None:
+        if not re.match(r"\d{4}", value):
+            return
+        self.ref_value = value
+        m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+        if m:
+            self.ref_day = _safe_date(int(m[1]), int(m[2]), int(m[3])) or self.ref_day
+        q = re.fullmatch(r"(\d{4})-Q(\d)", value)
+        if q:
+            self.ref_quarter = (int(q[1]), int(q[2]))
+
+    def anchor_day(self) -> date | None:
+        return self.ref_day or self.dct
+
+    # ----- year inference
+
+    def infer_year(self, month: int, day: int | None, start: int, end: int, cue: str | None = None) -> int | None:
+        if self.dct is None:
+            return None
+        tense = cue or self.tense(start, end)
+        candidates = []
+        for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            d = _safe_date(year, month, day or 15)
+            if d is not None:
+                candidates.append((year, d))
+        if not candidates:
+            return None
+        ref = self.dct if day else self.dct.replace(day=15)
+        # Same month without a day is the current month; otherwise nearest, then tense.
+        if day is None and month == self.dct.month and tense != "future" and tense != "past":
+            return self.dct.year
+        if day is None and month == self.dct.month:
+            return self.dct.year
+        past = [c for c in candidates if c[1] <= ref]
+        future = [c for c in candidates if c[1] > ref]
+        nearest_past = max(past, key=lambda c: c[1]) if past else None
+        nearest_future = min(future, key=lambda c: c[1]) if future else None
+        if tense == "future" and nearest_future and (nearest_future[1] - ref).days < 300:
+            return nearest_future[0]
+        if tense == "past" and nearest_past and (ref - nearest_past[1]).days < 300:
+            return nearest_past[0]
+        best = min(candidates, key=lambda c: (abs((c[1] - ref).days), c[1] > ref))
+        return best[0]
+
+    # ----- dispatch
+
+    def normalise(self, kind: str, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+        """(start, end, type, value, mod) tuples for one match; empty when the match is rejected."""
+        handler = getattr(self, "_" + kind)
+        raw = self.text[start:end]
+        result = handler(raw, start, end)
+        if result is None:
+            return []
+        if isinstance(result, tuple):
+            result = [(start, end, *result)]
+        return result
+
+    # ----- handlers: each gets the raw matched text and returns (type, value, mod) or a list
+
+    def _numeric(self, raw: str, start: int, end: int):
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", raw)
+        if m:
+            d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        else:
+            mm, dd, yy = (int(x) for x in raw.split("/"))
+            if yy < 100:
+                yy += 2000 if yy < 50 else 1900
+            d = _safe_date(yy, mm, dd)
+        if d is None:
+            return None
+        value = _fmt_day(d)
+        self.remember(value)
+        return ("DATE", value, None)
+
+    def _day_value(self, month: int, day: int, year: int | None, start: int, end: int) -> str | None:
+        if year is None:
+            year = self.infer_year(month, day, start, end)
+        if year is None:
+            if _safe_date(2000, month, day) is None:
+                return None
+            return f"XXXX-{month:02d}-{day:02d}"
+        if _safe_date(year, month, day) is None:
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+    def _date(self, raw: str, start: int, end: int):
+        mod = _mod_of(raw)
+        month_m = _MONTH_RE.search(raw)
+        if month_m is None:
+            return None
+        month = lx.MONTHS[month_m[0].lower().rstrip(".")]
+        # Days: those after the month (or the one before it in "10 January").
+        after = raw[month_m.end() :]
+        before = raw[: month_m.start()]
+        year = None
+        year_m = _YEAR_RE.search(after) or _SPELLED_YEAR_RE.search(after)
+        day_zone_end = month_m.end() + (year_m.start() if year_m else len(after))
+        if year_m:
+            year = int(year_m[0]) if year_m[0].isdigit() else _spelled_year(year_m[0])
+        elif self.dct is not None and re.search(r"\blast\s+year\b", after, re.I):
+            year = self.dct.year - 1
+        elif self.dct is not None and re.search(r"\bnext\s+year\b", after, re.I):
+            year = self.dct.year + 1
+        elif self.dct is not None and re.search(r"\bthis\s+year\b", after, re.I):
+            year = self.dct.year
+        days = [
+            (month_m.end() + m.start(), month_m.end() + m.end(), int(m[1]))
+            for m in _DAY_RE.finditer(raw[month_m.end() : day_zone_end])
+        ]
+        if not days:
+            days = [(m.start(), m.end(), int(m[1])) for m in _DAY_RE.finditer(before)][-1:]
+        if not days:
+            return None
+        weekday_m = _WEEKDAY_RE.search(before)
+        out = []
+        first_end = days[0][1] if len(days) > 1 else len(raw)
+        for i, (ds, de, day) in enumerate(days):
+            value = self._day_value(month, day, year, start, end)
+            if value is None:
+                return None
+            if i == 0:
+                span = (start, start + first_end if len(days) > 1 else end)
+                if len(days) > 1 and year_m is not None:
+                    span = (start, start + first_end)
+            else:
+                span = (start + ds, start + de if i < len(days) - 1 or year_m is None else end)
+            out.append((span[0], span[1], "DATE", value, mod if i == 0 else None))
+        if weekday_m is not None and out and not out[0][3].startswith("XXXX") and self.dct is not None:
+            pass  # the explicit date wins over the weekday; nothing to reconcile
+        for item in out:
+            self.remember(item[3])
+        return out
+
+    def _monthyear(self, raw: str, start: int, end: int):
+        month_m = _MONTH_RE.search(raw)
+        if month_m is None:
+            return None
+        month = lx.MONTHS[month_m[0].lower().rstrip(".")]
+        year = _find_year(raw[month_m.end() :])
+        if year is None and self.dct is not None:
+            rel = raw[month_m.end() :].lower()
+            year = self.dct.year + (-1 if "last" in rel else 1 if "next" in rel else 0)
+        if year is None:
+            return ("DATE", f"XXXX-{month:02d}", _mod_of(raw))
+        value = f"{year:04d}-{month:02d}"
+        self.remember(value)
+        return ("DATE", value, _mod_of(raw))
+
+    def _holiday(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        t = re.sub(r"^(?:last|next|this|on) ", "", t)
+        year = _find_year(t)
+        name = re.sub(r",? \d{4}$", "", t).strip()
+        if name.startswith("the fourth"):
+            name = name[4:]
+        if name in ("election day", "labor day", "memorial day"):
+            if not year and self.dct is None:
+                return ("DATE", "XXXX-XX-XX", None)
+        def on(y: int) -> date | None:
+            if name in lx.HOLIDAYS:
+                mo, da = lx.HOLIDAYS[name]
+                return date(y, mo, da)
+            if name.startswith("thanksgiving"):
+                return _thanksgiving(y)
+            if name.startswith("easter"):
+                e = _easter(y)
+                return e + timedelta(days=1) if name.endswith("monday") else e
+            if name == "good friday":
+                return _easter(y) - timedelta(days=2)
+            if name == "election day":
+                nov1 = date(y, 11, 1)
+                return nov1 + timedelta(days=(7 - nov1.weekday()) % 7 + 1)
+            if name == "labor day":
+                sep1 = date(y, 9, 1)
+                return sep1 + timedelta(days=(7 - sep1.weekday()) % 7)
+            if name == "memorial day":
+                may31 = date(y, 5, 31)
+                return may31 - timedelta(days=may31.weekday())
+            return None
+
+        if year is None:
+            if self.dct is None:
+                d0 = on(2001)
+                if d0 is None:
+                    return None
+                return ("DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None)
+            prefix = raw.lower().split()[0]
+            tense = "past" if prefix == "last" else "future" if prefix == "next" else None
+            options = [(y, on(y)) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
+            options = [(y, d) for y, d in options if d is not None]
+            if tense is None:
+                tense = self.tense(start, end)
+            if tense == "past":
+                chosen = max((d for _, d in options if d <= self.dct), default=None)
+            elif tense == "future":
+                chosen = min((d for _, d in options if d >= self.dct), default=None)
+            else:
+                chosen = min((d for _, d in options), key=lambda d: abs((d - self.dct).days), default=None)
+            if chosen is None:
+                return None
+            d = chosen
+        else:
+            d = on(year)
+            if d is None:
+                return None
+        if name.endswith("week"):
+            value = _iso_week(d)
+        else:
+            value = _fmt_day(d)
+        self.remember(value)
+        return ("DATE", value, None)
+
+    def _clock_time(self, raw: str) -> str | None:
+        m = _CLOCK_RE.search(raw)
+        if m is None:
+            return None
+        if m[7]:
+            word = m[7].lower()
+            return "T24:00" if word == "midnight" else "T12:00"
+        if m[1]:
+            hour, minute = int(m[1]), int(m[2] or 0)
+            if hour > 12:
+                return None
+            hour = hour % 12 + (12 if m[3].lower() == "p" else 0)
+        elif m[4]:
+            hour, minute = int(m[4]), int(m[5])
+        else:
+            hour, minute = int(m[6]), 0
+        if hour > 24 or minute > 59:
+            return None
+        return f"T{hour:02d}:{minute:02d}"
+
+    def _clock_date(self, raw: str, start: int, end: int):
+        time_part = self._clock_time(raw)
+        if time_part is None:
+            return None
+        tail_m = re.search(rf"(?:{_WD}|{_M}|yesterday|today|tomorrow|tonight)", raw, re.I)
+        day_value: str | None = None
+        if tail_m is not None:
+            tail = raw[tail_m.start() :]
+            sub = _PATTERN.match(tail)
+            if sub is not None and sub.lastgroup in ("date", "weekday", "relday"):
+                results = self.normalise(sub.lastgroup, start + tail_m.start(), start + tail_m.start() + sub.end())
+                if results:
+                    day_value = results[0][3][:10]
+        if day_value is None:
+            if self.dct is None:
+                return ("TIME", "XXXX-XX-XX" + time_part, _mod_of(raw))
+            day_value = _fmt_day(self.anchor_day() if tail_m is None and self.ref_day else self.dct)
+        if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", day_value):
+            return None
+        return ("TIME", day_value + time_part, _mod_of(raw))
+
+    def _clock(self, raw: str, start: int, end: int):
+        return self._clock_date(raw, start, end)
+
+    def _weekday_date(self, weekday: int, qualifier: str, start: int, end: int) -> date | None:
+        base = self.dct
+        if base is None:
+            return None
+        if qualifier in ("the previous", "the following", "the next"):
+            base = self.anchor_day() or base
+        diff_back = (base.weekday() - weekday) % 7
+        diff_fwd = (weekday - base.weekday()) % 7
+        if qualifier in ("last", "this past", "the previous"):
+            return base - timedelta(days=diff_back or 7)
+        if qualifier in ("next", "the following", "the next"):
+            return base + timedelta(days=diff_fwd or 7)
+        if qualifier in ("this coming", "coming"):
+            return base + timedelta(days=diff_fwd)
+        tense = self.tense(start, end)
+        if tense == "future":
+            return base + timedelta(days=diff_fwd)
+        return base - timedelta(days=diff_back)
+
+    def _weekday(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        wd_m = _WEEKDAY_RE.search(t)
+        if wd_m is None:
+            return None
+        weekday = lx.WEEKDAYS[wd_m[0].lower()]
+        qualifier = t[: wd_m.start()].strip()
+        pod_m = _POD_RE.search(t, wd_m.end())
+        pod = lx.PARTS_OF_DAY.get(pod_m[0].lower(), "") if pod_m else ""
+        if qualifier in ("each", "every"):
+            return ("SET", f"XXXX-WXX-{weekday + 1}" + (f"T{pod}" if pod else ""), None)
+        mod = _mod_of(qualifier) if qualifier else None
+        if qualifier in ("on",):
+            qualifier = ""
+            start = start + raw.lower().index(wd_m[0][:3].lower())
+        if mod is not None:
+            qualifier = ""
+        d = self._weekday_date(weekday, qualifier, start, end)
+        clock = self._clock_time(t[wd_m.end() :]) if " at " in t[wd_m.end() :] else None
+        if d is None:
+            value = f"XXXX-WXX-{weekday + 1}"
+            kind = "DATE"
+        else:
+            value = _fmt_day(d)
+            self.remember(value)
+            kind = "DATE"
+        if clock:
+            return [(start, end, "TIME", value + clock, mod)]
+        if pod:
+            return [(start, end, "TIME", value + "T" + pod, mod)]
+        return [(start, end, kind, value, mod)]
+
+    def _relday(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        mod = _mod_of(t)
+        offset = 0
+        if "yesterday" in t:
+            offset = -1
+        elif "tomorrow" in t:
+            offset = 1
+        pod_m = _POD_RE.search(t)
+        pod = lx.PARTS_OF_DAY.get(pod_m[0].lower(), "") if pod_m else ""
+        if re.match(r"(?:mid-?|early|late)\s*(?:morning|afternoon|evening)", t):
+            mod = "MID" if t.startswith("mid") else mod
+        if "last night" in t or "tonight" in t:
+            offset = -1 if "last" in t else 0
+            pod = "NI"
+        if self.dct is None:
+            if offset == 0 and not pod and "today" in t:
+                return ("DATE", "PRESENT_REF", mod)
+            return ("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), mod)
+        d = self.dct + timedelta(days=offset)
+        value = _fmt_day(d)
+        self.remember(value)
+        if "tonight" in t and not t.endswith(("night", "nights")):
+            return ("DATE", value, mod)
+        if pod:
+            return ("TIME", value + "T" + pod, mod)
+        return ("DATE", value, mod)
+
+    def _ago(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        direction_m = re.search(r"(ago|earlier|later|before|after|from now|hence|back)$", t)
+        if direction_m is None:
+            return None
+        direction = direction_m[1]
+        body = t[: direction_m.start()].strip()
+        body = re.sub(r"\s+or so$", "", body)
+        mod = _quantity_mod(body) if not re.search(r"\bor so\b", t) else "APPROX"
+        body = re.sub(rf"^{_APPROX}\s+", "", body)
+        unit_m = _UNIT_RE.search(body)
+        if unit_m is None:
+            return None
+        unit = unit_m[1].lower()
+        unit = {"centur": "century", "millenni": "millennium", "sec": "second", "min": "minute"}.get(unit, unit)
+        num_text = body[: unit_m.start()].strip()
+        num_text = re.sub(r"\s+(?:more|trading|business|working|calendar)$", "", num_text)
+        num_text = re.split(r"\s+(?:or|to)\s+", num_text)[0] if num_text else "1"
+        amount = _number_value(num_text) if num_text else None
+        if not num_text:
+            amount = None
+        if direction in ("before", "after"):
+            # "two days before the vote": a duration anchored to an event, not to the text's dates.
+            letter, is_time = lx.UNITS.get(unit, ("Y", False))
+            return ("DURATION", _duration_value(amount, unit), mod)
+        sign = 1 if direction in ("later", "from now", "hence", "after") else -1
+        anchored_to_text = direction in ("earlier", "later")
+        if anchored_to_text:
+            base_day = self.anchor_day()
+        else:
+            base_day = self.dct
+        if amount is None:
+            return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
+        if base_day is None:
+            return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
+        n = int(amount) if amount >= 1 else 1
+        n *= lx.UNIT_MULTIPLIER.get(unit, 1)
+        if unit in ("year", "decade", "century", "millennium"):
+            if anchored_to_text and self.ref_value:
+                shifted = _shift_years(self.ref_value, sign * n)
+                if shifted:
+                    self.remember(shifted)
+                    return ("DATE", shifted, mod)
+            if unit == "year" and n == 1 and self.ref_quarter and self.ref_quarter[0] == base_day.year:
+                value = f"{self.ref_quarter[0] - 1}-Q{self.ref_quarter[1]}"
+                return ("DATE", value, mod)
+            value = f"{base_day.year + sign * n:04d}"
+        elif unit == "quarter":
+            q = _quarter_of(base_day) + sign * n
+            year = base_day.year + (q - 1) // 4
+            value = f"{year:04d}-Q{(q - 1) % 4 + 1}"
+        elif unit == "month":
+            y, m = _add_months(base_day.year, base_day.month, sign * n)
+            value = f"{y:04d}-{m:02d}"
+        elif unit in ("week", "weekend", "fortnight"):
+            value = _iso_week(base_day + timedelta(weeks=sign * n))
+        elif unit in ("day", "night"):
+            d = base_day + timedelta(days=sign * n)
+            value = _fmt_day(d)
+        else:
+            value = _fmt_day(base_day)
+            return ("TIME", value, mod)
+        self.remember(value)
+        return ("DATE", value, mod)
+
+    def _quarter(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        half = "half" in t
+        period = "period" in t and not re.search(_ORDQ, t)
+        ord_m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half|period)", t)
+        year = _find_year(t)
+        ago = bool(re.search(r"year-ago|year-earlier|a year (?:ago|earlier)", t))
+        if year is None and self.dct is not None:
+            if "next year" in t:
+                year = self.dct.year + 1
+            elif "last year" in t:
+                year = self.dct.year - 1
+        if ord_m is None:
+            # "the quarter", "the latest quarter", "the year-ago period": the reporting quarter.
+            if self.dct is None:
+                return ("DATE", "XXXX-QX", None)
+            if year is not None and "period" in t:
+                return ("DATE", f"{year:04d}", None)
+            if self.ref_quarter is not None:
+                qy, qn = self.ref_quarter
+            else:
+                current = (self.dct.year, _quarter_of(self.dct))
+                if re.search(r"\b(?:this|current)\b", t):
+                    qy, qn = current
+                else:
+                    idx = current[0] * 4 + current[1] - 2
+                    qy, qn = idx // 4, idx % 4 + 1
+            if ago:
+                qy -= 1
+            value = f"{qy:04d}-Q{qn}"
+            if not ago:
+                self.ref_quarter = (qy, qn)
+            return ("DATE", value, None)
+        word = ord_m[1]
+        n = lx.ORDINALS.get(word, 2 if word in ("final", "last", "latter") else 0)
+        if word in ("final", "last") and not half:
+            n = 4
+        if half:
+            n = min(n, 2)
+        if re.search(r"quarters$", t):
+            return ("SET", f"XXXX-Q{n}", None)
+        if year is None:
+            if self.dct is None:
+                return ("DATE", f"XXXX-{'H' if half else 'Q'}{n}", None)
+            year = self.dct.year
+            current = _quarter_of(self.dct) if not half else (1 if self.dct.month <= 6 else 2)
+            if n > current and self.tense(start, end) != "future":
+                year -= 1
+            if ago:
+                year -= 1
+        value = f"{year:04d}-{'H' if half else 'Q'}{n}"
+        if not half and not ago:
+            self.ref_quarter = (year, n)
+        if period:
+            return ("DATE", value, None)
+        return ("DATE", value, None)
+
+    def _anaphor(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        mod = _mod_of(t)
+        if t.startswith(("day before", "the day before")) and "last" in t:
+            wd_m = _WEEKDAY_RE.search(t)
+            if wd_m is None or self.dct is None:
+                return None
+            d = self._weekday_date(lx.WEEKDAYS[wd_m[0]], "last", start, end)
+            if d is None:
+                return None
+            value = _fmt_day(d - timedelta(days=1))
+            self.remember(value)
+            return ("DATE", value, None)
+        if t.startswith("the day"):
+            base = self.dct
+            if "yesterday" in t:
+                offset = -2
+            elif "tomorrow" in t:
+                offset = 2
+            else:
+                base = self.anchor_day()
+                offset = -1 if "before" in t else 1
+            if base is None:
+                return ("DATE", "XXXX-XX-XX", None)
+            value = _fmt_day(base + timedelta(days=offset))
+            self.remember(value)
+            return ("DATE", value, None)
+        unit_m = re.search(r"(day|morning|afternoon|evening|night|weekend|week|month|year)$", t)
+        if unit_m is None:
+            return None
+        unit = unit_m[1]
+        if re.search(r"following|next", t):
+            step = 1
+        elif re.search(r"previous|preceding|prior", t):
+            step = -1
+        else:
+            step = 0
+        base = self.anchor_day()
+        if base is None:
+            return ("DATE", "XXXX-XX-XX", mod)
+        if unit in ("day", "morning", "afternoon", "evening", "night"):
+            d = base + timedelta(days=step)
+            value = _fmt_day(d)
+            self.remember(value)
+            if unit != "day":
+                return ("TIME", value + "T" + lx.PARTS_OF_DAY[unit], mod)
+            return ("DATE", value, mod)
+        if unit in ("week", "weekend"):
+            value = _iso_week(base + timedelta(weeks=step)) + ("-WE" if unit == "weekend" else "")
+            return ("DATE", value, mod)
+        year_base = int(self.ref_value[:4]) if self.ref_value else base.year
+        if unit == "month":
+            month_base = (
+                int(self.ref_value[5:7]) if self.ref_value and re.match(r"\d{4}-\d\d", self.ref_value) else base.month
+            )
+            y, m = _add_months(year_base, month_base, step)
+            return ("DATE", f"{y:04d}-{m:02d}", mod)
+        return ("DATE", f"{year_base + step:04d}", mod)
+
+    def _duration(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        if re.match(r"(?:the )?(?:past|last) (?:decade|century)$", t):
+            unit = "decade" if "decade" in t else "century"
+            return ("DURATION", _duration_value(1.0, unit), None)
+        mod = _quantity_mod(t)
+        core = re.sub(rf"^{_APPROX}\s+", "", t)
+        core = re.sub(r"^the ", "", core)
+        core = re.sub(
+            r"^(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|ensuing"
+            r"|recent) ",
+            "",
+            core,
+        )
+        core = re.sub(rf"^{_APPROX}\s+", "", core)
+        unit_m = None
+        for unit_m in _UNIT_RE.finditer(core):
+            pass
+        if unit_m is None:
+            return None
+        unit = unit_m[1]
+        unit = {"centur": "century", "millenni": "millennium", "sec": "second", "min": "minute"}.get(unit, unit)
+        num_text = core[: unit_m.start()].strip(" -")
+        num_text = re.sub(
+            r"\s*(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)$",
+            "",
+            num_text,
+        )
+        num_text = re.sub(r"\s*(?:more|additional|full|straight|consecutive|long)$", "", num_text)
+        if not num_text:
+            if re.match(r"(?:years|months|weeks|days|decades)", core) and ("recent" in t or "past" in t) and "years" in core:
+                return ("DATE", "PAST_REF", None)
+            amount = None
+        else:
+            parts = re.split(r"\s*(?:\bto\b|\bor\b|-)\s*", num_text)
+            first = parts[0]
+            if len(parts) > 1 and re.search(r"\d", num_text) and "-" in num_text and not re.search(r"\s", num_text):
+                first = parts[0]
+            amount = _number_value(first) if first not in ("multi",) else None
+            if amount is None and first not in lx.VAGUE_NUMBERS and first not in ("multi", "several", "few", "many"):
+                return None
+            if len(parts) > 1 and parts[1] and re.search(r"\bto\b", num_text) and amount is not None:
+                second = _number_value(parts[1])
+                if second is not None and second != amount and re.search(r"\d", num_text):
+                    amount = None  # "12 to 18 months": TimeML writes an unknown quantity
+        if unit == "weekend":
+            if self.dct is None:
+                return ("DURATION", "P2D", mod)
+            return ("DURATION", "P2D", mod)
+        value = _duration_value(amount, unit)
+        # "$5 million a year", "twice a day": a frequency, not a length of time.
+        if re.fullmatch(r"an? (?:year|month|week|day|hour|quarter)", t):
+            before = self.text[max(0, start - 24) : start].lower()
+            if re.search(r"(?:\d%?|percent|cents?|dollars?|million|billion|times|once|twice|\$\S*)\s*$", before):
+                return ("SET", value, None)
+        return ("DURATION", value, mod)
+
+    def _relunit(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        mod = _mod_of(t)
+        if re.match(r"(?:by )?year(?:'s)?[ -]end", t):
+            if self.dct is None:
+                return ("DATE", "XXXX", "END")
+            return ("DATE", f"{self.dct.year:04d}", "END")
+        t_core = re.sub(rf"^{_PM}\s+(?:in\s+)?", "", t) if mod else t
+        t_core = t_core.removesuffix("'s")
+        unit_m = re.search(r"(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)$", t_core)
+        if unit_m is None:
+            return None
+        unit = unit_m[1]
+        qualifier = t_core[: unit_m.start()].strip().replace("fiscal", "").strip()
+        qualifier = re.sub(r"\s+", " ", qualifier)
+        if qualifier in ("last", "the past", "the last", "the previous", "this past", "the latest") and unit != "weekend":
+            offset = -1
+        elif qualifier in ("next", "the next", "the coming", "this coming"):
+            offset = 1
+        else:
+            offset = 0
+        if unit == "fall" and qualifier == "the" and not mod:
+            return None  # "the fall" is as often a collapse as a season
+        if qualifier == "the" and unit in ("week", "month", "quarter", "decade", "century") and not mod:
+            return None  # too vague to annotate without context
+        if qualifier == "the" and unit == "year" and not mod:
+            after = self.text[end : end + 12].lower()
+            if re.match(r"\s+(?:ended|ending|to\b)", after):
+                return ("DURATION", "P1Y", None)
+        if self.dct is None:
+            unknown = {
+                "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                "quarter": "XXXX-QX", "decade": "XXX", "century": "XX",
+            }.get(unit, "XXXX-" + lx.SEASONS.get(unit, "XX"))
+            if offset == 0 and qualifier in ("this", "the current") and unit in ("year", "month", "week"):
+                unknown = "PRESENT_REF"
+            return ("DATE", unknown, mod)
+        d = self.dct
+        if unit == "week":
+            value = _iso_week(d + timedelta(weeks=offset))
+        elif unit == "weekend":
+            if qualifier in ("last", "this past", "the past", "the last"):
+                ref = d - timedelta(days=d.weekday() + 1)
+            elif qualifier in ("next", "the coming", "this coming"):
+                ref = d + timedelta(days=(5 - d.weekday()) % 7 or 7)
+            elif d.weekday() >= 5 or self.tense(start, end) == "future":
+                ref = d + timedelta(days=(5 - d.weekday()) % 7)
+            else:
+                ref = d - timedelta(days=d.weekday() + 1)
+            value = _iso_week(ref) + "-WE"
+        elif unit == "month":
+            y, m = _add_months(d.year, d.month, offset)
+            value = f"{y:04d}-{m:02d}"
+        elif unit == "year":
+            if "latest" in qualifier:
+                offset = -1
+            value = f"{d.year + offset:04d}"
+        elif unit == "quarter":
+            q = _quarter_of(d) + offset
+            year = d.year + (q - 1) // 4
+            value = f"{year:04d}-Q{(q - 1) % 4 + 1}"
+            self.ref_quarter = (year, (q - 1) % 4 + 1)
+        elif unit == "decade":
+            value = f"{d.year // 10 + offset:03d}"
+        elif unit == "century":
+            value = f"{d.year // 100 + offset:02d}"
+        else:
+            season = lx.SEASONS[unit]
+            year = d.year
+            current = _season_index(d)
+            if offset < 0:
+                year -= 1
+            elif offset > 0:
+                year += 0 if lx.SEASON_ORDER[season] > current else 1
+            elif qualifier == "this past" and lx.SEASON_ORDER[season] > current:
+                year -= 1
+            value = f"{year:04d}-{season}"
+        self.remember(value)
+        return ("DATE", value, mod)
+
+    def _decade(self, raw: str, start: int, end: int):
+        t = raw.lower()
+        mod = _mod_of(re.sub(r"^the\s+", "", t))
+        m = re.search(r"(\d{3})0'?s", t)
+        if m:
+            return ("DATE", m[1], mod)
+        m = re.search(r"'(\d)0s", t)
+        words = {
+            "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+            "eighties": 8, "nineties": 9,
+        }  # fmt: skip
+        digit = int(m[1]) if m else next((v for k, v in words.items() if k in t), None)
+        if digit is None:
+            return None
+        century = 19
+        if self.dct is not None and digit * 10 <= self.dct.year % 100 and self.dct.year >= 2000:
+            century = self.dct.year // 100
+        return ("DATE", f"{century}{digit}", mod)
+
+    def _century(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        mod = _mod_of(re.sub(r"^the ", "", t))
+        m = re.search(r"(\d{1,2})(?:st|nd|rd|th)", t)
+        if m:
+            n = int(m[1])
+        else:
+            word_m = re.search(r"(twenty-first|\w+)[ -]+century", t)
+            word = word_m[1] if word_m else ""
+            if word in ("this", "last", "next"):
+                if self.dct is None:
+                    return ("DATE", "XX", mod)
+                n = self.dct.year // 100 + 1 + {"this": 0, "last": -1, "next": 1}[word]
+            else:
+                n = lx.ORDINALS.get(word, 0)
+        if not 1 <= n <= 30:
+            return None
+        return ("DATE", f"{n - 1:02d}", mod)
+
+    def _year(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        year = _find_year(t)
+        if year is None:
+            return None
+        mod = _mod_of(t)
+        if re.search(r"and beyond|or later|and later|onwards?$", t):
+            mod = "ON_OR_AFTER"
+        elif t.endswith("or earlier"):
+            mod = "ON_OR_BEFORE"
+        elif t.startswith("post-"):
+            mod = "AFTER"
+        elif t.startswith("pre-"):
+            mod = "BEFORE"
+        half = re.search(r"(first|second|last) half of", t)
+        value = f"{year:04d}"
+        if half:
+            value += "-H1" if half[1] == "first" else "-H2"
+            mod = None
+        # A bare number in a list of amounts is not a year: "1,500" is excluded by the grammar;
+        # here reject counts such as "1999 people".
+        after = self.text[end : end + 16].lower()
+        if re.fullmatch(r"\d{4}", raw) and re.match(r"\s+(?:people|persons|men|women|votes|shares|units|troops|cars|times|feet|meters|metres|miles|km|tons|tonnes)\b", after):
+            return None
+        self.remember(value)
+        return ("DATE", value, mod)
+
+    def _set(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        simple = {
+            "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+            "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+        }  # fmt: skip
+        if t in simple:
+            return ("SET", simple[t], None)
+        wd_m = _WEEKDAY_RE.search(t)
+        if wd_m:
+            pod_m = _POD_RE.search(t, wd_m.end())
+            value = f"XXXX-WXX-{lx.WEEKDAYS[wd_m[0]] + 1}"
+            if pod_m:
+                value += "T" + lx.PARTS_OF_DAY.get(pod_m[0], "")
+            return ("SET", value, None)
+        month_m = _MONTH_RE.search(t)
+        if month_m and not _UNIT_RE.search(t):
+            return ("SET", f"XXXX-{lx.MONTHS[month_m[0].rstrip('.')]:02d}", None)
+        season_m = re.search(lx.SEASON, t)
+        if season_m:
+            return ("SET", f"XXXX-{lx.SEASONS[season_m[0]]}", None)
+        pod_m = _POD_RE.search(t)
+        if pod_m and not _UNIT_RE.search(t):
+            return ("SET", f"TXX{lx.PARTS_OF_DAY.get(pod_m[0], '')}".replace("TXX", "T"), None)
+        unit_m = None
+        for unit_m in _UNIT_RE.finditer(t):
+            pass
+        if unit_m is None:
+            return None
+        unit = unit_m[1]
+        unit = {"centur": "century", "millenni": "millennium"}.get(unit, unit)
+        amount = 2.0 if "other" in t else 1.0
+        num_m = re.match(rf"(?:every|each|per) ({_NUM}) ", t)
+        if num_m:
+            amount = _number_value(num_m[1]) or 1.0
+        return ("SET", _duration_value(amount, unit), None)
+
+    def _ref(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        if re.search(r"now|currently|current|these days|nowadays|present", t):
+            return ("DATE", "PRESENT_REF", None)
+        if re.search(r"future|soon|as soon as possible|near term|short term|long term", t):
+            return ("DATE", "FUTURE_REF", None)
+        return ("DATE", "PAST_REF", None)
+
+    def _month(self, raw: str, start: int, end: int):
+        month_m = _MONTH_RE.search(raw)
+        if month_m is None:
+            return None
+        word = month_m[0]
+        key = word.lower().rstrip(".")
+        # Bare months must be written as names: "may", "march" and abbreviations are other words.
+        if len(key) <= 4 and key not in ("june", "july", "may") or not word[0].isupper():
+            return None
+        if key == "may" and not re.match(r"(?:in|by|since|until|through|from|during|of|on|last|next|this|early|late|mid-?)\s", raw.lower()):
+            return None
+        if key == "march" and not re.match(r"(?:in|by|since|until|through|from|during|of|on|last|next|this|early|late|mid-?)\s", raw.lower()):
+            # "March" alone is usually the month, but "the March on Washington" is not: demand a
+            # capital and no following capitalised word.
+            after = self.text[end : end + 3]
+            if re.match(r"\s+[A-Z]", after) or re.match(r"\s+(?:on|to|for|of)\b", self.text[end : end + 5]):
+                return None
+        lead = raw[: month_m.start()].strip().lower()
+        lead = re.sub(r"\s+", " ", lead)
+        lead = re.sub(r"(?:the month of)$", "", lead).strip()
+        # Prepositions help find the month but stay out of the span.
+        if lead in ("in", "by", "since", "until", "through", "from", "during", "of", "on"):
+            cue = {"since": "past", "until": "future", "by": None}.get(lead)
+            start = start + month_m.start()
+            lead = ""
+        else:
+            cue = None
+        mod = _mod_of(lead) if lead else None
+        month = lx.MONTHS[key]
+        if self.dct is None:
+            return [(start, end, "DATE", f"XXXX-{month:02d}", mod)]
+        if lead in ("last", "this past"):
+            year = self.dct.year if month < self.dct.month else self.dct.year - 1
+        elif lead in ("next", "this coming"):
+            year = self.dct.year if month > self.dct.month else self.dct.year + 1
+        elif lead == "this":
+            year = self.dct.year
+        else:
+            after = self.text[end : end + 12].lower()
+            if re.match(r"\s+(?:this|last|next) year", after):
+                return None  # the grammar's month-year alternative covers it
+            year = self.infer_year(month, None, start, end, cue)
+        if year is None:
+            return None
+        value = f"{year:04d}-{month:02d}"
+        self.remember(value)
+        return [(start, end, "DATE", value, mod)]
+
+    def _season(self, raw: str, start: int, end: int):
+        t = re.sub(r"\s+", " ", raw.lower())
+        season_m = re.search(lx.SEASON, t)
+        if season_m is None:
+            return None
+        season = lx.SEASONS[season_m[0]]
+        lead = t[: season_m.start()].strip()
+        mod = _mod_of(lead) if lead else None
+        year = _find_year(t[season_m.end() :])
+        if lead in ("during the", "in the"):
+            start += raw.lower().index("the")
+            lead = "the"
+        if season_m[0] == "fall" and lead in ("the", "") and year is None:
+            return None
+        if year is None:
+            if self.dct is None:
+                return ("DATE", f"XXXX-{season}", mod)
+            year = self.dct.year
+            current = _season_index(self.dct)
+            if lead in ("last",):
+                year -= 1
+            elif lead == "next":
+                year += 0 if lx.SEASON_ORDER[season] > current else 1
+            elif lead == "this past" and lx.SEASON_ORDER[season] > current:
+                year -= 1
+        value = f"{year:04d}-{season}"
+        self.remember(value)
+        return ("DATE", value, mod)
+
+
+def _season_index(d: date) -> int:
+    return {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(d.month, 3)
+
+
+def _shift_years(value: str, delta: int) -> str | None:
+    m = re.match(r"(\d{4})(.*)$", value)
+    if m is None:
+        return None
+    year = int(m[1]) + delta
+    rest = m[2]
+    if rest.startswith("-02-29"):
+        rest = "-02-28" + rest[6:]
+    return f"{year:04d}{rest}"
+
+
+def _format_amount(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    """A TIMEX3 duration ("P2W", "PT5H30M", "P2Y6M"); None amounts give X ("PXY")."""
+    letter, is_time = lx.UNITS.get(unit, ("Y", False))
+    if letter == "WE":
+        return "P2D" if amount is None else f"P{_format_amount(2 * amount)}D"
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        if unit in ("decade", "century", "millennium"):
+            return {"decade": "PXE", "century": "PXC", "millennium": "PXL"}[unit]
+        return f"{prefix}X{letter}"
+    amount *= lx.UNIT_MULTIPLIER.get(unit, 1)
+    whole = int(amount)
+    frac = amount - whole
+    if frac and whole >= 0:
+        smaller = {"Y": ("M", 12), "M": ("D", 30) if not is_time else ("S", 60), "W": ("D", 7),
+                   "D": ("H", 24), "H": ("M", 60), "S": ("", 0), "Q": ("M", 3)}  # fmt: skip
+        sub_letter, factor = smaller.get(letter, ("", 0))
+        if sub_letter and factor:
+            sub = round(frac * factor)
+            if letter == "D":
+                head = f"P{whole}D" if whole else "P"
+                return f"{head}T{sub}H"
+            if letter == "Q":
+                return f"P{whole * 3 + sub}M"
+            head = f"{prefix}{whole}{letter}" if whole else prefix
+            return f"{head}{sub}{sub_letter}"
+        return f"{prefix}{_format_amount(amount)}{letter}"
+    return f"{prefix}{whole}{letter}"
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_dates(text: str, dct: str | None) -> list[DateMention]:
+    """Temporal expressions in ``text``, in text order, normalised against ``dct`` (ISO date or None).
+
+    Never raises on odd input: empty, binary-looking or non-Latin text simply gives fewer mentions.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    resolver = _Resolver(text, _parse_dct(dct))
+    mentions: list[DateMention] = []
+    for match in _PATTERN.finditer(text):
+        kind = match.lastgroup
+        if kind is None:
+            continue
+        start, end = match.span()
+        # Trailing punctuation from abbreviations ("Jan.") ends a sentence as often as not: keep it
+        # only when it belongs to a month abbreviation followed by more of the expression.
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        try:
+            items = resolver.normalise(kind, start, end)
+        except (ValueError, OverflowError, KeyError, IndexError):
+            items = []
+        for s, e, typ, value, mod in items:
+            if e <= s:
+                continue
+            mentions.append(
+                DateMention(s, e, text[s:e], typ, value, _is_resolved(typ, value), mod)
+            )
+    return mentions
+
+
+_RESOLVED_VALUE = re.compile(r"\d{2,4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?(?:T[\w:]+)?")
+
+
+def _is_resolved(typ: str, value: str) -> bool:
+    return typ in ("DATE", "TIME") and _RESOLVED_VALUE.fullmatch(value) is not None
+
+
+_GRANULARITY_DAYS = {"Q": 91, "H": 182, "W": 7}
+
+
+def sort_key(mention: DateMention) -> tuple[int, str, int, int]:
+    """Orders mentions by the time they refer to: resolved calendar values first, earliest first.
+
+    Unresolved values, durations and sets follow in text order. Coarser periods sort at their
+    start ("2022" before "2022-01-10"), ties broken by precision then position.
+    """
+    if not mention.resolved:
+        return (1, "", mention.start, mention.end)
+    value = mention.value
+    key = value
+    m = re.fullmatch(r"(\d{4})-(Q|H)(\d)", value)
+    if m:
+        month = (int(m[3]) - 1) * (3 if m[2] == "Q" else 6) + 1
+        key = f"{m[1]}-{month:02d}"
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", value)
+    if m:
+        try:
+            key = _fmt_day(date.fromisocalendar(int(m[1]), int(m[2]), 1))
+        except ValueError:
+            key = m[1]
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if m:
+        key = f"{m[1]}-{ {'WI': '01', 'SP': '03', 'SU': '06', 'FA': '09'}[m[2]] }"
+    if re.fullmatch(r"\d{3}", value):
+        key = value + "0"
+    elif re.fullmatch(r"\d{2}", value):
+        key = value + "00"
+    return (0, key, mention.start, mention.end)
