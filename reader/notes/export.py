@@ -289,7 +289,7 @@ def _article_heading(note: Note, article: Article | None) -> list[str]:
             f"Source: {_code(note.article_path)} (not loaded: quotes as stored)",
             "",
         ]
-    heading = article.title or article.id
+    heading = article.title or f"Article {article.id}"
     facts = [part for part in (article.outlet, article.date) if part]
     lines = [f"### {md_escape(heading)}", ""]
     if facts:
