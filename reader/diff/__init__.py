@@ -6,5 +6,18 @@
 
 from reader.diff.align import align, align_texts
 from reader.diff.model import AlignedPair, Alignment, DiffStats, Row, TokenOp
+from reader.diff.survival import SentenceFate, Survival, SurvivalRow, survival
 
-__all__ = ["AlignedPair", "Alignment", "DiffStats", "Row", "TokenOp", "align", "align_texts"]
+__all__ = [
+    "AlignedPair",
+    "Alignment",
+    "DiffStats",
+    "Row",
+    "SentenceFate",
+    "Survival",
+    "SurvivalRow",
+    "TokenOp",
+    "align",
+    "align_texts",
+    "survival",
+]

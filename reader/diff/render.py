@@ -1,0 +1,269 @@
+"""Rich renderings of an ``Alignment`` and a ``Survival`` for the terminal.
+
+Article text is untrusted: it only ever enters ``rich.text.Text`` objects, never markup.
+Styles: deleted words red and struck through (left), inserted words green and underlined
+(right), replaced words yellow and underlined on both sides, removed sentences red, added
+sentences green. Row markers say the class without colour: ``=`` equal, ``~`` minor,
+``≈`` reworded, ``≠`` changed, ``↕`` moved, ``−`` removed, ``+`` added.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from reader.diff.model import AlignedPair, Alignment
+from reader.diff.survival import Survival
+
+__all__ = ["MARKERS", "render_header", "render_side_by_side", "render_survival", "render_unified"]
+
+MARKERS = {
+    "equal": "=",
+    "minor": "~",
+    "reworded": "≈",
+    "changed": "≠",
+    "moved": "↕",
+    "removed": "−",
+    "added": "+",
+}
+STYLE_DELETE = "red strike"
+STYLE_INSERT = "green underline"
+STYLE_REPLACE = "yellow underline"
+STYLE_REMOVED = "red"
+STYLE_ADDED = "green"
+STYLE_NOTE = "italic magenta"
+STYLE_MARKER = {
+    "equal": "dim",
+    "minor": "cyan",
+    "reworded": "yellow",
+    "changed": "bold yellow",
+    "moved": "magenta",
+    "removed": "red",
+    "added": "green",
+}
+
+
+def render_header(
+    alignment: Alignment, a_label: str | None = None, b_label: str | None = None
+) -> Text:
+    """Two lines: which versions, then the summary numbers."""
+    stats = alignment.stats
+    header = Text()
+    header.append("A ", style="bold")
+    header.append(a_label or alignment.a_id)
+    header.append("  →  ", style="dim")
+    header.append("B ", style="bold")
+    header.append(b_label or alignment.b_id)
+    header.append("\n")
+    header.append(f"similarity {alignment.similarity:.0%}", style="bold")
+    header.append(f" · {stats.kept:.0%} of A kept word for word")
+    header.append(f" · {stats.a_matched:.0%} of A's sentences matched\n")
+    parts = [(op, count) for op, count in stats.counts.items() if count]
+    for index, (op, count) in enumerate(parts):
+        if index:
+            header.append(" · ", style="dim")
+        header.append(f"{MARKERS[op]} {count} {op}", style=STYLE_MARKER[op])
+    if not parts:
+        header.append("both versions are empty", style="dim")
+    return header
+
+
+def _side_text(alignment: Alignment, pair: AlignedPair, side: str) -> Text:
+    """One side of a pair, with its word edits highlighted."""
+    text = alignment.a_text if side == "a" else alignment.b_text
+    span = pair.a if side == "a" else pair.b
+    assert span is not None
+    out = Text(text[span.start : span.end])
+    if pair.op == "removed":
+        out.stylize(STYLE_REMOVED)
+        return out
+    if pair.op == "added":
+        out.stylize(STYLE_ADDED)
+        return out
+    for token in pair.tokens:
+        start, end = (token.a_start, token.a_end) if side == "a" else (token.b_start, token.b_end)
+        if start == end or token.op == "equal":
+            continue
+        style = (
+            STYLE_REPLACE
+            if token.op == "replace"
+            else STYLE_DELETE
+            if side == "a"
+            else STYLE_INSERT
+        )
+        out.stylize(style, start - span.start, end - span.start)
+    return out
+
+
+def _marker(op: str, row_number: int) -> Text:
+    return Text.assemble((f"{row_number:>3} ", "dim"), (MARKERS[op], STYLE_MARKER[op]))
+
+
+def render_side_by_side(
+    alignment: Alignment,
+    a_label: str | None = None,
+    b_label: str | None = None,
+    *,
+    changes_only: bool = False,
+) -> RenderableType:
+    """Header plus a two-column table, one row per ``Alignment.rows`` entry, wrapped by word."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        leading=1,  # a blank line between rows: each row is a sentence, often several lines
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+    )
+    table.add_column("", no_wrap=True, width=5)
+    table.add_column(Text(a_label or alignment.a_id, style="bold"), ratio=1, overflow="fold")
+    table.add_column(Text(b_label or alignment.b_id, style="bold"), ratio=1, overflow="fold")
+    shown = 0
+    for row_index, row in enumerate(alignment.rows):
+        pair = alignment.pairs[row.pair]
+        if changes_only and pair.op == "equal":
+            continue
+        number = row_index + 1
+        partner = None if row.partner is None else row.partner + 1
+        left: Text = Text()
+        right: Text = Text()
+        if row.show_a and pair.a is not None:
+            left = _side_text(alignment, pair, "a")
+        elif pair.op == "moved" and partner is not None:
+            left = Text(f"↕ moved here from row {partner}", style=STYLE_NOTE)
+        if row.show_b and pair.b is not None:
+            right = _side_text(alignment, pair, "b")
+        elif pair.op == "moved" and partner is not None:
+            right = Text(f"↕ moved to row {partner}", style=STYLE_NOTE)
+        table.add_row(_marker(pair.op, number), left, right)
+        shown += 1
+    parts: list[RenderableType] = [render_header(alignment, a_label, b_label), Text("")]
+    if shown:
+        parts.append(table)
+    else:
+        parts.append(
+            Text("No differences." if changes_only else "Nothing to compare.", style="dim")
+        )
+    return Group(*parts)
+
+
+def _unified_pair(alignment: Alignment, pair: AlignedPair) -> Text:
+    """One pair as a single text: A's deleted words struck red right before B's new words."""
+    if pair.b is None:
+        return _side_text(alignment, pair, "a")
+    if pair.a is None:
+        return _side_text(alignment, pair, "b")
+    a_text, b_text = alignment.a_text, alignment.b_text
+    out = Text()
+    position = pair.b.start
+    for token in pair.tokens:
+        out.append(b_text[position : token.b_start])  # the spacing between tokens, as in B
+        old = a_text[token.a_start : token.a_end]
+        new = b_text[token.b_start : token.b_end]
+        if token.op == "equal":
+            out.append(new)
+        elif token.op == "insert":
+            out.append(new, style=STYLE_INSERT)
+        elif token.op == "delete":
+            if out.plain and not out.plain[-1].isspace():
+                out.append(" ")
+            out.append(old, style=STYLE_DELETE)
+            if token.b_start < pair.b.end:
+                out.append(" ")
+        else:
+            out.append(old, style=STYLE_DELETE)
+            out.append(" ")
+            out.append(new, style=STYLE_INSERT)
+        position = max(position, token.b_end)
+    out.append(b_text[position : pair.b.end])
+    return out
+
+
+def render_unified(
+    alignment: Alignment,
+    a_label: str | None = None,
+    b_label: str | None = None,
+    *,
+    changes_only: bool = False,
+) -> RenderableType:
+    """Header plus one column in B's reading order, edits inline; moved sentences noted."""
+    table = Table(
+        box=None, expand=True, show_header=False, leading=1, pad_edge=False, padding=(0, 1)
+    )
+    table.add_column("", no_wrap=True, width=5)
+    table.add_column("", ratio=1, overflow="fold")
+    shown = 0
+    for row_index, row in enumerate(alignment.rows):
+        pair = alignment.pairs[row.pair]
+        if changes_only and pair.op == "equal":
+            continue
+        partner = None if row.partner is None else row.partner + 1
+        if pair.op == "moved" and row.show_a:
+            body = Text.assemble(
+                _side_text(alignment, pair, "a"), (f"  ↕ moved to row {partner}", STYLE_NOTE)
+            )
+        elif pair.op == "moved":
+            body = Text.assemble(
+                (f"↕ moved here from row {partner}: ", STYLE_NOTE), _unified_pair(alignment, pair)
+            )
+        else:
+            body = _unified_pair(alignment, pair)
+        table.add_row(_marker(pair.op, row_index + 1), body)
+        shown += 1
+    parts: list[RenderableType] = [render_header(alignment, a_label, b_label), Text("")]
+    parts.append(
+        table
+        if shown
+        else Text("No differences." if changes_only else "Nothing to compare.", style="dim")
+    )
+    return Group(*parts)
+
+
+_FATE_STYLE = {"kept": "green", "changed": "yellow", "dropped": "red"}
+
+
+def render_survival(survival: Survival, labels: dict[str, str] | None = None) -> RenderableType:
+    """A table: each base sentence, and its fate in every other version."""
+    labels = labels or {}
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, padding=(0, 1))
+    table.add_column("#", no_wrap=True, justify="right", width=3)
+    table.add_column(
+        Text(f"base: {labels.get(survival.base_id, survival.base_id)}", style="bold"), ratio=1
+    )
+    for version in survival.version_ids:
+        table.add_column(
+            Text(labels.get(version, version)[:12], style="bold"), no_wrap=True, width=8
+        )
+    for row in survival.rows:
+        cells: list[Text] = [
+            Text(str(row.sentence + 1), style="dim"),
+            Text(survival.base_text[row.span.start : row.span.end]),
+        ]
+        for fate in row.fates:
+            if fate.status == "kept":
+                label = "kept"
+            elif fate.status == "changed":
+                label = f"{fate.similarity:.0%}"
+            else:
+                label = "—"
+            if fate.moved:
+                label += " ↕"
+            cells.append(Text(label, style=_FATE_STYLE[fate.status]))
+        table.add_row(*cells)
+    summary = Text()
+    summary.append(f"Base {labels.get(survival.base_id, survival.base_id)}", style="bold")
+    summary.append(f": {len(survival.rows)} sentences.")
+    for version in survival.version_ids:
+        summary.append(f"\n  {labels.get(version, version)}: ")
+        summary.append(f"{survival.share(version, 'kept'):.0%} kept", style="green")
+        summary.append(" · ")
+        summary.append(f"{survival.share(version, 'changed'):.0%} changed", style="yellow")
+        summary.append(" · ")
+        summary.append(f"{survival.share(version, 'dropped'):.0%} dropped", style="red")
+    legend = Text(
+        "kept = same words · NN% = reworded (word similarity) · — = dropped · ↕ = moved",
+        style="dim",
+    )
+    return Group(summary, Text(""), table, legend)
