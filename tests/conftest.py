@@ -12,7 +12,9 @@ from reader.model import Article
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     base = tmp_path_factory.mktemp("reader-state")
     monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("READER_DATA_DIR", str(base / "data"))
