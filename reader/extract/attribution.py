@@ -128,7 +128,14 @@ _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 _APPOSITION = r"(?:,\s+[^,;:\"\u201c\u201d\n]{2,120}?,)?"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)\b"
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]ost|[Oo]ther)"
-_NOMINAL = rf"{_DETERMINER}\s+(?:[\w'\u2019\-]+\s+){{0,6}}?[\w'\u2019\-]+"
+# A descriptor noun phrase; function words mark a clause, not a speaker ("the debate by calling").
+_NOT_IN_NOMINAL = (
+    r"(?!(?:by|to|that|who|whom|which|and|or|while|what|as|than|is|was|were|are|be|been|when"
+    r"|where|if|because|after|before|during|into|from|its|it|he|she|they|we|has|had|have)\b)"
+)
+_NOMINAL = (
+    rf"{_DETERMINER}\s+(?:{_NOT_IN_NOMINAL}[\w'\u2019\-]+\s+){{0,6}}?{_NOT_IN_NOMINAL}[\w'\u2019\-]+"
+)
 _BARE_PLURAL = (
     r"(?:sources|officials|aides|analysts|experts|critics|supporters|advisers|advisors|people"
     r"|voters|witnesses|observers|residents|police|authorities|investigators|prosecutors"
@@ -137,12 +144,7 @@ _BARE_PLURAL = (
 )
 _SUBJECT = rf"(?P<pron>{_PRONOUN})|(?P<name>{_NAME}){_PAREN}{_APPOSITION}|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL})"
 
-# Subject then cue, anywhere in a window ("Lavrov told", "the White House said").
-_SUBJECT_CUE_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})")
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
-_AFTER_SUBJECT_CUE_RE = re.compile(
-    rf"[\s,;:.!?\u2014\u2013-]*(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})"
-)
 _AFTER_CUE_SUBJECT_RE = re.compile(
     rf"[\s,;:.!?]*(?P<cue>{_CUE})(?:\s+[a-z]+ly)?\s+"
     rf"(?:(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
@@ -352,14 +354,22 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _Mention:
-    __slots__ = ("cue", "end", "kind", "start")
+    """A speaker mention next to a quote: kind is "name", "pron", "nominal" or "phrase" (a
+    descriptor holding a name: ``name`` is where the name is)."""
 
-    def __init__(self, start: int, end: int, kind: str, cue: str) -> None:
+    __slots__ = ("cue", "end", "kind", "name", "start")
+
+    def __init__(
+        self, start: int, end: int, kind: str, cue: str, name: tuple[int, int] | None = None
+    ) -> None:
         self.start, self.end, self.kind, self.cue = start, end, kind, cue
+        self.name = name if name is not None else (start, end)
 
 
-def _mention_from(match: re.Match[str], offset: int, text: str) -> _Mention | None:
-    cue = " ".join(match.group("cue").split())
+def _mention_from(
+    match: re.Match[str], offset: int, text: str, cue: str | None = None
+) -> _Mention | None:
+    cue = " ".join((cue if cue is not None else match.group("cue")).split())
     for kind in ("name", "pron", "nominal"):
         value = match.group(kind)
         if value is None:
@@ -374,68 +384,189 @@ def _mention_from(match: re.Match[str], offset: int, text: str) -> _Mention | No
     return None
 
 
-def _sentence_start(window: str) -> int:
-    """Offset in ``window`` where its last sentence starts (abbreviations do not end sentences)."""
-    start = 0
-    for m in _SENTENCE_END_RE.finditer(window):
-        if _ABBREVIATION_RE.search(window, 0, m.start()) and window[m.start()] == ".":
+def _sentence_start(text: str, start: int, stop: int) -> int:
+    """Where the last sentence of ``text[start:stop]`` starts (abbreviations do not end one)."""
+    sentence_start = start
+    # One character past ``stop`` so that a boundary right before it (". “") is seen.
+    for m in _SENTENCE_END_RE.finditer(text, start, min(len(text), stop + 1)):
+        if text[m.start()] == "." and _ABBREVIATION_RE.search(text, start, m.start()):
             continue
-        start = m.end()
-    return start
+        sentence_start = min(m.end(), stop)
+    return sentence_start
 
 
-def _sentence_end(window: str) -> int:
-    for m in _SENTENCE_END_RE.finditer(window):
-        if window[m.start()] == "." and _ABBREVIATION_RE.search(window, 0, m.start()):
+def _sentence_end(text: str, start: int, stop: int) -> int:
+    for m in _SENTENCE_END_RE.finditer(text, start, stop):
+        if text[m.start()] == "." and _ABBREVIATION_RE.search(text, start, m.start()):
             continue
         return m.start() + 1
-    return len(window)
+    return stop
 
 
 def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Mention | None:
-    window = text[start:stop]
-    for pattern in (_AFTER_SUBJECT_CUE_RE, _AFTER_CUE_SUBJECT_RE, _DASH_CREDIT_RE):
-        m = pattern.match(window)
+    for pattern in (_AFTER_CUE_SUBJECT_RE, _DASH_CREDIT_RE):
+        m = pattern.match(text, start, stop)
         if m is not None:
-            mention = _mention_from(m, start, text)
+            mention = _mention_from(m, 0, text)
             if mention is not None:
                 return mention
-    m = _ACCORDING_RE.match(window.lstrip(" ,"))
+    lead = _LEAD_PUNCTUATION_RE.match(text, start, stop).end()
+    m = _ACCORDING_RE.match(text, lead, stop)
     if m is not None:
-        return _mention_from(m, start + len(window) - len(window.lstrip(" ,")), text)
-    if partial:
+        return _mention_from(m, 0, text)
+    mention = _subject_right_after(text, lead, stop)
+    if mention is None and partial:
         # A fragment inside a sentence whose speaker follows it: "… a “hard line,” Lavrov said."
-        sentence = window[: _sentence_end(window)]
-        m = _SUBJECT_CUE_RE.search(sentence)
+        mention = _subject_cue_in(text, start, _sentence_end(text, start, stop), last=False)
+    return mention
+
+
+def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
+    """"…,” Trump lawyer Marc Kasowitz said": everything between the quote and its cue."""
+    cues = _cue_spans(text, start, min(stop, start + 140))
+    if not cues:
+        return None
+    cue_start, cue_end = cues[0]
+    cue = text[cue_start:cue_end]
+    if cue.endswith("ing") or _sentence_end(text, start, cue_start) < cue_start:
+        return None
+    m = _SUBJECT_AT_END_RE.match(text, start, cue_start)
+    if m is not None:
+        return _mention_from(m, 0, text, cue)
+    phrase = text[start:cue_start]
+    if not phrase.strip() or len(phrase.split()) > 12 or any(ch in _MARKS for ch in phrase):
+        return None
+    aux = _TRAILING_AUX_RE.search(text, start, cue_start)
+    end = aux.start() if aux is not None else cue_start
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    names = list(_FULL_NAME_RE.finditer(text, start, end)) or list(_ONE_NAME_RE.finditer(text, start, end))
+    if names:
+        # The mention covers the whole phrase; the name is its last capitalised run.
+        s, e = _strip_name(text, names[-1].start(), names[-1].end())
+        return _Mention(start, end, "phrase", cue, (s, e))
+    return _Mention(start, end, "nominal", cue)
+
+
+_MARKS = "\"\u201c\u201d\u00ab\u00bb"
+_LEAD_PUNCTUATION_RE = re.compile(r"[\s,;:\u2014\u2013-]*")
+_TRAILING_AUX_RE = re.compile(rf"\s+{_AUX}\Z")
+_ONE_NAME_RE = re.compile(rf"{_NAME}")
+
+
+def _cue_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Spans of the cue words in ``text[start:stop]``: a word scan, far cheaper than a cue regex."""
+    spans = []
+    for m in _WORD_RE.finditer(text, start, stop):
+        word = m.group()
+        if word in CUE_VERBS:
+            spans.append(m.span())
+        elif word == "put" and text.startswith(" it", m.end()):
+            spans.append((m.start(), m.end() + 3))
+    return spans
+
+
+def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Mention | None:
+    """The subject ending right before a cue ("Sergei Lavrov (told)", "the White House (said)")."""
+    cue = text[cue_start:cue_end]
+    if cue.endswith("ing"):
+        # "Trump unleashed a series of tweets saying …": the speaker is the sentence's subject.
+        return _sentence_subject(text, lower, cue_start, cue)
+    for reach in (90, 170):
+        lo = max(lower, cue_start - reach)
+        m = _SUBJECT_AT_END_RE.search(text, lo, cue_start)
         if m is not None:
-            return _mention_from(m, start, text)
+            if m.group("nominal") is not None:
+                # The shortest descriptor: "the official", not "a hard line in the talks the official".
+                inner = _LAST_DETERMINER_RE.search(text, m.start("nominal") + 1, m.end("nominal"))
+                if inner is not None:
+                    retry = _SUBJECT_AT_END_RE.match(text, inner.start(), cue_start)
+                    if retry is not None:
+                        m = retry
+            if m.group("nominal") is not None and cue in _PARTICIPLE_CUES:
+                return _sentence_subject(text, lower, cue_start, cue)  # "a box labeled"
+            return _mention_from(m, 0, text, cue)
+        if lo == lower or "," not in text[lo:cue_start]:
+            break
+    return None
+
+
+def _subject_cue_in(text: str, start: int, stop: int, last: bool) -> _Mention | None:
+    """The last (or first) "subject cue" pair in ``text[start:stop]``."""
+    spans = _cue_spans(text, start, stop)
+    if last:
+        spans.reverse()
+    for cue_start, cue_end in spans:
+        mention = _subject_before(text, start, cue_start, cue_end)
+        if mention is not None:
+            return mention
     return None
 
 
 def _before_attribution(text: str, start: int, stop: int, partial: bool) -> _Mention | None:
-    window = text[start:stop]
-    sentence_start = _sentence_start(window)
-    sentence = window[sentence_start:]
-    offset = start + sentence_start
-    m = _ACCORDING_RE.search(sentence)
-    if m is not None:
-        mention = _mention_from(m, offset, text)
-        if mention is not None:
-            return mention
-    last = None
-    for m in _SUBJECT_CUE_RE.finditer(sentence):
-        last = m
-    if last is None:
-        return None
+    offset = _sentence_start(text, start, stop)
+    if "ccording to" in text[offset:stop]:
+        m = _ACCORDING_RE.search(text, offset, stop)
+        if m is not None:
+            mention = _mention_from(m, 0, text)
+            if mention is not None:
+                return mention
     # A full quote takes its speaker from the words that introduce it ("X said: “"), not from a
     # verb far back in a sentence that only mentions someone.
-    if not partial and len(sentence) - last.end() > 40:
+    lower = offset if partial else max(offset, stop - 40 - 30)
+    spans = _cue_spans(text, lower, stop)
+    for cue_start, cue_end in reversed(spans):
+        if not partial and stop - cue_end > 40:
+            break
+        mention = _subject_before(text, offset, cue_start, cue_end)
+        if mention is not None:
+            return mention
+    return None
+
+
+_PARTICLES = frozenset(["de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "of", "ibn", "dos", "du"])
+
+
+def _name_ahead_of(text: str, pos: int) -> int | None:
+    """Where the capitalised words right before ``pos`` start (up to three), if any."""
+    chunk_start = max(0, pos - 60)
+    chunk = text[chunk_start:pos]
+    if not chunk.endswith(" "):
         return None
-    return _mention_from(last, offset, text)
+    newline = chunk.rfind("\n")
+    tokens = list(_TOKEN_RE.finditer(chunk, newline + 1))
+    first = None
+    taken = 0
+    for token in reversed(tokens):
+        word = token.group()
+        if word in _PARTICLES and first is not None:
+            continue
+        if not word[:1].isupper() or word[-1] in ",;:" or (word[-1] == "." and len(word) > 2 and word.lower() not in _TITLE_WORDS):
+            break
+        first = token.start()
+        taken += 1
+        if taken == 3:
+            break
+    return None if first is None else chunk_start + first
 
 
-_NAME_PREFIX_RE = re.compile(rf"((?:{_CAP}\s+(?:{_PARTICLE}\s+)?){{1,3}})$")
-_NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_PARTICIPLE_CUES = frozenset({"called", "labeled", "described", "dubbed", "read", "noted", "reported"})
+# A sentence's subject: after an optional short opener ("In July,"), a name, pronoun or
+# descriptor followed by a lower-case word (its verb).
+_SENTENCE_SUBJECT_RE = re.compile(
+    rf"(?:[^,\n\"\u201c\u201d]{{1,40}},\s+)?(?:{_SUBJECT})\s+(?:[a-z]+ly\s+)?[a-z]"
+)
+
+
+def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | None:
+    m = _SENTENCE_SUBJECT_RE.match(text, start, stop)
+    if m is None:
+        return None
+    return _mention_from(m, 0, text, cue)
+_TOKEN_RE = re.compile(r"\S+")
+_LAST_DETERMINER_RE = re.compile(rf"\b{_DETERMINER}\s+(?!.*\b{_DETERMINER}\s)")
+_SUBJECT_AT_END_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\s+{_AUX}\Z")
 
 
 class _Resolver:
@@ -443,36 +574,41 @@ class _Resolver:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._fullest: dict[tuple[str, int], tuple[int, int]] = {}
+        self._full_mentions: dict[str, list[tuple[int, tuple[int, int]]]] = {}
 
     def fullest(self, start: int, end: int) -> tuple[int, int]:
         """The fullest mention of the name at ``text[start:end]`` ("Lavrov" -> "Sergei Lavrov")."""
         text = self.text
-        tokens = _NAME_TOKEN_RE.findall(text[start:end])
-        if len(tokens) != 1 or not tokens[0][:1].isupper():
+        surname = text[start:end]
+        if not surname[:1].isupper() or not surname.isalpha() and not _SURNAME_RE.fullmatch(surname):
             return start, end
-        surname = tokens[0]
-        key = (surname, start)
-        if key in self._fullest:
-            return self._fullest[key]
+        mentions = self._full_mentions.get(surname)
+        if mentions is None:
+            mentions = []
+            pos = text.find(surname)
+            while pos != -1:
+                stop = pos + len(surname)
+                before = text[pos - 1] if pos else " "
+                after = text[stop] if stop < len(text) else " "
+                if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+                    first = _name_ahead_of(text, pos)
+                    if first is not None:
+                        s, e = _strip_name(text, first, stop)
+                        if e - s > len(surname) and text[s:e].split()[0].lower() not in _SENTENCE_STARTERS:
+                            mentions.append((pos, (s, e)))
+                pos = text.find(surname, stop)
+            self._full_mentions[surname] = mentions
         best: tuple[int, int] | None = None
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
-            prefix = _NAME_PREFIX_RE.search(text, max(0, m.start() - 60), m.start())
-            if prefix is None:
-                continue
-            s, e = _strip_name(text, prefix.start(), m.end())
-            if (
-                e - s <= len(surname)
-                or _NAME_TOKEN_RE.findall(text[s:e])[0].lower() in _SENTENCE_STARTERS
-            ):
-                continue
-            if best is None or m.start() < start:
-                best = (s, e)
-            if m.start() >= start:
+        for pos, span in mentions:
+            # The latest full mention before this one, else the first after it.
+            if pos < start or best is None:
+                best = span
+            if pos >= start:
                 break
-        result = best or (start, end)
-        self._fullest[key] = result
-        return result
+        return best or (start, end)
+
+
+_SURNAME_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 
 def attribute(
@@ -506,6 +642,11 @@ def attribute(
             mention = _after_attribution(text, quote.end, after_stop, False) or _before_attribution(
                 text, before_start, quote.start, False
             )
+        if mention is None and quote.partial:
+            # The writer's sentence around a fragment belongs to its subject ("Trump admires
+            # Putin as a “strong leader”").
+            sentence_start = _sentence_start(text, before_start, quote.start)
+            mention = _sentence_subject(text, sentence_start, quote.start, "")
         mentions.append(mention)
 
     result: list[Quote] = []
@@ -544,15 +685,19 @@ def attribute(
         if mention is None:
             result.append(replace(quote, continued_from=origin))
             continue
-        speaker_span = (mention.start, mention.end)
+        speaker_span = mention.name
         word = text[mention.start : mention.end]
         if mention.kind == "pron":
-            if word.lower() in _PERSON_PRONOUNS and last_person is not None:
-                speaker_span = last_person
-            elif word.lower() in _PERSON_PRONOUNS:
-                speaker_span = _last_full_name(text, quote.start, resolver) or speaker_span
-        elif mention.kind == "name":
-            speaker_span = resolver.fullest(mention.start, mention.end)
+            if word.lower() in _PERSON_PRONOUNS:
+                antecedent = _antecedent_in_sentence(text, mention.start, paragraphs[quote_paragraphs[i]][0])
+                if antecedent is not None:
+                    speaker_span = resolver.fullest(*antecedent)
+                elif last_person is not None:
+                    speaker_span = last_person
+                else:
+                    speaker_span = _last_full_name(text, quote.start) or speaker_span
+        elif mention.kind in ("name", "phrase"):
+            speaker_span = resolver.fullest(*mention.name)
             last_person = speaker_span
         result.append(
             replace(
@@ -560,13 +705,22 @@ def attribute(
                 speaker=text[speaker_span[0] : speaker_span[1]],
                 speaker_start=speaker_span[0],
                 speaker_end=speaker_span[1],
-                cue=mention.cue,
+                cue=mention.cue or None,
                 continued_from=origin,
                 mention_start=mention.start,
                 mention_end=mention.end,
             )
         )
     return result
+
+
+def _antecedent_in_sentence(text: str, pronoun_start: int, para_start: int) -> tuple[int, int] | None:
+    """A name opening the pronoun's own sentence ("Trump said he …")."""
+    start = _sentence_start(text, max(para_start, pronoun_start - _MAX_BEFORE), pronoun_start)
+    m = _SENTENCE_SUBJECT_RE.match(text, start, pronoun_start)
+    if m is None or m.group("name") is None:
+        return None
+    return _strip_name(text, m.start("name"), m.end("name"))
 
 
 _INTRO_RE = re.compile(rf"(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})[^.!?\"\u201c\u201d]{{0,80}}:\s*$")
@@ -577,17 +731,15 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
     start, end = paragraph
     if not text[start:end].rstrip().endswith(":"):
         return None
-    window_start = max(start, end - _MAX_BEFORE)
-    window = text[window_start:end]
-    sentence_start = _sentence_start(window)
-    m = _INTRO_RE.search(window, sentence_start)
-    return _mention_from(m, window_start, text) if m is not None else None
+    sentence_start = _sentence_start(text, max(start, end - _MAX_BEFORE), end)
+    m = _INTRO_RE.search(text, sentence_start, end)
+    return _mention_from(m, 0, text) if m is not None else None
 
 
 _FULL_NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
 
 
-def _last_full_name(text: str, position: int, resolver: _Resolver) -> tuple[int, int] | None:
+def _last_full_name(text: str, position: int) -> tuple[int, int] | None:
     """The last multi-word capitalised name in the few hundred characters before ``position``."""
     start = max(0, position - 600)
     best = None
