@@ -1,0 +1,31 @@
+"""Run the benchmark areas and report their measurements."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Sequence
+
+from reader.bench import Measurement
+
+AREAS = ("grouping", "diff", "extract", "tui", "tui_compare")
+"""Bench modules under ``reader.bench``, in the order they run."""
+
+
+def available_areas() -> list[str]:
+    return [area for area in AREAS if importlib.util.find_spec(f"reader.bench.{area}") is not None]
+
+
+def run_areas(
+    areas: Sequence[str] | None = None,
+    *,
+    quick: bool = False,
+    on_area: Callable[[str], None] | None = None,
+) -> list[Measurement]:
+    results: list[Measurement] = []
+    for area in areas or available_areas():
+        if on_area is not None:
+            on_area(area)
+        module = importlib.import_module(f"reader.bench.{area}")
+        results.extend(module.run(quick=quick))
+    return results
