@@ -133,9 +133,7 @@ _NOT_IN_NOMINAL = (
     r"(?!(?:by|to|that|who|whom|which|and|or|while|what|as|than|is|was|were|are|be|been|when"
     r"|where|if|because|after|before|during|into|from|its|it|he|she|they|we|has|had|have)\b)"
 )
-_NOMINAL = (
-    rf"{_DETERMINER}\s+(?:{_NOT_IN_NOMINAL}[\w'\u2019\-]+\s+){{0,6}}?{_NOT_IN_NOMINAL}[\w'\u2019\-]+"
-)
+_NOMINAL = rf"{_DETERMINER}\s+(?:{_NOT_IN_NOMINAL}[\w'\u2019\-]+\s+){{0,6}}?{_NOT_IN_NOMINAL}[\w'\u2019\-]+"
 _BARE_PLURAL = (
     r"(?:sources|officials|aides|analysts|experts|critics|supporters|advisers|advisors|people"
     r"|voters|witnesses|observers|residents|police|authorities|investigators|prosecutors"
@@ -422,7 +420,7 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
 
 
 def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
-    """"…,” Trump lawyer Marc Kasowitz said": everything between the quote and its cue."""
+    """ "…,” Trump lawyer Marc Kasowitz said": everything between the quote and its cue."""
     cues = _cue_spans(text, start, min(stop, start + 140))
     if not cues:
         return None
@@ -440,7 +438,9 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     end = aux.start() if aux is not None else cue_start
     while end > start and text[end - 1] in " ,":
         end -= 1
-    names = list(_FULL_NAME_RE.finditer(text, start, end)) or list(_ONE_NAME_RE.finditer(text, start, end))
+    names = list(_FULL_NAME_RE.finditer(text, start, end)) or list(
+        _ONE_NAME_RE.finditer(text, start, end)
+    )
     if names:
         # The mention covers the whole phrase; the name is its last capitalised run.
         s, e = _strip_name(text, names[-1].start(), names[-1].end())
@@ -448,7 +448,7 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     return _Mention(start, end, "nominal", cue)
 
 
-_MARKS = "\"\u201c\u201d\u00ab\u00bb"
+_MARKS = '"\u201c\u201d\u00ab\u00bb'
 _LEAD_PUNCTUATION_RE = re.compile(r"[\s,;:\u2014\u2013-]*")
 _TRAILING_AUX_RE = re.compile(rf"\s+{_AUX}\Z")
 _ONE_NAME_RE = re.compile(rf"{_NAME}")
@@ -519,12 +519,42 @@ def _before_attribution(text: str, start: int, stop: int, partial: bool) -> _Men
         if not partial and stop - cue_end > 40:
             break
         mention = _subject_before(text, offset, cue_start, cue_end)
+        if mention is None and not partial:
+            # "She … repeatedly says, “…”": the cue's subject opens the sentence.
+            mention = _sentence_subject(text, offset, cue_start, text[cue_start:cue_end])
         if mention is not None:
             return mention
+    if stop - offset < 60 and "aid " in text[offset:stop]:
+        m = _INVERTED_INTRO_RE.search(text, offset, stop)  # "Said Ellis: “…”"
+        if m is not None:
+            return _mention_from(m, 0, text)
     return None
 
 
-_PARTICLES = frozenset(["de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "of", "ibn", "dos", "du"])
+_INVERTED_INTRO_RE = re.compile(rf"\b(?P<cue>Said|said)\s+(?P<name>{_NAME})\s*[:,]\s*\Z")
+
+
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "of",
+        "ibn",
+        "dos",
+        "du",
+    ]
+)
 
 
 def _name_ahead_of(text: str, pos: int) -> int | None:
@@ -541,7 +571,11 @@ def _name_ahead_of(text: str, pos: int) -> int | None:
         word = token.group()
         if word in _PARTICLES and first is not None:
             continue
-        if not word[:1].isupper() or word[-1] in ",;:" or (word[-1] == "." and len(word) > 2 and word.lower() not in _TITLE_WORDS):
+        if (
+            not word[:1].isupper()
+            or word[-1] in ",;:"
+            or (word[-1] == "." and len(word) > 2 and word.lower() not in _TITLE_WORDS)
+        ):
             break
         first = token.start()
         taken += 1
@@ -551,7 +585,9 @@ def _name_ahead_of(text: str, pos: int) -> int | None:
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_PARTICIPLE_CUES = frozenset({"called", "labeled", "described", "dubbed", "read", "noted", "reported"})
+_PARTICIPLE_CUES = frozenset(
+    {"called", "labeled", "described", "dubbed", "read", "noted", "reported"}
+)
 # A sentence's subject: after an optional short opener ("In July,"), a name, pronoun or
 # descriptor followed by a lower-case word (its verb).
 _SENTENCE_SUBJECT_RE = re.compile(
@@ -564,6 +600,8 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
     if m is None:
         return None
     return _mention_from(m, 0, text, cue)
+
+
 _TOKEN_RE = re.compile(r"\S+")
 _LAST_DETERMINER_RE = re.compile(rf"\b{_DETERMINER}\s+(?!.*\b{_DETERMINER}\s)")
 _SUBJECT_AT_END_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\s+{_AUX}\Z")
@@ -580,7 +618,11 @@ class _Resolver:
         """The fullest mention of the name at ``text[start:end]`` ("Lavrov" -> "Sergei Lavrov")."""
         text = self.text
         surname = text[start:end]
-        if not surname[:1].isupper() or not surname.isalpha() and not _SURNAME_RE.fullmatch(surname):
+        if (
+            not surname[:1].isupper()
+            or not surname.isalpha()
+            and not _SURNAME_RE.fullmatch(surname)
+        ):
             return start, end
         mentions = self._full_mentions.get(surname)
         if mentions is None:
@@ -594,7 +636,10 @@ class _Resolver:
                     first = _name_ahead_of(text, pos)
                     if first is not None:
                         s, e = _strip_name(text, first, stop)
-                        if e - s > len(surname) and text[s:e].split()[0].lower() not in _SENTENCE_STARTERS:
+                        if (
+                            e - s > len(surname)
+                            and text[s:e].split()[0].lower() not in _SENTENCE_STARTERS
+                        ):
                             mentions.append((pos, (s, e)))
                 pos = text.find(surname, stop)
             self._full_mentions[surname] = mentions
@@ -689,7 +734,9 @@ def attribute(
         word = text[mention.start : mention.end]
         if mention.kind == "pron":
             if word.lower() in _PERSON_PRONOUNS:
-                antecedent = _antecedent_in_sentence(text, mention.start, paragraphs[quote_paragraphs[i]][0])
+                antecedent = _antecedent_in_sentence(
+                    text, mention.start, paragraphs[quote_paragraphs[i]][0]
+                )
                 if antecedent is not None:
                     speaker_span = resolver.fullest(*antecedent)
                 elif last_person is not None:
@@ -714,9 +761,13 @@ def attribute(
     return result
 
 
-def _antecedent_in_sentence(text: str, pronoun_start: int, para_start: int) -> tuple[int, int] | None:
+def _antecedent_in_sentence(
+    text: str, pronoun_start: int, para_start: int
+) -> tuple[int, int] | None:
     """A name opening the pronoun's own sentence ("Trump said he …")."""
     start = _sentence_start(text, max(para_start, pronoun_start - _MAX_BEFORE), pronoun_start)
+    if any(ch in _MARKS for ch in text[start:pronoun_start]):
+        return None  # a name inside a quotation is not the speaker's
     m = _SENTENCE_SUBJECT_RE.match(text, start, pronoun_start)
     if m is None or m.group("name") is None:
         return None
