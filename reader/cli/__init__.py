@@ -14,6 +14,7 @@ from reader.cli.common import CliError, err_console
 
 COMMAND_MODULES = [
     "reader.cli.corpus_cmds",
+    "reader.cli.notes_cmd",
     "reader.cli.bench_cmd",
     "reader.cli.diff_cmd",
 ]
