@@ -64,6 +64,7 @@ class _Context:
     articles: dict[str, Article]
     stories: dict[str, Story]
     story_of_article: dict[str, str]
+    articles_by_path: dict[str, Article]
 
     @classmethod
     def build(
@@ -77,16 +78,30 @@ class _Context:
         for story in story_list:
             for article_id in story.article_ids:
                 story_of.setdefault(article_id, story.id)
-        return cls({a.id: a for a in article_list}, {s.id: s for s in story_list}, story_of)
+        by_path: dict[str, Article] = {}
+        for article in article_list:
+            by_path.setdefault(article.path, article)
+        return cls(
+            {a.id: a for a in article_list}, {s.id: s for s in story_list}, story_of, by_path
+        )
+
+    def article_for(self, note: Note) -> Article | None:
+        """The loaded article a note is on: by id, else by path (ids can differ between loads)."""
+        found = self.articles.get(note.article_id)
+        if found is None and note.article_path:
+            found = self.articles_by_path.get(note.article_path)
+        return found
 
     def story_id(self, note: Note) -> str | None:
         if note.story_id and note.story_id in self.stories:
             return note.story_id
-        return self.story_of_article.get(note.article_id, note.story_id)
+        article = self.article_for(note)
+        article_id = article.id if article is not None else note.article_id
+        return self.story_of_article.get(article_id, note.story_id)
 
     def locate(self, note: Note) -> tuple[Anchor | None, str]:
         """The note's anchor in its loaded article (None if not loaded) and the quote to show."""
-        article = self.articles.get(note.article_id)
+        article = self.article_for(note)
         if article is None:
             return None, note.quote.exact
         found = anchor(note, article)
@@ -129,10 +144,11 @@ def _ordered(notes: Iterable[Note], context: _Context) -> list[Note]:
     def key(note: Note) -> tuple[Any, ...]:
         story_id = context.story_id(note)
         start = note.position.start if note.position else -1
+        article = context.article_for(note)
         return (
             story_rank.get(story_id or "", len(story_rank)),
             story_id or "",
-            article_rank.get(note.article_id, len(article_rank)),
+            article_rank.get(article.id if article else note.article_id, len(article_rank)),
             note.article_id,
             start,
             note.created_at,
@@ -276,7 +292,7 @@ def to_markdown(
                 out += ["## Not in a story", ""]
         if note.article_id != current_article:
             current_article = note.article_id
-            out += _article_heading(note, context.articles.get(note.article_id))
+            out += _article_heading(note, context.article_for(note))
         out += _note_block(note, context, enrich)
     return "\n".join(out).rstrip() + "\n"
 
@@ -313,7 +329,7 @@ def _note_block(note: Note, context: _Context, enrich: Enricher | None) -> list[
     if note.kind == "pin" and note.payload:
         pinned = ", ".join(f"{key}: {value}" for key, value in sorted(note.payload.items()))
         facts.append(f"Pinned: {md_escape(pinned)}")
-    article = context.articles.get(note.article_id)
+    article = context.article_for(note)
     if enrich is not None and article is not None and found is not None and found.start is not None:
         extra: Mapping[str, Any] = {}
         with contextlib.suppress(Exception):
@@ -391,7 +407,7 @@ def to_annotation_collection(
     label: str = "reader notes",
 ) -> dict[str, Any]:
     context = _Context.build(articles, stories)
-    items = [to_annotation(n, context.articles.get(n.article_id)) for n in _ordered(notes, context)]
+    items = [to_annotation(n, context.article_for(n)) for n in _ordered(notes, context)]
     return {
         "@context": ANNO_CONTEXT,
         "type": "AnnotationCollection",
@@ -429,7 +445,7 @@ def to_csv(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for note in _ordered(notes, context):
-        article = context.articles.get(note.article_id)
+        article = context.article_for(note)
         found, quote = context.locate(note)
         start: int | None = note.position.start if note.position else None
         end: int | None = note.position.end if note.position else None
