@@ -55,6 +55,8 @@ REWORDED_MIN = 0.6
 """Word similarity from which a pair counts as ``reworded`` (light edit) rather than ``changed``."""
 NEAR_ANCHOR_MIN = 0.6
 """Score of a mutual-best pair that may cut a large gap."""
+NEAR_ANCHOR_MAX_POSTINGS = 12
+"""In a large gap, only words in at most this many B sentences propose anchor candidates."""
 DP_MAX_CELLS = 6_400
 """Gaps larger than this (sentences of A x sentences of B) are cut by anchors before the DP."""
 MOVE_MAX_CELLS = 250_000
@@ -97,6 +99,8 @@ class _Features:
     joined: str
     content: frozenset[int]
     words: int
+    mass: float = -1.0
+    """Summed IDF weight of ``content`` (set by the scorer)."""
 
 
 def _scoring_word(word: str) -> str:
@@ -139,11 +143,18 @@ class _Scorer:
                 document_frequency[word] += 1
         total = len(a) + len(b) + 1
         self.weight = {word: math.log(1 + total / df) for word, df in document_frequency.items()}
+        for features in (*a, *b):
+            self.mass(features)
         self.cache: dict[tuple[int, int], float] = {}
         self.b_index: dict[int, list[int]] = defaultdict(list)
         for j, features in enumerate(b):
             for word in features.content:
                 self.b_index[word].append(j)
+
+    def mass(self, features: _Features) -> float:
+        if features.mass < 0:
+            features.mass = sum(self.weight[w] for w in features.content)
+        return features.mass
 
     def features_score(self, x: _Features, y: _Features) -> float:
         if not x.ids or not y.ids:
@@ -152,13 +163,8 @@ class _Scorer:
         if not shared and x.content and y.content:
             return 0.0  # no content word in common: not counterparts, and it saves time
         weight = self.weight
-        x_weight = sum(weight[w] for w in x.content)
-        y_weight = sum(weight[w] for w in y.content)
-        overlap = (
-            2 * sum(weight[w] for w in shared) / (x_weight + y_weight)
-            if x_weight + y_weight
-            else 0.0
-        )
+        both = self.mass(x) + self.mass(y)
+        overlap = 2 * sum(weight[w] for w in shared) / both if both else 0.0
         order = Indel.normalized_similarity(x.ids, y.ids)
         characters = fuzz.ratio(x.joined, y.joined) / 100
         return 0.35 * order + 0.25 * characters + 0.4 * overlap
@@ -178,14 +184,19 @@ class _Scorer:
             return 0.0
         return sum(self.weight[w] for w in part.content & whole.content) / total
 
-    def candidates(self, i: int, j0: int, j1: int) -> set[int]:
-        """B sentences in ``[j0, j1)`` sharing a content word with A's sentence ``i``."""
+    def candidates(self, i: int, j0: int, j1: int, max_postings: int | None = None) -> set[int]:
+        """B sentences in ``[j0, j1)`` sharing a content word with A's sentence ``i``.
+
+        With ``max_postings``, words found in more B sentences of the range than that are
+        ignored: on long documents only rare words propose candidates, so the cost stays linear.
+        """
         found: set[int] = set()
         for word in self.a[i].content:
             postings = self.b_index.get(word, ())
             lo = bisect.bisect_left(postings, j0)
             hi = bisect.bisect_left(postings, j1)
-            found.update(postings[lo:hi])
+            if max_postings is None or hi - lo <= max_postings:
+                found.update(postings[lo:hi])
         return found
 
 
@@ -296,7 +307,7 @@ def _near_anchors(scorer: _Scorer, i0: int, i1: int, j0: int, j1: int) -> list[t
     best_for_a: dict[int, tuple[float, int]] = {}
     best_for_b: dict[int, tuple[float, int]] = {}
     for i in range(i0, i1):
-        for j in sorted(scorer.candidates(i, j0, j1)):
+        for j in sorted(scorer.candidates(i, j0, j1, NEAR_ANCHOR_MAX_POSTINGS)):
             score = scorer.score(i, j)
             if score < NEAR_ANCHOR_MIN:
                 continue
