@@ -160,6 +160,7 @@ _ABBREVIATION_RE = re.compile(
 _TITLE_WORDS = frozenset(
     [
         "president",
+        "presidents",
         "vice",
         "secretary",
         "minister",
@@ -325,6 +326,7 @@ _SENTENCE_STARTERS = frozenset(
         "well",
         "no",
         "yes",
+        "not",
     ]
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -367,7 +369,7 @@ class _Mention:
 def _mention_from(
     match: re.Match[str], offset: int, text: str, cue: str | None = None
 ) -> _Mention | None:
-    cue = " ".join((cue if cue is not None else match.group("cue")).split())
+    cue = " ".join((cue if cue is not None else match.group("cue")).split()).lower()
     for kind in ("name", "pron", "nominal"):
         value = match.group(kind)
         if value is None:

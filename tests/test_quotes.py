@@ -1,0 +1,187 @@
+"""Direct quotes and their speakers, on small texts and on the bundled seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.extract.quotes import Quote, find_quotes, quote_words
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def only(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_curly_quote_with_speaker_after_and_offsets() -> None:
+    text = "Intro line.\n\n“We will win,” Graham said on Friday."
+    [quote] = find_quotes(text)
+    assert text[quote.start : quote.end] == "“We will win,”" == quote.text
+    assert text[quote.content_start : quote.content_end] == "We will win,"
+    assert (quote.speaker, quote.cue, quote.partial, quote.unbalanced) == (
+        "Graham",
+        "said",
+        False,
+        False,
+    )
+    assert text[quote.speaker_start : quote.speaker_end] == "Graham"
+
+
+def test_inverted_attribution_keeps_the_name_without_its_apposition() -> None:
+    text = '"The next weeks are hard," said Daniel Fried, a former ambassador.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Daniel Fried"
+    assert quote.cue == "said"
+
+
+def test_surname_resolves_to_the_full_name_given_earlier() -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov met envoys on Friday.\n\n"
+        "“We will not wait,” Lavrov told reporters."
+    )
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Sergei Lavrov"
+    assert quote.cue == "told"
+    assert text[quote.mention_start : quote.mention_end] == "Lavrov"
+
+
+def test_pronoun_resolves_to_the_last_named_speaker() -> None:
+    text = "“First,” Sergei Lavrov said.\n\nThe talks went on.\n\n“Second,” he said."
+    first, second = find_quotes(text)
+    assert second.speaker == "Sergei Lavrov"
+    assert text[second.mention_start : second.mention_end] == "he"
+
+
+def test_according_to_and_organisation_speakers() -> None:
+    text = (
+        "According to the White House, “talks will start in January.”\n\n"
+        "“We are ready,” the Kremlin said."
+    )
+    first, second = find_quotes(text)
+    assert (first.speaker, first.cue) == ("the White House", "according to")
+    assert second.speaker == "the Kremlin"
+
+
+def test_introduction_before_the_quote() -> None:
+    [quote] = find_quotes("Biden told reporters: “There will be a price to pay.”")
+    assert quote.speaker == "Biden"
+    assert quote.cue == "told"
+    assert not quote.partial
+
+
+def test_second_quote_in_a_paragraph_continues_the_first_speaker() -> None:
+    quotes = find_quotes("“One,” Miles said. “Two.”")
+    assert [q.speaker for q in quotes] == ["Miles", "Miles"]
+    assert quotes[1].continued_from == 0
+
+
+def test_multi_paragraph_quote_by_news_convention() -> None:
+    text = (
+        "“The first part runs on,” Ann Lee said. “And on\n\n“Until this paragraph ends.”\n\nAfter."
+    )
+    quotes = find_quotes(text)
+    assert [q.unbalanced for q in quotes] == [False, False, False]
+    assert quotes[1].text == "“And on"
+    # Continued quotes point at the quote that carries the attribution.
+    assert quotes[1].continued_from == 0
+    assert quotes[2].continued_from == 0
+    assert quotes[2].speaker == "Ann Lee"
+
+
+def test_unclosed_quote_stops_at_its_paragraph_end() -> None:
+    text = (
+        "He said “this never closes.\n\nThe next paragraph is the writer's own.\n\nSo is this one."
+    )
+    [quote] = find_quotes(text)
+    assert quote.unbalanced
+    assert quote.end == text.index("\n")
+
+
+def test_closing_mark_typed_as_opening_and_space_before_closer() -> None:
+    text = "“We see how determined they are. “\n\nNext paragraph, “a phrase ”here."
+    quotes = find_quotes(text)
+    assert quotes[0].text == "“We see how determined they are. “"
+    assert not quotes[0].unbalanced
+    assert quotes[1].text == "“a phrase ”"
+
+
+def test_nested_single_quotes_belong_to_the_outer_quote() -> None:
+    text = "\"He said, 'Don't leave it on the field,'\" Mr. King said."
+    [quote] = find_quotes(text)
+    assert quote.text == "\"He said, 'Don't leave it on the field,'\""
+    assert quote.speaker == "Mr. King"
+
+
+def test_scare_quotes_are_partial() -> None:
+    text = "Sergei Lavrov said Moscow would adopt a “hard line” in the talks."
+    [quote] = find_quotes(text)
+    assert quote.partial
+    assert quote.speaker == "Sergei Lavrov"
+
+
+def test_typewriter_quotes_and_nicknames() -> None:
+    text = "''It is not reform,'' said Alan Cole. Rep. Robert C. \"Bobby\" Scott spoke."
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["''It is not reform,''"]
+    assert quotes[0].speaker == "Alan Cole"
+
+
+def test_markup_attributes_are_not_quotes() -> None:
+    assert find_quotes('<tweet author="someone" id="1">Hello</tweet>') == []
+
+
+@pytest.mark.parametrize(
+    "text", ["", "no quotes here", '"', "“", '\x00\x01\ufffd"ab', "«Привет», сказал он.", "“”"]
+)
+def test_bad_input_never_raises(text: str) -> None:
+    quotes = find_quotes(text)
+    for quote in quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+
+
+def test_quote_words_are_folded() -> None:
+    text = "“Don’t WAIT,” she said."
+    [quote] = find_quotes(text)
+    assert quote_words(quote, text) == ["don't", "wait"]
+    assert quote_words(quote) == ["don't", "wait"]
+
+
+def test_seed_000_has_no_quotation_marks() -> None:
+    assert find_quotes(seed("000")) == []
+
+
+def test_seed_002_hard_line_is_partial_and_attributed() -> None:
+    quote = only(find_quotes(seed("002")), "hard line")
+    assert quote.partial
+    assert quote.speaker == "Sergey Lavrov"
+
+
+def test_seed_003_lavrov_told() -> None:
+    quotes = find_quotes(seed("003"))
+    quote = only(quotes, "We will not allow our initiatives")
+    assert (quote.speaker, quote.cue) == ("Sergei Lavrov", "told")
+    follow = only(quotes, "If no constructive response arrives")
+    assert follow.speaker == "Sergei Lavrov"
+    assert follow.continued_from == quotes.index(quote)
+
+
+def test_seed_003_odd_closing_marks() -> None:
+    quotes = find_quotes(seed("003"))
+    fried = only(quotes, "The Biden administration did a fairly credible job")
+    assert fried.text.endswith("how determined we are. “")
+    assert not fried.unbalanced
+    assert fried.speaker == "Daniel Fried"
+    group = only(quotes, "We believe that the United States should")
+    assert group.text.endswith(", ”")
+    assert group.speaker == "the group"
+    kiev = only(quotes, "the Kiev regime")
+    assert kiev.partial and not kiev.unbalanced
+    assert kiev.speaker == "Sergei Lavrov"
