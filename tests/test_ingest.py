@@ -318,3 +318,19 @@ def test_dated_headline_file_like_a_scraped_page(tmp_path: Path) -> None:
     assert article.title == "Report: Red Sox offer Teixeira $200 million"
     assert article.date == "2008-12-15"
     assert article.text == "Dan Patrick reported on his show that the Red Sox made an offer."
+
+
+def test_contributor_credit_is_boilerplate_but_a_story_sentence_is_not(
+    seed_articles: dict[str, Article],
+) -> None:
+    from reader.ingest.clean import is_boilerplate
+
+    assert (
+        "Associated Press writer Vladimir Isachenkov in Moscow contributed to this report."
+        in seed_articles["003"].boilerplate
+    )
+    assert is_boilerplate("Reporting by Jane Roe in Geneva; Editing by John Doe")
+    assert not is_boilerplate(
+        "The senator said colleagues contributed to the bill before the vote on Tuesday, and more."
+    )
+    assert not is_boilerplate("Source of the leak was never identified, officials said.")

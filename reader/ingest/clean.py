@@ -28,8 +28,6 @@ _BOILERPLATE_LINES = re.compile(
       | this\s+(?:article|story|material|piece|report)\s+(?:was|is|has\s+been)\s+(?:originally\s+)?(?:published|reprinted|republished|first\s+published|produced).{0,300}
       | this\s+material\s+may\s+not\s+be\s+published.{0,300}
       | reprinted\s+with\s+permission.{0,200}
-      | (?:the\s+)?associated\s+press\s+writers?\s+.{0,200}contributed(?:\s+to)?\s+this\s+report\.?
-      | .{0,150}\bcontributed\s+(?:reporting|to\s+this\s+report)(?:\s+from\s+.{0,80})?\.?
       | \(?reporting\s+by\s+.{0,200}(?:editing|writing)\s+by\s+.{0,200}\)?
       | share\s+(?:this|on\s+\w+)(?:\s+\w+){0,3}:?
       | click\s+to\s+share.{0,80}
@@ -47,16 +45,23 @@ _BOILERPLATE_LINES = re.compile(
     re.I | re.X,
 )
 
+# Contributor credits ("Associated Press writer X in Moscow contributed to this report.") end
+# with the phrase, so they are matched separately and only on lines that contain it: a leading
+# wildcard in the big alternation would be tried on every line.
+_CREDIT_LINE = re.compile(
+    r"^.{0,200}\bcontributed\s+(?:reporting|to\s+this\s+report)(?:\s+from\s+.{0,80})?\.?$", re.I
+)
+
 _MAX_BOILERPLATE_LINE = 600
 
 
 def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
-    return (
-        bool(stripped)
-        and len(stripped) <= _MAX_BOILERPLATE_LINE
-        and bool(_BOILERPLATE_LINES.match(stripped))
-    )
+    if not stripped or len(stripped) > _MAX_BOILERPLATE_LINE:
+        return False
+    if "contributed" in stripped and _CREDIT_LINE.match(stripped):
+        return True
+    return bool(_BOILERPLATE_LINES.match(stripped))
 
 
 @dataclass
