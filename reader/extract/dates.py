@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from reader.extract import timex_lexicon as lx
@@ -71,71 +72,195 @@ _REL_UNIT_WORD = (
 
 # Alternatives are tried in this order at each position: longer, more specific shapes first.
 _GRAMMAR = [
-    ("numeric", r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
-     r"|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)?\d\d(?![\d/])"),
-    ("clock_date", rf"{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY}"
-     r"|yesterday|today|tomorrow|tonight))?(?:\s+(?:in\s+the\s+)?" + _POD + ")?"),
+    (
+        "numeric",
+        r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
+        r"|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)?\d\d(?![\d/])",
+    ),
+    (
+        "clock_date",
+        rf"{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY}"
+        r"|yesterday|today|tomorrow|tonight))?(?:\s+(?:in\s+the\s+)?" + _POD + ")?",
+    ),
     ("date", rf"(?:{_PM}\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_MONTH_DAY}"),
     ("monthyear", rf"(?:{_PM}\s+)?(?:the\s+)?{_M}(?:\s+of|,)?\s+(?:{_YEAR_ANY}|{_RELYEAR})"),
     ("holiday", rf"(?:(?:last|next|this|on)\s+)?{lx.HOLIDAY}(?:,?\s+{_Y})?"),
-    ("ago", rf"(?:{_APPROX}\s+)?(?:{_NUM}(?:\s+(?:or|to)\s+{_NUM})?\s+(?:more\s+)?{_UNIT}"
-     rf"|{lx.PLURAL_UNIT})(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|back)"
-     r"(?![\w-])"),
-    ("quarter", rf"(?:the\s+)?(?:{_QPRE}[\s-]+){{0,3}}{_ORDQ}[\s-]+(?:fiscal[\s-]+)?"
-     rf"(?:quarter|half|period)s?(?:\s+of\s+(?:fiscal\s+)?(?:{_Y}|{_RELYEAR}|the\s+year))?(?![\w-])"
-     rf"|(?:the\s+)?(?:{_QPRE}[\s-]+){{1,3}}(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])"
-     rf"|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])"),
-    ("anaphor", rf"(?:(?:earlier|later|early|late)\s+(?:on\s+)?)?(?:that|the\s+same|the\s+following"
-     r"|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?:day|morning|afternoon|evening"
-     r"|night|week|weekend|month|year)(?![\w-])|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])"
-     r"|(?:the\s+)?day\s+before\s+(?:yesterday|last\s+" + _WD + ")"),
-    ("weekday", rf"(?:(?:{_PM}|last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following"
-     rf"|the\s+next|coming|each|every|on)\s+)?{_WD}(?:'s)?(?![\w-])(?:\s+{_POD}|\s+at\s+{_CLOCK})?"),
-    ("relday", rf"(?:{_PM}\s+)?(?:yesterday|today|tomorrow|tonight)(?![\w-])(?:\s+{_POD})?"
-     rf"|(?:{_PM}\s+)?(?:this|last|tomorrow|yesterday)\s+{_POD}"
-     rf"|(?:mid-?|early|late)\s*(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?(?![\w-])"),
-    ("duration", rf"(?:{_APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following"
-     r"|final|latest|remaining|initial|ensuing|last\s+few|past\s+few|next\s+few)\s+)?(?:"
-     + _APPROX + r"\s+)?" + rf"{_NUM}(?:\s*(?:to|or|-)\s*{_NUM})?\s+(?:more\s+|additional\s+|full\s+|"
-     rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+or\s+(?:so|more|two|longer))?"
-     rf"|(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
-     rf"|(?<![\w-])(?:day|week|month|year|decades?|years?|months?|weeks?)-long(?![\w-])"
-     rf"|(?:{_APPROX}\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
-     rf"(?:few\s+|several\s+|many\s+)?{lx.PLURAL_UNIT}"
-     r"|(?:the\s+)?(?:past|last)\s+(?:decade|century)(?![\w-])"
-     r"|(?<=for\s)(?:years|months|weeks|decades|days)(?![\w-])"),
-    ("relunit", rf"(?:{_PM}\s+(?:in\s+)?)?(?:this|last|next|the\s+past|the\s+last|the\s+previous"
-     r"|the\s+coming|the\s+current|the\s+next|this\s+past|this\s+coming|the\s+latest"
-     r"|the\s+current\s+fiscal|the\s+fiscal|the|this\s+fiscal|last\s+fiscal|next\s+fiscal)\s+"
-     + _REL_UNIT_WORD + r"(?:'s)?"
-     r"|(?:by\s+)?year(?:'s)?[\s-]end(?![\w-])"),
-    ("decade", rf"(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0'?s|(?<![\w$])20[0-9]0'?s|'[0-9]0s"
-     r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])"),
-    ("century", rf"(?:the\s+)?(?:{_PM}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
-     r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
-     r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next)"
-     r"[\s-]+century(?![\w-])"),
-    ("year", rf"(?:{_PM}\s+)?(?:(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+|"
-     rf"post-|pre-|FY\s*)?(?:{_Y}|{lx.SPELLED_YEAR}(?![\w-]))(?:\s+(?:and\s+beyond|or\s+later|or\s+earlier"
-     r"|and\s+later|onward|onwards))?"),
-    ("set", rf"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+other\s+(?:day|week|month|year)"
-     rf"|(?:every|each|per)\s+(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_M}|{lx.SEASON}|{_POD})"
-     r"|(?:once|twice|three\s+times|four\s+times)\s+(?:a|an|per)\s+(?:day|week|month|year|quarter|decade)"
-     rf"|{_WD}s(?:\s+{_POD})?)(?![\w-])"),
-    ("ref", r"(?:right\s+)?now(?![\w-])|currently|(?:more\s+|most\s+|until\s+)?recently|recent(?![\w-])"
-     r"|lately|these\s+days|nowadays|at\s+present|presently|the\s+present(?!\s+(?:case|study|report))"
-     r"|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?![\w-])|the\s+past(?![\w-])"
-     r"|soon(?![\w-])|previously|formerly|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term"
-     r"|as\s+soon\s+as\s+possible|current(?![\w-])|once\s+again(?!x)x|(?<=\s)so\s+far(?!x)x"),
-    ("month", rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming|in|by|since|until|through"
-     rf"|from|during|of|on)\s+)?(?:the\s+month\s+of\s+)?{_M}"),
-    ("season", rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming|the|during\s+the|in\s+the)\s+)"
-     rf"(?:{lx.SEASON})(?:\s+of\s+{_YEAR_ANY}|\s+{_Y})?|(?:spring|summer|autumn|winter)(?:\s+of)?\s+{_Y}"),
+    (
+        "ago",
+        rf"(?:{_APPROX}\s+)?(?:{_NUM}(?:\s+(?:or|to)\s+{_NUM})?\s+(?:more\s+)?{_UNIT}"
+        rf"|{lx.PLURAL_UNIT})(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|back)"
+        r"(?![\w-])",
+    ),
+    (
+        "quarter",
+        rf"(?:the\s+)?(?:{_QPRE}[\s-]+){{0,3}}{_ORDQ}[\s-]+(?:fiscal[\s-]+)?"
+        rf"(?:quarter|half|period)s?(?:\s+of\s+(?:fiscal\s+)?(?:{_Y}|{_RELYEAR}|the\s+year))?(?![\w-])"
+        rf"|(?:the\s+)?(?:{_QPRE}[\s-]+){{1,3}}(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])"
+        rf"|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])",
+    ),
+    (
+        "anaphor",
+        rf"(?:(?:earlier|later|early|late)\s+(?:on\s+)?)?(?:that|the\s+same|the\s+following"
+        r"|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?:day|morning|afternoon|evening"
+        r"|night|week|weekend|month|year)(?![\w-])|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])"
+        r"|(?:the\s+)?day\s+before\s+(?:yesterday|last\s+" + _WD + ")",
+    ),
+    (
+        "weekday",
+        rf"(?:(?:{_PM}|last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following"
+        rf"|the\s+next|coming|each|every)\s+)?{_WD}(?:'s)?(?![\w-])(?:\s+{_POD}|\s+at\s+{_CLOCK})?",
+    ),
+    (
+        "relday",
+        rf"(?:{_PM}\s+)?(?:yesterday|today|tomorrow|tonight)(?![\w-])(?:\s+{_POD})?"
+        rf"|(?:{_PM}\s+)?(?:this|last|tomorrow|yesterday)\s+{_POD}"
+        rf"|(?:mid-?|early|late)\s*(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?(?![\w-])",
+    ),
+    (
+        "duration",
+        rf"(?:{_APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following"
+        r"|final|latest|remaining|initial|ensuing|last\s+few|past\s+few|next\s+few)\s+)?(?:"
+        + _APPROX
+        + r"\s+)?"
+        + rf"{_NUM}(?:\s*(?:to|or|-)\s*{_NUM})?\s+(?:more\s+|additional\s+|full\s+|"
+        rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+or\s+(?:so|more|two|longer))?"
+        rf"|(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
+        rf"|(?<![\w-])(?:day|week|month|year|decades?|years?|months?|weeks?)-long(?![\w-])"
+        rf"|(?:{_APPROX}\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
+        rf"(?:few\s+|several\s+|many\s+)?{lx.PLURAL_UNIT}"
+        r"|(?:the\s+)?(?:past|last)\s+(?:decade|century)(?![\w-])"
+        r"|(?<=for\s)(?:years|months|weeks|decades|days)(?![\w-])",
+    ),
+    (
+        "relunit",
+        rf"(?:{_PM}\s+(?:in\s+)?)?(?:this|last|next|the\s+past|the\s+last|the\s+previous"
+        r"|the\s+coming|the\s+current|the\s+next|this\s+past|this\s+coming|the\s+latest"
+        r"|the\s+current\s+fiscal|the\s+fiscal|the|this\s+fiscal|last\s+fiscal|next\s+fiscal)\s+"
+        + _REL_UNIT_WORD
+        + r"(?:'s)?"
+        r"|(?:by\s+)?year(?:'s)?[\s-]end(?![\w-])",
+    ),
+    (
+        "decade",
+        rf"(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0'?s|(?<![\w$])20[0-9]0'?s|'[0-9]0s"
+        r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
+    ),
+    (
+        "century",
+        rf"(?:the\s+)?(?:{_PM}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+        r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+        r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next)"
+        r"[\s-]+century(?![\w-])",
+    ),
+    (
+        "year",
+        rf"(?:{_PM}\s+)?(?:(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+|"
+        rf"post-|pre-|FY\s*)?(?:{_Y}|{lx.SPELLED_YEAR}(?![\w-]))(?:\s+(?:and\s+beyond|or\s+later|or\s+earlier"
+        r"|and\s+later|onward|onwards))?",
+    ),
+    (
+        "set",
+        rf"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+other\s+(?:day|week|month|year)"
+        rf"|(?:every|each|per)\s+(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_M}|{lx.SEASON}|{_POD})"
+        r"|(?:once|twice|three\s+times|four\s+times)\s+(?:a|an|per)\s+(?:day|week|month|year|quarter|decade)"
+        rf"|{_WD}s(?:\s+{_POD})?)(?![\w-])",
+    ),
+    (
+        "ref",
+        r"(?:right\s+)?now(?![\w-])|currently|(?:more\s+|most\s+|until\s+)?recently|recent(?![\w-])"
+        r"|lately|these\s+days|nowadays|at\s+present|presently|the\s+present(?!\s+(?:case|study|report))"
+        r"|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?![\w-])|the\s+past(?![\w-])"
+        r"|soon(?![\w-])|previously|formerly|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term"
+        r"|as\s+soon\s+as\s+possible|current(?![\w-])|once\s+again(?!x)x|(?<=\s)so\s+far(?!x)x",
+    ),
+    (
+        "month",
+        rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming)\s+)?(?:the\s+month\s+of\s+)?{_M}",
+    ),
+    (
+        "season",
+        rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming|the|during\s+the|in\s+the)\s+)"
+        rf"(?:{lx.SEASON})(?:\s+of\s+{_YEAR_ANY}|\s+{_Y})?|(?:spring|summer|autumn|winter)(?:\s+of)?\s+{_Y}",
+    ),
     ("clock", _CLOCK),
 ]
 
 _PATTERN = re.compile(
     r"(?<![\w'])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR) + r")",
+    re.IGNORECASE,
+)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation of literal words compiled as a prefix tree, so a failed match costs one test."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# Every expression the grammar accepts contains one of these "trigger" tokens. Scanning for them
+# is much cheaper than trying the whole grammar at every word, so the grammar only runs at triggers.
+_TRIGGER_PREFIXES = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july"
+    " august september october november december second minute hour day night week fortnight month"
+    " quarter year decade centur millenni yesterday today tomorrow tonight morning afternoon evening"
+    " overnight noon midnight midday christmas thanksgiving easter halloween valentine election"
+    " twenties thirties forties fifties sixties seventies eighties nineties nineteen thousand"
+    " annually hourly"
+).split()
+_TRIGGER_WORDS = (
+    "now current currently recent recently lately nowadays present presently future past term soon"
+    " previously formerly spring summer fall autumn winter half period may labor memorial"
+    " independence boxing bastille patrick's veterans"
+).split()
+_TRIGGER = re.compile(
+    r"(?<![\w'])(?:"
+    + _trie_regex(_TRIGGER_PREFIXES)
+    + "|(?:"
+    + _trie_regex(_TRIGGER_WORDS)
+    + r")(?![\w'])"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
+    r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d"
+    r"|\d{1,2}(?::\d\d)?\s*[ap]\.?m(?![a-z])|\d{1,2}:\d\d(?!\d)|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
+)
+# Case-sensitive matching over lower-cased text is several times faster than IGNORECASE in `re`
+# (its branch prefilter only works on plain literals); the IGNORECASE twin serves texts whose
+# lower-casing changes their length (offsets would no longer line up).
+_TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
+# Words that may come before an expression's first trigger ("the past two", "about 5 1/2",
+# "early", "the fiscal first"), read backwards from the trigger with one reversed match.
+_LEFT_WORDS = (
+    "the a an this that last next past previous following coming current latest early earlier late"
+    " later mid middle end beginning start of first second third fourth final half around about"
+    " approximately roughly nearly almost some over more than less fewer under at least most up to"
+    " no not within just well barely only fiscal calendar comparable corresponding same its their"
+    " company's recent prior flat few several couple number numerous many dozen and or each every"
+    " per once twice times right until in on by during additional full straight consecutive long"
+    " trading business working school post pre fy ensuing remaining initial latter hundred"
+    " one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_LEFT_REVERSED = re.compile(
+    r"(?:[\s,-]+(?:"
+    + _trie_regex([w[::-1] for w in _LEFT_WORDS])
+    + r"|\d+(?:[/.,]\d+)*)(?![\w']))+",
+    re.IGNORECASE,
+)
+# Word starts where an expression may begin (connectives only ever sit inside one).
+_CANDIDATE_START = re.compile(
+    r"(?<![\w'])(?!(?:of|and|or|than|to|in|on|during|least|most|times|number|up)(?![\w']))[\w']",
     re.IGNORECASE,
 )
 
@@ -157,9 +282,8 @@ _CLOCK_RE = re.compile(
     re.I,
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|would|'ll|shall|going\s+to|plans?|planned|planning|schedule[ds]?|expects?|expected"
-    r"|due|next|upcoming|until|till|begins?|starts?|is\s+to|are\s+to|set\s+for|set\s+to|slated|intends?"
-    r"|aims?|hopes?|could|may|might|should|must|opens?|by|ahead|resumes?|await\w*)\b",
+    r"\b(?:will|won't|'ll|shall|going\s+to|scheduled|expects?|expected|due|next|upcoming|until|till"
+    r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -171,6 +295,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 # --------------------------------------------------------------------------- calendar helpers
+
 
 def _iso_week(d: date) -> str:
     year, week, _ = d.isocalendar()
@@ -278,9 +403,15 @@ def _find_year(text: str) -> int | None:
 
 def _mod_of(text: str) -> str | None:
     t = text.lower()
-    if re.match(r"(?:early|earlier|the\s+beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+early)\b", t):
+    if re.match(
+        r"(?:early|earlier|the\s+beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+early)\b",
+        t,
+    ):
         return "START"
-    if re.match(r"(?:late|later|the\s+end\s+of|the\s+last\s+half\s+of|the\s+second\s+half\s+of|the\s+latter|by\s+year)", t):
+    if re.match(
+        r"(?:late|later|the\s+end\s+of|the\s+last\s+half\s+of|the\s+second\s+half\s+of|the\s+latter|by\s+year)",
+        t,
+    ):
         return "END"
     if re.match(r"(?:mid|the\s+middle\s+of)", t):
         return "MID"
@@ -368,7 +499,9 @@ class _Resolver:
 
     # ----- year inference
 
-    def infer_year(self, month: int, day: int | None, start: int, end: int, cue: str | None = None) -> int | None:
+    def infer_year(
+        self, month: int, day: int | None, start: int, end: int, cue: str | None = None
+    ) -> int | None:
         if self.dct is None:
             return None
         tense = cue or self.tense(start, end)
@@ -398,7 +531,9 @@ class _Resolver:
 
     # ----- dispatch
 
-    def normalise(self, kind: str, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+    def normalise(
+        self, kind: str, start: int, end: int
+    ) -> list[tuple[int, int, str, str, str | None]]:
         """(start, end, type, value, mod) tuples for one match; empty when the match is rejected."""
         handler = getattr(self, "_" + kind)
         raw = self.text[start:end]
@@ -426,7 +561,9 @@ class _Resolver:
         self.remember(value)
         return ("DATE", value, None)
 
-    def _day_value(self, month: int, day: int, year: int | None, start: int, end: int) -> str | None:
+    def _day_value(
+        self, month: int, day: int, year: int | None, start: int, end: int
+    ) -> str | None:
         if year is None:
             year = self.infer_year(month, day, start, end)
         if year is None:
@@ -479,7 +616,12 @@ class _Resolver:
             else:
                 span = (start + ds, start + de if i < len(days) - 1 or year_m is None else end)
             out.append((span[0], span[1], "DATE", value, mod if i == 0 else None))
-        if weekday_m is not None and out and not out[0][3].startswith("XXXX") and self.dct is not None:
+        if (
+            weekday_m is not None
+            and out
+            and not out[0][3].startswith("XXXX")
+            and self.dct is not None
+        ):
             pass  # the explicit date wins over the weekday; nothing to reconcile
         for item in out:
             self.remember(item[3])
@@ -510,6 +652,7 @@ class _Resolver:
         if name in ("election day", "labor day", "memorial day"):
             if not year and self.dct is None:
                 return ("DATE", "XXXX-XX-XX", None)
+
         def on(y: int) -> date | None:
             if name in lx.HOLIDAYS:
                 mo, da = lx.HOLIDAYS[name]
@@ -549,7 +692,9 @@ class _Resolver:
             elif tense == "future":
                 chosen = min((d for _, d in options if d >= self.dct), default=None)
             else:
-                chosen = min((d for _, d in options), key=lambda d: abs((d - self.dct).days), default=None)
+                chosen = min(
+                    (d for _, d in options), key=lambda d: abs((d - self.dct).days), default=None
+                )
             if chosen is None:
                 return None
             d = chosen
@@ -594,7 +739,9 @@ class _Resolver:
             tail = raw[tail_m.start() :]
             sub = _PATTERN.match(tail)
             if sub is not None and sub.lastgroup in ("date", "weekday", "relday"):
-                results = self.normalise(sub.lastgroup, start + tail_m.start(), start + tail_m.start() + sub.end())
+                results = self.normalise(
+                    sub.lastgroup, start + tail_m.start(), start + tail_m.start() + sub.end()
+                )
                 if results:
                     day_value = results[0][3][:10]
         if day_value is None:
@@ -701,7 +848,12 @@ class _Resolver:
         if unit_m is None:
             return None
         unit = unit_m[1].lower()
-        unit = {"centur": "century", "millenni": "millennium", "sec": "second", "min": "minute"}.get(unit, unit)
+        unit = {
+            "centur": "century",
+            "millenni": "millennium",
+            "sec": "second",
+            "min": "minute",
+        }.get(unit, unit)
         num_text = body[: unit_m.start()].strip()
         num_text = re.sub(r"\s+(?:more|trading|business|working|calendar)$", "", num_text)
         num_text = re.split(r"\s+(?:or|to)\s+", num_text)[0] if num_text else "1"
@@ -730,7 +882,12 @@ class _Resolver:
                 if shifted:
                     self.remember(shifted)
                     return ("DATE", shifted, mod)
-            if unit == "year" and n == 1 and self.ref_quarter and self.ref_quarter[0] == base_day.year:
+            if (
+                unit == "year"
+                and n == 1
+                and self.ref_quarter
+                and self.ref_quarter[0] == base_day.year
+            ):
                 value = f"{self.ref_quarter[0] - 1}-Q{self.ref_quarter[1]}"
                 return ("DATE", value, mod)
             value = f"{base_day.year + sign * n:04d}"
@@ -756,7 +913,10 @@ class _Resolver:
         t = re.sub(r"\s+", " ", raw.lower())
         half = "half" in t
         period = "period" in t and not re.search(_ORDQ, t)
-        ord_m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half|period)", t)
+        ord_m = re.search(
+            r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half|period)",
+            t,
+        )
         year = _find_year(t)
         ago = bool(re.search(r"year-ago|year-earlier|a year (?:ago|earlier)", t))
         if year is None and self.dct is not None:
@@ -862,7 +1022,9 @@ class _Resolver:
         year_base = int(self.ref_value[:4]) if self.ref_value else base.year
         if unit == "month":
             month_base = (
-                int(self.ref_value[5:7]) if self.ref_value and re.match(r"\d{4}-\d\d", self.ref_value) else base.month
+                int(self.ref_value[5:7])
+                if self.ref_value and re.match(r"\d{4}-\d\d", self.ref_value)
+                else base.month
             )
             y, m = _add_months(year_base, month_base, step)
             return ("DATE", f"{y:04d}-{m:02d}", mod)
@@ -889,7 +1051,12 @@ class _Resolver:
         if unit_m is None:
             return None
         unit = unit_m[1]
-        unit = {"centur": "century", "millenni": "millennium", "sec": "second", "min": "minute"}.get(unit, unit)
+        unit = {
+            "centur": "century",
+            "millenni": "millennium",
+            "sec": "second",
+            "min": "minute",
+        }.get(unit, unit)
         num_text = core[: unit_m.start()].strip(" -")
         num_text = re.sub(
             r"\s*(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)$",
@@ -898,18 +1065,36 @@ class _Resolver:
         )
         num_text = re.sub(r"\s*(?:more|additional|full|straight|consecutive|long)$", "", num_text)
         if not num_text:
-            if re.match(r"(?:years|months|weeks|days|decades)", core) and ("recent" in t or "past" in t) and "years" in core:
+            if (
+                re.match(r"(?:years|months|weeks|days|decades)", core)
+                and ("recent" in t or "past" in t)
+                and "years" in core
+            ):
                 return ("DATE", "PAST_REF", None)
             amount = None
         else:
             parts = re.split(r"\s*(?:\bto\b|\bor\b|-)\s*", num_text)
             first = parts[0]
-            if len(parts) > 1 and re.search(r"\d", num_text) and "-" in num_text and not re.search(r"\s", num_text):
+            if (
+                len(parts) > 1
+                and re.search(r"\d", num_text)
+                and "-" in num_text
+                and not re.search(r"\s", num_text)
+            ):
                 first = parts[0]
             amount = _number_value(first) if first not in ("multi",) else None
-            if amount is None and first not in lx.VAGUE_NUMBERS and first not in ("multi", "several", "few", "many"):
+            if (
+                amount is None
+                and first not in lx.VAGUE_NUMBERS
+                and first not in ("multi", "several", "few", "many")
+            ):
                 return None
-            if len(parts) > 1 and parts[1] and re.search(r"\bto\b", num_text) and amount is not None:
+            if (
+                len(parts) > 1
+                and parts[1]
+                and re.search(r"\bto\b", num_text)
+                and amount is not None
+            ):
                 second = _number_value(parts[1])
                 if second is not None and second != amount and re.search(r"\d", num_text):
                     amount = None  # "12 to 18 months": TimeML writes an unknown quantity
@@ -921,7 +1106,10 @@ class _Resolver:
         # "$5 million a year", "twice a day": a frequency, not a length of time.
         if re.fullmatch(r"an? (?:year|month|week|day|hour|quarter)", t):
             before = self.text[max(0, start - 24) : start].lower()
-            if re.search(r"(?:\d%?|percent|cents?|dollars?|million|billion|times|once|twice|\$\S*)\s*$", before):
+            if re.search(
+                r"(?:\d%?|percent|cents?|dollars?|million|billion|times|once|twice|\$\S*)\s*$",
+                before,
+            ):
                 return ("SET", value, None)
         return ("DURATION", value, mod)
 
@@ -934,13 +1122,19 @@ class _Resolver:
             return ("DATE", f"{self.dct.year:04d}", "END")
         t_core = re.sub(rf"^{_PM}\s+(?:in\s+)?", "", t) if mod else t
         t_core = t_core.removesuffix("'s")
-        unit_m = re.search(r"(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)$", t_core)
+        unit_m = re.search(
+            r"(week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)$",
+            t_core,
+        )
         if unit_m is None:
             return None
         unit = unit_m[1]
         qualifier = t_core[: unit_m.start()].strip().replace("fiscal", "").strip()
         qualifier = re.sub(r"\s+", " ", qualifier)
-        if qualifier in ("last", "the past", "the last", "the previous", "this past", "the latest") and unit != "weekend":
+        if (
+            qualifier in ("last", "the past", "the last", "the previous", "this past", "the latest")
+            and unit != "weekend"
+        ):
             offset = -1
         elif qualifier in ("next", "the next", "the coming", "this coming"):
             offset = 1
@@ -948,7 +1142,11 @@ class _Resolver:
             offset = 0
         if unit == "fall" and qualifier == "the" and not mod:
             return None  # "the fall" is as often a collapse as a season
-        if qualifier == "the" and unit in ("week", "month", "quarter", "decade", "century") and not mod:
+        if (
+            qualifier == "the"
+            and unit in ("week", "month", "quarter", "decade", "century")
+            and not mod
+        ):
             return None  # too vague to annotate without context
         if qualifier == "the" and unit == "year" and not mod:
             after = self.text[end : end + 12].lower()
@@ -956,10 +1154,19 @@ class _Resolver:
                 return ("DURATION", "P1Y", None)
         if self.dct is None:
             unknown = {
-                "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
-                "quarter": "XXXX-QX", "decade": "XXX", "century": "XX",
+                "week": "XXXX-WXX",
+                "weekend": "XXXX-WXX-WE",
+                "month": "XXXX-XX",
+                "year": "XXXX",
+                "quarter": "XXXX-QX",
+                "decade": "XXX",
+                "century": "XX",
             }.get(unit, "XXXX-" + lx.SEASONS.get(unit, "XX"))
-            if offset == 0 and qualifier in ("this", "the current") and unit in ("year", "month", "week"):
+            if (
+                offset == 0
+                and qualifier in ("this", "the current")
+                and unit in ("year", "month", "week")
+            ):
                 unknown = "PRESENT_REF"
             return ("DATE", unknown, mod)
         d = self.dct
@@ -1065,7 +1272,10 @@ class _Resolver:
         # A bare number in a list of amounts is not a year: "1,500" is excluded by the grammar;
         # here reject counts such as "1999 people".
         after = self.text[end : end + 16].lower()
-        if re.fullmatch(r"\d{4}", raw) and re.match(r"\s+(?:people|persons|men|women|votes|shares|units|troops|cars|times|feet|meters|metres|miles|km|tons|tonnes)\b", after):
+        if re.fullmatch(r"\d{4}", raw) and re.match(
+            r"\s+(?:people|persons|men|women|votes|shares|units|troops|cars|times|feet|meters|metres|miles|km|tons|tonnes)\b",
+            after,
+        ):
             return None
         self.remember(value)
         return ("DATE", value, mod)
@@ -1124,24 +1334,27 @@ class _Resolver:
         # Bare months must be written as names: "may", "march" and abbreviations are other words.
         if len(key) <= 4 and key not in ("june", "july", "may") or not word[0].isupper():
             return None
-        if key == "may" and not re.match(r"(?:in|by|since|until|through|from|during|of|on|last|next|this|early|late|mid-?)\s", raw.lower()):
+        preceding = self.text[max(0, start - 12) : start].lower()
+        prep_m = re.search(
+            r"\b(in|by|since|until|through|from|during|of|on|for|before|after|till)\s+$", preceding
+        )
+        prep = prep_m[1] if prep_m else ""
+        has_lead = bool(re.match(r"(?:last|next|this|early|late|mid)", raw.lower()))
+        if key == "may" and not (prep or has_lead):
             return None
-        if key == "march" and not re.match(r"(?:in|by|since|until|through|from|during|of|on|last|next|this|early|late|mid-?)\s", raw.lower()):
+        if key == "march" and not (prep or has_lead):
             # "March" alone is usually the month, but "the March on Washington" is not: demand a
             # capital and no following capitalised word.
             after = self.text[end : end + 3]
-            if re.match(r"\s+[A-Z]", after) or re.match(r"\s+(?:on|to|for|of)\b", self.text[end : end + 5]):
+            if re.match(r"\s+[A-Z]", after) or re.match(
+                r"\s+(?:on|to|for|of)\b", self.text[end : end + 5]
+            ):
                 return None
         lead = raw[: month_m.start()].strip().lower()
         lead = re.sub(r"\s+", " ", lead)
         lead = re.sub(r"(?:the month of)$", "", lead).strip()
-        # Prepositions help find the month but stay out of the span.
-        if lead in ("in", "by", "since", "until", "through", "from", "during", "of", "on"):
-            cue = {"since": "past", "until": "future", "by": None}.get(lead)
-            start = start + month_m.start()
-            lead = ""
-        else:
-            cue = None
+        # The preposition before the month is a tense cue of its own.
+        cue = {"since": "past", "until": "future", "till": "future"}.get(prep)
         mod = _mod_of(lead) if lead else None
         month = lx.MONTHS[key]
         if self.dct is None:
@@ -1245,6 +1458,34 @@ def _duration_value(amount: float | None, unit: str) -> str:
 # --------------------------------------------------------------------------- public API
 
 
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Grammar matches in text order, tried only around trigger tokens (same result as a full scan
+    for every expression whose prefix words are in ``_LEFT_WORDS``)."""
+    consumed = 0
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    triggers = _TRIGGER.finditer(lowered) if same_length else _TRIGGER_ANY_CASE.finditer(text)
+    for trigger in triggers:
+        trigger_start = trigger.start()
+        if trigger_start < consumed:
+            continue
+        left_from = max(consumed, trigger_start - 72)
+        left = _LEFT_REVERSED.match(text[left_from:trigger_start][::-1])
+        first = trigger_start - left.end() if left else trigger_start
+        candidates = (
+            [first]
+            if first == trigger_start
+            else [m.start() for m in _CANDIDATE_START.finditer(text, first, trigger_start)]
+            + [trigger_start]
+        )
+        for candidate in candidates:
+            match = _PATTERN.match(text, candidate)
+            if match is not None and match.end() > trigger_start:
+                consumed = match.end()
+                yield match
+                break
+
+
 def find_dates(text: str, dct: str | None) -> list[DateMention]:
     """Temporal expressions in ``text``, in text order, normalised against ``dct`` (ISO date or None).
 
@@ -1254,7 +1495,7 @@ def find_dates(text: str, dct: str | None) -> list[DateMention]:
         return []
     resolver = _Resolver(text, _parse_dct(dct))
     mentions: list[DateMention] = []
-    for match in _PATTERN.finditer(text):
+    for match in _matches(text):
         kind = match.lastgroup
         if kind is None:
             continue
@@ -1270,13 +1511,13 @@ def find_dates(text: str, dct: str | None) -> list[DateMention]:
         for s, e, typ, value, mod in items:
             if e <= s:
                 continue
-            mentions.append(
-                DateMention(s, e, text[s:e], typ, value, _is_resolved(typ, value), mod)
-            )
+            mentions.append(DateMention(s, e, text[s:e], typ, value, _is_resolved(typ, value), mod))
     return mentions
 
 
-_RESOLVED_VALUE = re.compile(r"\d{2,4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?(?:T[\w:]+)?")
+_RESOLVED_VALUE = re.compile(
+    r"\d{2,4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?(?:T[\w:]+)?"
+)
 
 
 def _is_resolved(typ: str, value: str) -> bool:
