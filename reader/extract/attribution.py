@@ -614,7 +614,7 @@ class _Resolver:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._full_mentions: dict[str, list[tuple[int, tuple[int, int]]]] = {}
+        self._full_mentions: dict[tuple[str, int], list[tuple[int, tuple[int, int]]]] = {}
 
     def fullest(self, start: int, end: int) -> tuple[int, int]:
         """The fullest mention of the name at ``text[start:end]`` ("Lavrov" -> "Sergei Lavrov")."""
@@ -626,10 +626,15 @@ class _Resolver:
             and not _SURNAME_RE.fullmatch(surname)
         ):
             return start, end
-        mentions = self._full_mentions.get(surname)
+        # Look only in the article-sized stretch around the mention, so that one huge text does
+        # not cost a full scan per surname.
+        block = start // _RESOLVE_REACH
+        key = (surname, block)
+        mentions = self._full_mentions.get(key)
         if mentions is None:
             mentions = []
-            pos = text.find(surname)
+            limit = min(len(text), (block + 2) * _RESOLVE_REACH)
+            pos = text.find(surname, max(0, (block - 1) * _RESOLVE_REACH), limit)
             while pos != -1:
                 stop = pos + len(surname)
                 before = text[pos - 1] if pos else " "
@@ -643,8 +648,8 @@ class _Resolver:
                             and text[s:e].split()[0].lower() not in _SENTENCE_STARTERS
                         ):
                             mentions.append((pos, (s, e)))
-                pos = text.find(surname, stop)
-            self._full_mentions[surname] = mentions
+                pos = text.find(surname, stop, limit)
+            self._full_mentions[key] = mentions
         best: tuple[int, int] | None = None
         for pos, span in mentions:
             # The latest full mention before this one, else the first after it.
@@ -655,6 +660,7 @@ class _Resolver:
         return best or (start, end)
 
 
+_RESOLVE_REACH = 20_000
 _SURNAME_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 
@@ -703,8 +709,17 @@ def attribute(
             continue
         paragraph = quote_paragraphs[i]
         # Another quote of the same paragraph with a speaker: nearest before, else after.
-        before = [j for j in range(i - 1, -1, -1) if quote_paragraphs[j] == paragraph]
-        after = [j for j in range(i + 1, len(quotes)) if quote_paragraphs[j] == paragraph]
+        # Quotes are in text order, so a paragraph's quotes are neighbours in the list.
+        before = []
+        j = i - 1
+        while j >= 0 and quote_paragraphs[j] == paragraph:
+            before.append(j)
+            j -= 1
+        after = []
+        j = i + 1
+        while j < len(quotes) and quote_paragraphs[j] == paragraph:
+            after.append(j)
+            j += 1
         for j in before + after:
             if mentions[j] is not None:
                 sources[i] = j
