@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.model import Article
-from reader.notes import NotesStore, anchor, describe, find_quote
+from reader.notes import NotesStore, anchor, anchor_all, describe, find_quote
 from reader.notes.store import DB_NAME, Note
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "003_0141b00a5d6a9d76.txt"
@@ -151,3 +151,18 @@ def test_bad_input_never_raises() -> None:
     assert anchor(empty_quote, cyrillic).status == "orphaned"
     # Offsets out of range are clamped, not raised.
     assert describe("short", 3, 99)[0].exact == "rt"
+
+
+def test_anchor_all_orders_found_notes_and_lists_orphans_last(
+    tmp_path: Path, seed_text: str
+) -> None:
+    article = Article(id="003", path=str(SEED), text=seed_text)
+    with NotesStore(tmp_path / DB_NAME) as store:
+        late = store.add(article, *find_quote(seed_text, "Associated Press writer"))
+        gone = store.add(article, *find_quote(seed_text, QUOTE))
+        early = store.add(article, *find_quote(seed_text, "WILMINGTON"))
+        notes = store.list()
+    changed = edited(article, seed_text.replace(PASSAGE, ""))
+    placed = anchor_all(notes, changed)
+    assert [note.id for note, _ in placed] == [early.id, late.id, gone.id]
+    assert [found.status for _, found in placed] == ["exact", "moved", "orphaned"]

@@ -303,3 +303,20 @@ def test_a_writer_killed_mid_way_leaves_a_consistent_store(tmp_path: Path) -> No
             bodies = {n.id: n.body for n in store.list()}
         for note_id, body in committed.items():
             assert bodies.get(note_id) == body
+
+
+def test_one_store_shared_by_threads(store: NotesStore) -> None:
+    # A Textual app calls the store from its UI thread and from worker threads.
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(worker: int) -> None:
+        for i in range(25):
+            note = store.add(ARTICLE, *span("NATO"), body=f"{worker}-{i}", tags=[f"w{worker}"])
+            store.update(note.id, tags=[f"w{worker}", "seen"])
+            store.list(tag="seen")
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(work, range(4)))
+    assert store.count() == 100
+    assert store.tags()[0] == ("seen", 100)
+    assert len({n.body for n in store.list()}) == 100

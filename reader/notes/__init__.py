@@ -9,6 +9,7 @@ from reader.notes.anchor import (
     TextPositionSelector,
     TextQuoteSelector,
     anchor,
+    anchor_all,
     describe,
     find_quote,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "TextPositionSelector",
     "TextQuoteSelector",
     "anchor",
+    "anchor_all",
     "default_data_dir",
     "describe",
     "find_quote",

@@ -9,8 +9,9 @@ can show a moved or approximate highlight differently, and an orphaned note is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -94,6 +95,9 @@ class Anchorable(Protocol):
     def position(self) -> TextPositionSelector | None: ...
     @property
     def article_fingerprint(self) -> str: ...
+
+
+NoteT = TypeVar("NoteT", bound=Anchorable)
 
 
 def describe(
@@ -267,3 +271,14 @@ def _refine(text: str, folded_text: str, exact: str, start: int, end: int) -> tu
     if best[0] < 0:
         return start, end
     return best[2], best[3]
+
+
+def anchor_all(notes: Iterable[NoteT], article: Article) -> list[tuple[NoteT, Anchor]]:
+    """Each note with its anchor in ``article``: found ones in text order, then the orphans
+    (in the order given), so a view can paint highlights and list what it could not place."""
+    placed = [(note, anchor(note, article)) for note in notes]
+    found = sorted(
+        (pair for pair in placed if pair[1].start is not None),
+        key=lambda pair: (pair[1].start, pair[1].end),
+    )
+    return found + [pair for pair in placed if pair[1].start is None]
