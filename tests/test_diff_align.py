@@ -112,23 +112,30 @@ def test_identical_versions_are_all_equal(seeds: dict[str, Article]) -> None:
 
 def test_minor_edits_are_minor() -> None:
     a = "The talks open on Monday. “We are ready,” he said."
-    b = "the talks open on Monday! \"We are ready\" he said."
+    b = 'the talks open on Monday! "We are ready" he said.'
     alignment = align_texts(a, b)
     assert [p.op for p in alignment.pairs] == ["minor", "minor"]
     first = alignment.pairs[0]
     changed = [t for t in first.tokens if t.op != "equal"]
-    assert [(a[t.a_start : t.a_end], b[t.b_start : t.b_end]) for t in changed] == [("The", "the"), (".", "!")]
+    assert [(a[t.a_start : t.a_end], b[t.b_start : t.b_end]) for t in changed] == [
+        ("The", "the"),
+        (".", "!"),
+    ]
     check_token_ops(alignment)
 
 
 def test_reworded_and_changed_classes() -> None:
     a = "Officials said the talks would focus on missile deployments in Europe."
     light = "Officials said the talks would concentrate on missile deployments in Europe."
-    heavy = "The negotiations, officials explained, are mostly about where missiles stand in Europe."
+    heavy = (
+        "The negotiations, officials explained, are mostly about where missiles stand in Europe."
+    )
     assert align_texts(a, light).pairs[0].op == "reworded"
     assert align_texts(a, heavy).pairs[0].op == "changed"
     replaced = [t for t in align_texts(a, light).pairs[0].tokens if t.op == "replace"]
-    assert [(a[t.a_start : t.a_end], light[t.b_start : t.b_end]) for t in replaced] == [("focus", "concentrate")]
+    assert [(a[t.a_start : t.a_end], light[t.b_start : t.b_end]) for t in replaced] == [
+        ("focus", "concentrate")
+    ]
 
 
 def test_moved_sentence_is_one_pair() -> None:
@@ -143,7 +150,11 @@ def test_moved_sentence_is_one_pair() -> None:
     assert moved[0].edit == "equal"
     assert alignment.stats.counts["added"] == alignment.stats.counts["removed"] == 0
     # Two rows for the moved pair, pointing at each other.
-    rows = [(index, row) for index, row in enumerate(alignment.rows) if alignment.pairs[row.pair].op == "moved"]
+    rows = [
+        (index, row)
+        for index, row in enumerate(alignment.rows)
+        if alignment.pairs[row.pair].op == "moved"
+    ]
     assert len(rows) == 2
     (first_index, first), (second_index, second) = rows
     assert first.partner == second_index and second.partner == first_index
@@ -171,10 +182,18 @@ def test_split_and_merge() -> None:
     a = "\n".join([PARAGRAPHS[0], joined, PARAGRAPHS[3]])
     b = "\n".join([PARAGRAPHS[0], split, PARAGRAPHS[3]])
     forward = align_texts(a, b)
-    assert [(len(p.a_sentences), len(p.b_sentences)) for p in forward.pairs] == [(1, 1), (1, 2), (1, 1)]
+    assert [(len(p.a_sentences), len(p.b_sentences)) for p in forward.pairs] == [
+        (1, 1),
+        (1, 2),
+        (1, 1),
+    ]
     assert forward.pairs[1].op == "reworded"
     backward = align_texts(b, a)
-    assert [(len(p.a_sentences), len(p.b_sentences)) for p in backward.pairs] == [(1, 1), (2, 1), (1, 1)]
+    assert [(len(p.a_sentences), len(p.b_sentences)) for p in backward.pairs] == [
+        (1, 1),
+        (2, 1),
+        (1, 1),
+    ]
     check_token_ops(forward)
     check_token_ops(backward)
 
@@ -221,7 +240,9 @@ def test_other_scripts_and_binary_never_crash() -> None:
     assert [p.op for p in alignment.pairs] == ["equal", "reworded"]
     replaced = [t for t in alignment.pairs[1].tokens if t.op == "replace"]
     assert [russian_b[t.b_start : t.b_end] for t in replaced] == ["феврале"]
-    chinese = align_texts("美国和俄罗斯将举行会谈。会谈将在日内瓦举行。", "美国和俄罗斯将举行会谈。")
+    chinese = align_texts(
+        "美国和俄罗斯将举行会谈。会谈将在日内瓦举行。", "美国和俄罗斯将举行会谈。"
+    )
     assert [p.op for p in chinese.pairs] == ["equal", "removed"]
     binary = "\x00\x01\x02\xff\ufffd\x7f" * 200
     for x, y in [(binary, binary), (binary, russian_a), ("....", "!!!?")]:
@@ -255,7 +276,10 @@ def test_json_contract(seeds: dict[str, Article]) -> None:
 
 def test_long_document_edits_are_found() -> None:
     # 600 distinct sentences; a few edits scattered through: every edit must be found exactly.
-    base = [f"Report number {n} says the delegation number {n * 7} met in room {n % 13}." for n in range(600)]
+    base = [
+        f"Report number {n} says the delegation number {n * 7} met in room {n % 13}."
+        for n in range(600)
+    ]
     edited = list(base)
     edited[100] = "Report number 100 says the delegation number 700 met in the great hall."
     del edited[300]

@@ -53,7 +53,12 @@ def test_ambiguous_abbreviation_ends_sentence_before_an_opener() -> None:
 
 def test_closing_quote_after_period_belongs_to_the_sentence() -> None:
     text = "“There will be a price to pay.” Biden left. He said “no.” Then he went home."
-    assert texts(text) == ["“There will be a price to pay.”", "Biden left.", "He said “no.”", "Then he went home."]
+    assert texts(text) == [
+        "“There will be a price to pay.”",
+        "Biden left.",
+        "He said “no.”",
+        "Then he went home.",
+    ]
 
 
 def test_quote_followed_by_attribution_stays_one_sentence() -> None:
@@ -116,7 +121,9 @@ def test_other_scripts() -> None:
     assert texts(chinese) == ["美国和俄罗斯将举行会谈。", "会谈将在日内瓦举行！"]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n  ", "\x00\x01\x02binary\xff\ufffd. ", ". . . !!!", "a" * 5000])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n  ", "\x00\x01\x02binary\xff\ufffd. ", ". . . !!!", "a" * 5000]
+)
 def test_odd_input_never_raises(text: str) -> None:
     sentences = split_sentences(text)
     for s in sentences:
@@ -136,11 +143,20 @@ def test_sentence_index_at() -> None:
 def test_seed_sentences(seed_texts: dict[str, str]) -> None:
     text = seed_texts["000"]
     found = texts(text)
-    assert any(s.startswith("Intelligence officials say") and "Vladimir V. Putin has not decided" in s for s in found)
+    assert any(
+        s.startswith("Intelligence officials say") and "Vladimir V. Putin has not decided" in s
+        for s in found
+    )
     assert "Some of these states are already members of NATO." in found
-    assert any(s.startswith("This strategy worked in Belarus") and s.endswith("joint military exercises.") for s in found)
+    assert any(
+        s.startswith("This strategy worked in Belarus") and s.endswith("joint military exercises.")
+        for s in found
+    )
     ap = texts(seed_texts["003"])
-    assert any(s.startswith("“The next two weeks") and s.endswith("George W. Bush. and Bill Clinton.") for s in ap)
+    assert any(
+        s.startswith("“The next two weeks") and s.endswith("George W. Bush. and Bill Clinton.")
+        for s in ap
+    )
     assert "There will be a price to pay.”" in ap
     for article_text in seed_texts.values():
         sentences = split_sentences(article_text)

@@ -159,7 +159,9 @@ def run(quick: bool = False) -> list[Measurement]:
                     f"difflib.SequenceMatcher on tokens, {size:,} words (reference)",
                     round(reference * 1000, 2),
                     "ms",
-                    note=f"difflib time / reader time = {reference / seconds:.2f}" if seconds else None,
+                    note=f"difflib time / reader time = {reference / seconds:.2f}"
+                    if seconds
+                    else None,
                 )
             )
     largest = max(sizes)

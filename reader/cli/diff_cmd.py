@@ -85,6 +85,6 @@ def _story(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"story": story.id, **result.to_json()})
         return 0
-    labels = {a.id: a.id[:12] for a in articles}
+    labels = {a.id: _label(a) for a in articles}
     console.print(render_survival(result, labels))
     return 0

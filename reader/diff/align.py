@@ -5,8 +5,9 @@ How it works:
 1. Both texts are split into sentences (``reader.text.sentences``) and each sentence gets a
    scoring form: folded words lightly normalised (``Jan`` -> ``january``, plural/possessive
    ``s`` dropped), mapped to integers, plus its set of content words (no stopwords).
-2. Anchors: sentences whose folded words are identical and unique on both sides; the longest
-   in-order chain of them (longest increasing subsequence) is the first backbone.
+2. Anchors (long versions only, more than ``DP_MAX_CELLS`` sentence pairs): sentences whose
+   folded words are identical and unique on both sides; the longest in-order chain of them
+   (longest increasing subsequence) is the first backbone.
 3. Each gap between anchors is aligned by a monotone dynamic programme (Needleman-Wunsch-like)
    whose moves are: skip an A sentence (removed), skip a B sentence (added), match 1:1, merge
    2:1 or split 1:2. A match gains ``(score - MATCH_MIN) * words`` so that long, well-matched
@@ -220,7 +221,10 @@ def align_texts(a_text: str, b_text: str, a_id: str = "a", b_id: str = "b") -> A
     b_pairs = [_features(b_text, s, vocabulary) for s in b_sentences]
     scorer = _Scorer([f for f, _ in a_pairs], [f for f, _ in b_pairs])
 
-    anchors = _exact_anchors([k for _, k in a_pairs], [k for _, k in b_pairs])
+    # Short versions get one global DP (it weighs every pairing); anchors are only a speed
+    # device for long ones, where a greedy anchor chain may cost an extra move now and then.
+    small = len(a_sentences) * len(b_sentences) <= DP_MAX_CELLS
+    anchors = [] if small else _exact_anchors([k for _, k in a_pairs], [k for _, k in b_pairs])
     backbone = _align_with_anchors(scorer, anchors, 0, len(a_sentences), 0, len(b_sentences))
     moves = _find_moves(scorer, backbone, len(a_sentences), len(b_sentences))
     return _build(a_id, b_id, a_text, b_text, a_sentences, b_sentences, backbone, moves)

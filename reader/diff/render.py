@@ -225,17 +225,15 @@ _FATE_STYLE = {"kept": "green", "changed": "yellow", "dropped": "red"}
 
 
 def render_survival(survival: Survival, labels: dict[str, str] | None = None) -> RenderableType:
-    """A table: each base sentence, and its fate in every other version."""
+    """A table: each base sentence, and its fate in every other version (columns V1, V2, ...)."""
     labels = labels or {}
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, padding=(0, 1))
     table.add_column("#", no_wrap=True, justify="right", width=3)
     table.add_column(
         Text(f"base: {labels.get(survival.base_id, survival.base_id)}", style="bold"), ratio=1
     )
-    for version in survival.version_ids:
-        table.add_column(
-            Text(labels.get(version, version)[:12], style="bold"), no_wrap=True, width=8
-        )
+    for number in range(1, len(survival.version_ids) + 1):
+        table.add_column(Text(f"V{number}", style="bold"), no_wrap=True, width=6)
     for row in survival.rows:
         cells: list[Text] = [
             Text(str(row.sentence + 1), style="dim"),
@@ -254,9 +252,12 @@ def render_survival(survival: Survival, labels: dict[str, str] | None = None) ->
         table.add_row(*cells)
     summary = Text()
     summary.append(f"Base {labels.get(survival.base_id, survival.base_id)}", style="bold")
-    summary.append(f": {len(survival.rows)} sentences.")
-    for version in survival.version_ids:
-        summary.append(f"\n  {labels.get(version, version)}: ")
+    summary.append(f": {len(survival.rows)} sentences")
+    if not survival.version_ids:
+        summary.append("; the story has no other version to compare with.")
+    for number, version in enumerate(survival.version_ids, start=1):
+        summary.append(f"\n  V{number} ", style="bold")
+        summary.append(f"{labels.get(version, version)}: ")
         summary.append(f"{survival.share(version, 'kept'):.0%} kept", style="green")
         summary.append(" · ")
         summary.append(f"{survival.share(version, 'changed'):.0%} changed", style="yellow")
