@@ -63,10 +63,10 @@ def test_moved_rows_point_at_each_other() -> None:
     moved = [(i, r) for i, r in enumerate(alignment.rows) if alignment.pairs[r.pair].op == "moved"]
     assert len(moved) == 2
     (first, first_row), (second, second_row) = moved
-    assert f"moved here from row {second + 1}" in text or f"moved to row {second + 1}" in text
-    assert f"moved here from row {first + 1}" in text or f"moved to row {first + 1}" in text
+    assert f"moved from row {second + 1}" in text or f"moved to row {second + 1}" in text
+    assert f"moved from row {first + 1}" in text or f"moved to row {first + 1}" in text
     unified = render(render_unified(alignment), 80)
-    assert "moved to row" in unified and "moved here from row" in unified
+    assert "moved to row" in unified and "moved from row" in unified
 
 
 def test_unified_shows_old_and_new_words_inline() -> None:

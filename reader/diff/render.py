@@ -132,7 +132,7 @@ def render_side_by_side(
         if row.show_a and pair.a is not None:
             left = _side_text(alignment, pair, "a")
         elif pair.op == "moved" and partner is not None:
-            left = Text(f"↕ moved here from row {partner}", style=STYLE_NOTE)
+            left = Text(f"↕ moved from row {partner}", style=STYLE_NOTE)
         if row.show_b and pair.b is not None:
             right = _side_text(alignment, pair, "b")
         elif pair.op == "moved" and partner is not None:
@@ -190,7 +190,13 @@ def render_unified(
 ) -> RenderableType:
     """Header plus one column in B's reading order, edits inline; moved sentences noted."""
     table = Table(
-        box=None, expand=True, show_header=False, leading=1, pad_edge=False, padding=(0, 1)
+        box=box.SIMPLE,  # a box (of spaces) so that ``leading`` separates the rows
+        expand=True,
+        show_header=False,
+        show_edge=False,
+        leading=1,
+        pad_edge=False,
+        padding=(0, 1),
     )
     table.add_column("", no_wrap=True, width=5)
     table.add_column("", ratio=1, overflow="fold")
@@ -206,7 +212,7 @@ def render_unified(
             )
         elif pair.op == "moved":
             body = Text.assemble(
-                (f"↕ moved here from row {partner}: ", STYLE_NOTE), _unified_pair(alignment, pair)
+                (f"↕ moved from row {partner}: ", STYLE_NOTE), _unified_pair(alignment, pair)
             )
         else:
             body = _unified_pair(alignment, pair)
