@@ -27,6 +27,10 @@ FUZZY_THRESHOLD = 80.0
 SHORT_QUOTE_CHARS = 24
 SHORT_QUOTE_THRESHOLD = 95.0
 """A quote shorter than this, found without its context, must match at least this well."""
+CONTEXT_CONFIRMED = 90.0
+CONFIRMED_THRESHOLD = 60.0
+"""When the stored prefix and suffix match at least ``CONTEXT_CONFIRMED`` around a candidate,
+the quote itself need only match ``CONFIRMED_THRESHOLD``."""
 
 AnchorStatus = Literal["exact", "moved", "fuzzy", "orphaned"]
 ANCHOR_STATUSES: tuple[AnchorStatus, ...] = ("exact", "moved", "fuzzy", "orphaned")
@@ -208,9 +212,10 @@ def _find_fuzzy(text: str, quote: TextQuoteSelector, threshold: float) -> Anchor
     """Approximate match: locate the quote with its context first, then the quote inside that."""
     folded_text = fold(text)
     exact = fold(quote.exact)
+    prefix, suffix = fold(quote.prefix), fold(quote.suffix)
     window_start, window_end = 0, len(text)
     narrowed = False
-    with_context = fold(quote.prefix) + exact + fold(quote.suffix)
+    with_context = prefix + exact + suffix
     if len(with_context) > len(exact) and len(with_context) < len(folded_text):
         around = fuzz.partial_ratio_alignment(with_context, folded_text)
         if around is not None and around.score >= threshold:
@@ -225,12 +230,20 @@ def _find_fuzzy(text: str, quote: TextQuoteSelector, threshold: float) -> Anchor
     hit = fuzz.partial_ratio_alignment(exact, window)
     if hit is None:
         return ORPHANED
-    start, end = _refine(
-        text, folded_text, exact, window_start + hit.dest_start, window_start + hit.dest_end
+    start, end, context = _refine(
+        text,
+        folded_text,
+        (prefix, exact, suffix),
+        window_start + hit.dest_start,
+        window_start + hit.dest_end,
     )
     score = fuzz.ratio(exact, folded_text[start:end])
-    # Without its context a short quote matches some other phrase too easily: ask for more.
-    if not narrowed and len(exact) < SHORT_QUOTE_CHARS:
+    if narrowed and context >= CONTEXT_CONFIRMED:
+        # The words either side are where they were: a short quote with one word changed
+        # is still this quote, though its own ratio is low.
+        threshold = min(threshold, CONFIRMED_THRESHOLD)
+    elif not narrowed and len(exact) < SHORT_QUOTE_CHARS:
+        # Without its context a short quote matches some other phrase too easily.
         threshold = max(threshold, SHORT_QUOTE_THRESHOLD)
     if score < threshold:
         return ORPHANED
@@ -241,12 +254,17 @@ REFINE_CHARS = 12
 """How far either edge of an approximate match may shift to fit the quote's word boundaries."""
 
 
-def _refine(text: str, folded_text: str, exact: str, start: int, end: int) -> tuple[int, int]:
-    """The word-aligned span near ``[start, end)`` most like ``exact``.
+def _refine(
+    text: str, folded_text: str, parts: tuple[str, str, str], start: int, end: int
+) -> tuple[int, int, float]:
+    """The word-aligned span near ``[start, end)`` most like the quote, and how well the text
+    either side of it matches the stored prefix and suffix (0-100).
 
-    ``partial_ratio_alignment`` happily starts or ends a match on a neighbouring comma or inside
-    a word; trying the word edges nearby gives the span a reader would have selected.
+    ``partial_ratio_alignment`` happily starts or ends a match on a neighbouring comma, inside
+    a word, or short of a changed word at the quote's edge; scoring the quote together with its
+    context at each nearby pair of word edges gives the span a reader would have selected.
     """
+    prefix, exact, suffix = parts
     length = len(text)
     starts = [
         i
@@ -258,19 +276,29 @@ def _refine(text: str, folded_text: str, exact: str, start: int, end: int) -> tu
         for j in range(max(1, end - REFINE_CHARS), min(length, end + REFINE_CHARS) + 1)
         if not text[j - 1].isspace() and (j == length or not text[j].isalnum())
     ]
-    best = (-1.0, 0, start, end)
+    before = {s: fuzz.ratio(prefix, folded_text[max(0, s - len(prefix)) : s]) for s in starts}
+    after = {e: fuzz.ratio(suffix, folded_text[e : e + len(suffix)]) for e in ends}
+    best: tuple[float, int, int, int] | None = None
     for s in starts:
         for e in ends:
             if e <= s:
                 continue
-            score = fuzz.ratio(exact, folded_text[s:e])
-            # Prefer the best match, then the span closest to what the aligner found.
-            key = (score, -(abs(s - start) + abs(e - end)), s, e)
-            if key[:2] > best[:2]:
+            # Each part weighs by its length, so the quote itself counts most.
+            total = (
+                fuzz.ratio(exact, folded_text[s:e]) * len(exact)
+                + before[s] * len(prefix)
+                + after[e] * len(suffix)
+            )
+            key = (total, -(abs(s - start) + abs(e - end)), s, e)
+            if best is None or key[:2] > best[:2]:
                 best = key
-    if best[0] < 0:
-        return start, end
-    return best[2], best[3]
+    if best is None:
+        return start, end, 0.0
+    s, e = best[2], best[3]
+    context_parts = [(before[s], len(prefix)), (after[e], len(suffix))]
+    weight = sum(n for _, n in context_parts)
+    context = sum(score * n for score, n in context_parts) / weight if weight else 0.0
+    return s, e, context
 
 
 def anchor_all(notes: Iterable[NoteT], article: Article) -> list[tuple[NoteT, Anchor]]:
