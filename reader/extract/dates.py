@@ -95,15 +95,15 @@ _GRAMMAR = [
         "quarter",
         rf"(?:the\s+)?(?:{_QPRE}[\s-]+){{0,3}}{_ORDQ}[\s-]+(?:fiscal[\s-]+)?"
         rf"(?:quarter|half|period)s?(?:\s+of\s+(?:fiscal\s+)?(?:{_Y}|{_RELYEAR}|the\s+year))?(?![\w-])"
-        rf"|(?:the\s+)?(?:{_QPRE}[\s-]+){{1,3}}(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])"
+        rf"|(?:the\s+)?(?:{_QPRE}[\s-]+){{1,3}}(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?:ago|earlier)|\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])"
         rf"|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])",
     ),
     (
         "anaphor",
+        r"(?:the\s+)?day\s+before\s+(?:yesterday|last\s+" + _WD + ")|"
         rf"(?:(?:earlier|later|early|late)\s+(?:on\s+)?)?(?:that|the\s+same|the\s+following"
         r"|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?:day|morning|afternoon|evening"
-        r"|night|week|weekend|month|year)(?![\w-])|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])"
-        r"|(?:the\s+)?day\s+before\s+(?:yesterday|last\s+" + _WD + ")",
+        r"|night|week|weekend|month|year)(?![\w-])|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])",
     ),
     (
         "weekday",
@@ -123,7 +123,7 @@ _GRAMMAR = [
         + _APPROX
         + r"\s+)?"
         + rf"{_NUM}(?:\s*(?:to|or|-)\s*{_NUM})?\s+(?:more\s+|additional\s+|full\s+|"
-        rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+or\s+(?:so|more|two|longer))?"
+        rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+and\s+a\s+half|\s+or\s+(?:so|more|two|longer))?"
         rf"|(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
         rf"|(?<![\w-])(?:day|week|month|year|decades?|years?|months?|weeks?)-long(?![\w-])"
         rf"|(?:{_APPROX}\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
@@ -131,6 +131,13 @@ _GRAMMAR = [
         r"|(?:the\s+)?(?:past|last)\s+(?:decade|century)(?![\w-])"
         r"|(?<=for\s)(?:years|months|weeks|decades|days)(?![\w-])",
     ),
+    (
+        "year",
+        rf"(?:{_PM}\s+)?(?:(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+|"
+        rf"post-|pre-|FY\s*)?(?:{_Y}|{lx.SPELLED_YEAR}(?![\w-]))(?:\s+(?:and\s+beyond|or\s+later|or\s+earlier"
+        r"|and\s+later|onward|onwards))?",
+    ),
+    ("yearago", r"year-(?:ago|earlier)(?![\w-])"),
     (
         "relunit",
         rf"(?:{_PM}\s+(?:in\s+)?)?(?:this|last|next|the\s+past|the\s+last|the\s+previous"
@@ -153,12 +160,6 @@ _GRAMMAR = [
         r"[\s-]+century(?![\w-])",
     ),
     (
-        "year",
-        rf"(?:{_PM}\s+)?(?:(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+|"
-        rf"post-|pre-|FY\s*)?(?:{_Y}|{lx.SPELLED_YEAR}(?![\w-]))(?:\s+(?:and\s+beyond|or\s+later|or\s+earlier"
-        r"|and\s+later|onward|onwards))?",
-    ),
-    (
         "set",
         rf"(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|every\s+other\s+(?:day|week|month|year)"
         rf"|(?:every|each|per)\s+(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_M}|{lx.SEASON}|{_POD})"
@@ -169,9 +170,8 @@ _GRAMMAR = [
         "ref",
         r"(?:right\s+)?now(?![\w-])|currently|(?:more\s+|most\s+|until\s+)?recently|recent(?![\w-])"
         r"|lately|these\s+days|nowadays|at\s+present|presently|the\s+present(?!\s+(?:case|study|report))"
-        r"|(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future(?![\w-])|the\s+past(?![\w-])"
-        r"|soon(?![\w-])|previously|formerly|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term"
-        r"|as\s+soon\s+as\s+possible|current(?![\w-])|once\s+again(?!x)x|(?<=\s)so\s+far(?!x)x",
+        r"|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?![\w-])|the\s+past(?![\w-])"
+        r"|formerly|the\s+near\s+term|the\s+short\s+term|as\s+soon\s+as\s+possible|current(?![\w-])",
     ),
     (
         "month",
@@ -282,15 +282,19 @@ _CLOCK_RE = re.compile(
     re.I,
 )
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|scheduled|expects?|expected|due|next|upcoming|until|till"
+    r"\b(?:will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|due|next|upcoming|until|till"
+    r"|plans?\s+to|planned\s+to|planning\s+to|through|by"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|last|ago|since|earlier|ended|began|started|took|came|said|told|held"
-    r"|announced|reported|opened|closed|rose|fell|died|killed|won|lost|\w+ed)\b",
+    r"\b(?:was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|lost"
+    r"|met|left|went|made|set|shot|hit|sent|held|ran|saw|got|gave|put|led|quit|fled|cut|struck)\b",
     re.I,
 )
+# Regular past forms are a weaker cue: "will be held", "is expected" also end in -ed.
+_WEAK_PAST_CUE = re.compile(r"\b\w{3,}ed\b", re.I)
+_PAST_BEFORE_FUTURE = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
@@ -470,12 +474,16 @@ class _Resolver:
             for m in rx.finditer(before):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), label)
+        if best is not None and best[1] == "future" and _PAST_BEFORE_FUTURE.search(before[: best[0]]):
+            return "past"  # "had been due to expire Friday"
+        if best is None and _WEAK_PAST_CUE.search(before):
+            return "past"
         if best is None:
             after = self.text[end : end + 40]
             cut = _SENTENCE_BREAK.search(after)
             after = after[: cut.start()] if cut else after
             fut = _FUTURE_CUE.search(after)
-            past = _PAST_CUE.search(after)
+            past = _PAST_CUE.search(after) or _WEAK_PAST_CUE.search(after)
             if fut and (not past or fut.start() < past.start()):
                 return "future"
             if past:
@@ -513,11 +521,14 @@ class _Resolver:
         if not candidates:
             return None
         ref = self.dct if day else self.dct.replace(day=15)
-        # Same month without a day is the current month; otherwise nearest, then tense.
-        if day is None and month == self.dct.month and tense != "future" and tense != "past":
-            return self.dct.year
-        if day is None and month == self.dct.month:
-            return self.dct.year
+        if day is None:
+            # A bare month is the current one, else the latest past one unless the sentence
+            # looks ahead ("will ... in March", "until January").
+            if month == self.dct.month:
+                return self.dct.year
+            if tense == "future":
+                return self.dct.year if month > self.dct.month else self.dct.year + 1
+            return self.dct.year if month < self.dct.month else self.dct.year - 1
         past = [c for c in candidates if c[1] <= ref]
         future = [c for c in candidates if c[1] > ref]
         nearest_past = max(past, key=lambda c: c[1]) if past else None
@@ -526,7 +537,8 @@ class _Resolver:
             return nearest_future[0]
         if tense == "past" and nearest_past and (ref - nearest_past[1]).days < 300:
             return nearest_past[0]
-        best = min(candidates, key=lambda c: (abs((c[1] - ref).days), c[1] > ref))
+        # News looks back more often than ahead: a future date must be clearly nearer.
+        best = min(candidates, key=lambda c: (abs((c[1] - ref).days) * (1.5 if c[1] > ref else 1.0)))
         return best[0]
 
     # ----- dispatch
@@ -877,20 +889,16 @@ class _Resolver:
         n = int(amount) if amount >= 1 else 1
         n *= lx.UNIT_MULTIPLIER.get(unit, 1)
         if unit in ("year", "decade", "century", "millennium"):
+            # Earnings reports compare with "a year ago/earlier": the same quarter a year before.
+            if unit == "year" and n == 1 and sign < 0 and self.ref_quarter is not None:
+                return ("DATE", f"{self.ref_quarter[0] - 1:04d}-Q{self.ref_quarter[1]}", mod)
             if anchored_to_text and self.ref_value:
                 shifted = _shift_years(self.ref_value, sign * n)
                 if shifted:
-                    self.remember(shifted)
+                    # Not remembered: "a year earlier" twice in a row means the same year.
                     return ("DATE", shifted, mod)
-            if (
-                unit == "year"
-                and n == 1
-                and self.ref_quarter
-                and self.ref_quarter[0] == base_day.year
-            ):
-                value = f"{self.ref_quarter[0] - 1}-Q{self.ref_quarter[1]}"
-                return ("DATE", value, mod)
             value = f"{base_day.year + sign * n:04d}"
+            return ("DATE", value, mod)
         elif unit == "quarter":
             q = _quarter_of(base_day) + sign * n
             year = base_day.year + (q - 1) // 4
@@ -928,18 +936,20 @@ class _Resolver:
             # "the quarter", "the latest quarter", "the year-ago period": the reporting quarter.
             if self.dct is None:
                 return ("DATE", "XXXX-QX", None)
-            if year is not None and "period" in t:
-                return ("DATE", f"{year:04d}", None)
-            if self.ref_quarter is not None:
+            current = (self.dct.year, _quarter_of(self.dct))
+            previous_index = current[0] * 4 + current[1] - 2
+            last_completed = (previous_index // 4, previous_index % 4 + 1)
+            if re.search(r"\blatest\b", t):
+                qy, qn = last_completed
+            elif self.ref_quarter is not None:
                 qy, qn = self.ref_quarter
+            elif re.search(r"\b(?:this|current)\b", t):
+                qy, qn = current
             else:
-                current = (self.dct.year, _quarter_of(self.dct))
-                if re.search(r"\b(?:this|current)\b", t):
-                    qy, qn = current
-                else:
-                    idx = current[0] * 4 + current[1] - 2
-                    qy, qn = idx // 4, idx % 4 + 1
-            if ago:
+                qy, qn = last_completed
+            if year is not None:
+                qy = year  # "the 1988 quarter", "last year's quarter"
+            elif ago:
                 qy -= 1
             value = f"{qy:04d}-Q{qn}"
             if not ago:
@@ -968,6 +978,14 @@ class _Resolver:
         if period:
             return ("DATE", value, None)
         return ("DATE", value, None)
+
+    def _yearago(self, raw: str, start: int, end: int):
+        """"year-ago results", "year-earlier profit": the reporting period a year back."""
+        if self.dct is None:
+            return ("DATE", "XXXX", None)
+        if self.ref_quarter is not None:
+            return ("DATE", f"{self.ref_quarter[0] - 1:04d}-Q{self.ref_quarter[1]}", None)
+        return ("DATE", f"{self.dct.year - 1:04d}", None)
 
     def _anaphor(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())

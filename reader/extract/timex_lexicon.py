@@ -85,7 +85,7 @@ MONTH = (
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![\w-])"
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)"
 # A 4-digit year not glued to money, decimals, thousands separators or percentages.
 YEAR = r"(?<![\w$£€.,/-])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,/]\d|\s*(?:percent|per\s+cent)\b)"
 ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
