@@ -166,3 +166,24 @@ def test_anchor_all_orders_found_notes_and_lists_orphans_last(
     placed = anchor_all(notes, changed)
     assert [note.id for note, _ in placed] == [early.id, late.id, gone.id]
     assert [found.status for _, found in placed] == ["exact", "moved", "orphaned"]
+
+
+def test_a_changed_word_at_the_quote_edge_stays_inside_the_span(
+    noted: tuple[Article, Note],
+) -> None:
+    article, note = noted
+    changed = edited(article, article.text.replace("of the crisis is", "of the standoff is"))
+    found = anchor(note, changed)
+    assert found.status == "fuzzy"
+    assert changed.text[found.start : found.end].endswith("a way out of the standoff")
+
+
+def test_a_short_quote_with_a_changed_word_is_confirmed_by_its_context(seed_text: str) -> None:
+    article = Article(id="003", path=str(SEED), text=seed_text)
+    start, end = find_quote(seed_text, "severe sanctions")
+    quote, position = describe(seed_text, start, end)
+    note = Note("n", "highlight", "003", str(SEED), article.fingerprint, quote, position)
+    changed = edited(article, "Update. " + seed_text.replace("severe sanctions", "harsh sanctions"))
+    found = anchor(note, changed)
+    assert found.status == "fuzzy"
+    assert changed.text[found.start : found.end] == "harsh sanctions"
