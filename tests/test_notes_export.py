@@ -358,3 +358,29 @@ def test_empty_export_is_still_valid() -> None:
     assert check_annotation_shape(data) == [] and data["total"] == 0
     assert to_markdown([]).startswith("# Notes\n\n0 notes.")
     assert to_csv([]).strip() == ",".join(CSV_COLUMNS)
+
+
+def test_default_enricher_uses_the_extraction_engines(seed_articles: dict[str, Article]) -> None:
+    from reader.notes.export import default_enricher
+
+    enrich = default_enricher()
+    assert enrich is not None
+    dated = seed_articles["000"]
+    start = dated.text.index("January 10")
+    facts = enrich(dated, start, start + len("January 10"))
+    assert facts["dates"][0]["text"] == "January 10"
+    assert facts["dates"][0]["value"].startswith("2022-01-10")
+    quoted = seed_articles["003"]
+    start = quoted.text.index("I have made it clear")
+    assert "Biden" in enrich(quoted, start, start + 40).get("speaker", "")
+    assert enrich(quoted, 0, 0) == {}
+
+
+def test_a_failing_enricher_costs_only_the_enrichment(
+    noted: NotesStore, seeds: dict[str, Article], story: Story
+) -> None:
+    def broken(article: Article, start: int, end: int) -> dict[str, Any]:
+        raise RuntimeError("extractor bug")
+
+    md = to_markdown(noted.list(), seeds.values(), [story], enrich=broken)
+    assert md.count("\n> ") == 6 and "Speaker:" not in md

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import importlib
 import io
 import json
 import os
@@ -163,14 +164,8 @@ def _ordered(notes: Iterable[Note], context: _Context) -> list[Note]:
 
 def default_enricher() -> Enricher | None:
     """Speaker and normalised dates from ``reader.extract`` if it is installed, else None."""
-    try:
-        from reader.extract.dates import find_dates  # type: ignore[import-not-found]
-    except Exception:
-        find_dates = None
-    try:
-        from reader.extract.quotes import find_quotes  # type: ignore[import-not-found]
-    except Exception:
-        find_quotes = None
+    find_dates = _optional("reader.extract.dates", "find_dates")
+    find_quotes = _optional("reader.extract.quotes", "find_quotes")
     if find_dates is None and find_quotes is None:
         return None
     cache: dict[str, tuple[list[Any], list[Any]]] = {}
@@ -181,9 +176,11 @@ def default_enricher() -> Enricher | None:
             dates: list[Any] = []
             # The extractors are other engines: a failure there costs enrichment, not the export.
             with contextlib.suppress(Exception):
-                quotes = list(find_quotes(article.text)) if find_quotes else []
+                quotes = list(find_quotes(article.text)) if find_quotes is not None else []
             with contextlib.suppress(Exception):
-                dates = list(find_dates(article.text, article.date)) if find_dates else []
+                dates = (
+                    list(find_dates(article.text, article.date)) if find_dates is not None else []
+                )
             cache[article.fingerprint] = (quotes, dates)
         quotes, dates = cache[article.fingerprint]
         facts: dict[str, Any] = {}
@@ -204,6 +201,15 @@ def default_enricher() -> Enricher | None:
         return facts
 
     return enrich
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """``module.name`` if that engine is there and importable (it is built separately)."""
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except Exception:
+        return None
+    return found if callable(found) else None
 
 
 def _span_of(item: Any) -> tuple[int, int] | None:

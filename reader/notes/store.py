@@ -11,6 +11,7 @@ serialises calls on its connection.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import sqlite3
@@ -384,7 +385,7 @@ class NotesStore:
         with self._lock:
             return [_row_to_note(row) for row in self._db.execute(sql, params)]
 
-    def tags(self) -> list[tuple[str, int]]:
+    def tags(self) -> builtins.list[tuple[str, int]]:
         """Every tag in use on live notes with its count, most used first."""
         sql = (
             "SELECT value, COUNT(*) FROM notes, json_each(notes.tags)"
