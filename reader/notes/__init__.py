@@ -2,6 +2,14 @@
 
 ``store`` saves them, ``anchor`` finds them again in a possibly edited article, ``export`` writes
 Markdown, W3C Web Annotation JSON-LD and CSV, and imports JSON back.
+
+From a UI (every call is quick and one transaction; safe from a worker thread)::
+
+    store = NotesStore()                      # or NotesStore(data_dir=...)
+    note = store.add(article, start, end, body="...", tags=["check"])
+    for note, where in anchor_all(store.list(article_id=article.id), article):
+        ...                                   # where.status: exact / moved / fuzzy / orphaned
+    store.update(note.id, body="...");  store.delete(note.id);  store.undelete(note.id)
 """
 
 from reader.notes.anchor import (
