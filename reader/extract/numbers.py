@@ -48,6 +48,11 @@ class NumberMention:
 
 # --------------------------------------------------------------------------- lexicon
 
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9,
@@ -81,7 +86,7 @@ _CURRENCY_SIGNS = {
 _CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "sterling": "GBP", "ruble": "RUB",
     "rouble": "RUB", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "hryvnia": "UAH",
-    "hryvnias": "UAH", "hryvnia": "UAH", "rupee": "INR", "swiss franc": "CHF", "franc": "CHF",
+    "hryvnias": "UAH", "rupee": "INR", "swiss franc": "CHF", "franc": "CHF",
     "lira": "TRY", "lire": "TRY", "shekel": "ILS", "won": "KRW", "zloty": "PLN", "zlotys": "PLN",
 }  # fmt: skip
 
@@ -105,7 +110,7 @@ _MEASURE_UNITS = {
 
 # Nouns news text counts. A number's noun is the first of these after it (or a plural-looking
 # word when none is listed), so adjectives in between ("24 former US officials") are skipped.
-_COUNT_NOUNS = frozenset(
+_COUNT_NOUNS = _word_set(
     """
     people persons person residents citizens civilians inhabitants children kids adults women men
     girls boys students workers employees staff members voters migrants refugees immigrants
@@ -131,9 +136,9 @@ _COUNT_NOUNS = frozenset(
     barrels tonnes tons acres hectares animals cattle sheep birds species trees families
     households businesses firms banks shops stores outlets organizations organisations groups
     parties teams clubs members tracks leaders sides rounds times percent euros dollars
-    """.split()
+    """
 )
-_STOP_WORDS = frozenset(
+_STOP_WORDS = _word_set(
     """
     a an the this that these those it its their our his her my your them they we he she who
     whom whose which what where when while if than then as of in on at to from by for with
@@ -143,7 +148,7 @@ _STOP_WORDS = frozenset(
     must also only just even still already more most less least very too said says say told
     according each every all both either neither any some many much few other another such
     there here now again ago later earlier
-    """.split()
+    """
 )
 # Words that end in "s" without being plurals.
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics", "ness", "ys")
@@ -228,9 +233,7 @@ _QUALIFIER_RE = re.compile(
     r"|well\s+over|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|at\s+most))\s+$",
     re.IGNORECASE,
 )
-_APPROX_QUALIFIERS = frozenset(
-    "some about around approximately roughly nearly almost estimated close to upwards of".split()
-)
+_APPROX_QUALIFIERS = _word_set("some about around approximately roughly nearly almost estimated")
 _WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*|\S", re.UNICODE)
 _OF_RE = re.compile(
     r"\s+of\s+(?:(?:the|these|those|them|its|their|our|his|her|whom|which|us)\s+)?", re.IGNORECASE
@@ -335,9 +338,10 @@ def _noun_after(text: str, pos: int, *, singular_ok: bool) -> tuple[int, int] | 
             break
         if lower.endswith("ing") or lower.endswith("ly"):
             break
-        if fallback is None:
-            if _is_plural_noun(word) or (singular_ok and seen_words == 0 and word.islower()):
-                fallback = (match.start(), match.start() + len(word.rstrip(".")))
+        if fallback is None and (
+            _is_plural_noun(word) or (singular_ok and seen_words == 0 and word.islower())
+        ):
+            fallback = (match.start(), match.start() + len(word.rstrip(".")))
         seen_words += 1
         if seen_words >= 6:
             break
@@ -546,14 +550,18 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
             return None  # "the two", "one of them": not a quantity a reader compares
     if is_year_like and kind == "count" and unit is not None and unit.lower() not in _COUNT_NOUNS:
         return None
-    if match.group("words") is not None and value == 1 and kind == "count":
-        # "one" is a pronoun far more often than a count: keep "one soldier", not "one of the".
-        if (
+    # "one" is a pronoun far more often than a count: keep "one soldier", not "one of the".
+    if (
+        match.group("words") is not None
+        and value == 1
+        and kind == "count"
+        and (
             of is not None
             or unit is None
             or (unit not in _COUNT_NOUNS and unit + "s" not in _COUNT_NOUNS)
-        ):
-            return None
+        )
+    ):
+        return None
     if qualifier is not None:
         start = q.start("q")  # type: ignore[union-attr]
     return NumberMention(start, end, text[start:end], value, unit, kind, approx, qualifier)
