@@ -10,6 +10,10 @@ The annotated corpus marks attributions, so a quoted phrase that nobody is quote
 title, a scare quote of the writer's own) is not in it; by default the predictions therefore keep
 only quotes that found a speaker. ``--all`` writes every quote.
 
+The documents' text opens with the headline (the ``title`` field, with a subtitle on the next line
+for some outlets); reader's ingest keeps the headline out of ``Article.text``, so the script blanks
+it out (same length, offsets unchanged) before extraction. ``--keep-title`` leaves it in.
+
 Each prediction gives the resolved speaker name and the offsets of the mention next to the quote
 (``mention_start``/``mention_end``, which may be a pronoun): the gold speaker is that mention.
 """
@@ -20,6 +24,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -29,9 +34,26 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from reader.extract.quotes import find_quotes  # noqa: E402
 
 
-def predict(doc: dict, keep_all: bool) -> dict:
+def body_text(doc: dict) -> str:
+    """The document's text with its headline lines blanked out, as ingest would separate them."""
+    text = doc["text"]
+    title = doc.get("title") or ""
+    pos = 0
+    for word in re.findall(r"\w+", title):
+        m = re.compile(r"\W*" + re.escape(word)).match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+    if pos == 0:
+        return text
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end == -1 else line_end
+    return re.sub(r"[^\n]", " ", text[:line_end]) + text[line_end:]
+
+
+def predict(doc: dict, keep_all: bool, keep_title: bool = False) -> dict:
     quotes = []
-    for q in find_quotes(doc["text"]):
+    for q in find_quotes(doc["text"] if keep_title else body_text(doc)):
         if not keep_all and q.speaker is None:
             continue
         item: dict = {"start": q.start, "end": q.end, "speaker": q.speaker or ""}
@@ -49,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", required=True, help="directory for the predictions")
     parser.add_argument("--scorer", help="path to score.py (default: next to DATA_DIR)")
     parser.add_argument("--all", action="store_true", help="also write quotes with no speaker")
+    parser.add_argument(
+        "--keep-title", action="store_true", help="extract from the headline lines too"
+    )
     args = parser.parse_args(argv)
 
     paths = sorted(p for p in glob.glob(os.path.join(args.data_dir, "*.json")))
@@ -62,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(len(d["text"]) for d in docs)
     started = time.perf_counter()
     for d in docs:
-        find_quotes(d["text"])
+        find_quotes(d["text"] if args.keep_title else body_text(d))
     elapsed = time.perf_counter() - started
 
     for d in docs:
         with open(os.path.join(args.output, f"{d['id']}.json"), "w", encoding="utf-8") as out:
-            json.dump(predict(d, args.all), out, ensure_ascii=False)
+            json.dump(predict(d, args.all, args.keep_title), out, ensure_ascii=False)
 
     scorer = args.scorer or os.path.join(
         os.path.dirname(os.path.abspath(args.data_dir.rstrip("/"))), "score.py"
