@@ -40,7 +40,13 @@ def predict(data_dir: str) -> tuple[list[dict], list[dict], float, int]:
             {
                 "id": doc["id"],
                 "timexes": [
-                    {"start": m.start, "end": m.end, "type": m.type, "value": m.value, "text": m.text}
+                    {
+                        "start": m.start,
+                        "end": m.end,
+                        "type": m.type,
+                        "value": m.value,
+                        "text": m.text,
+                    }
                     for m in mentions
                 ],
             }
@@ -61,7 +67,9 @@ def show_errors(golds: list[dict], preds: list[dict], limit: int) -> None:
                     break
             context = text[max(0, g["start"] - 40) : g["end"] + 25].replace("\n", " ")
             if hit is None:
-                misses.append(f"MISS  {g['text']!r} {g['type']} {g['value']}  dct={gold['dct']}  |{context}|")
+                misses.append(
+                    f"MISS  {g['text']!r} {g['type']} {g['value']}  dct={gold['dct']}  |{context}|"
+                )
             else:
                 used.add(hit)
                 p = pred["timexes"][hit]
@@ -74,21 +82,31 @@ def show_errors(golds: list[dict], preds: list[dict], limit: int) -> None:
             if i not in used:
                 context = text[max(0, p["start"] - 40) : p["end"] + 25].replace("\n", " ")
                 false_alarms.append(f"FALSE {p['text']!r} {p['type']} {p['value']}  |{context}|")
-    for title, rows in (("misses", misses), ("false alarms", false_alarms), ("wrong values", wrong)):
+    for title, rows in (
+        ("misses", misses),
+        ("false alarms", false_alarms),
+        ("wrong values", wrong),
+    ):
         print(f"--- {title}: {len(rows)}")
         for row in rows[:limit]:
             print(row)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("data_dirs", nargs="+")
-    parser.add_argument("-o", "--output", required=True, help="directory for <name>.jsonl predictions")
+    parser.add_argument(
+        "-o", "--output", required=True, help="directory for <name>.jsonl predictions"
+    )
     parser.add_argument("--scorer", help="path to score.py (default: next to the first data dir)")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     args = parser.parse_args(argv)
     os.makedirs(args.output, exist_ok=True)
-    scorer = args.scorer or os.path.join(os.path.dirname(os.path.abspath(args.data_dirs[0])), "score.py")
+    scorer = args.scorer or os.path.join(
+        os.path.dirname(os.path.abspath(args.data_dirs[0])), "score.py"
+    )
     for data_dir in args.data_dirs:
         name = os.path.basename(os.path.normpath(data_dir))
         golds, preds, elapsed, chars = predict(data_dir)

@@ -22,8 +22,8 @@ Conventions (decided here, relied on by the cross-version ledger):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reader.extract import timex_lexicon as lx
@@ -53,6 +53,7 @@ class DateMention:
 _M, _WD, _D, _Y = lx.MONTH, lx.WEEKDAY, lx.DAY, lx.YEAR
 _NUM, _UNIT, _POD = lx.NUMBER, lx.UNIT, lx.PART_OF_DAY
 _PM, _APPROX, _CLOCK = lx.POINT_MOD, lx.APPROX, lx.CLOCK
+_PMS = rf"(?:mid-|{_PM}\s+)"  # a point modifier and its separator ("mid-November", "early 2022")
 _YEAR_ANY = rf"(?:{_Y}|{lx.SPELLED_YEAR})"
 _RELYEAR = r"(?:this|last|next)\s+year"
 _DAY_TAIL = rf"(?:\s*(?:,?\s*and|or|to|through|-|–)\s*{_D})?"
@@ -82,8 +83,8 @@ _GRAMMAR = [
         rf"{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY}"
         r"|yesterday|today|tomorrow|tonight))?(?:\s+(?:in\s+the\s+)?" + _POD + ")?",
     ),
-    ("date", rf"(?:{_PM}\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_MONTH_DAY}"),
-    ("monthyear", rf"(?:{_PM}\s+)?(?:the\s+)?{_M}(?:\s+of|,)?\s+(?:{_YEAR_ANY}|{_RELYEAR})"),
+    ("date", rf"{_PMS}?(?:{_WD},?\s+)?{_MONTH_DAY}"),
+    ("monthyear", rf"{_PMS}?(?:the\s+)?{_M}(?:\s+of|,)?\s+(?:{_YEAR_ANY}|{_RELYEAR})"),
     ("holiday", rf"(?:(?:last|next|this|on)\s+)?{lx.HOLIDAY}(?:,?\s+{_Y})?"),
     (
         "ago",
@@ -101,19 +102,19 @@ _GRAMMAR = [
     (
         "anaphor",
         r"(?:the\s+)?day\s+before\s+(?:yesterday|last\s+" + _WD + ")|"
-        rf"(?:(?:earlier|later|early|late)\s+(?:on\s+)?)?(?:that|the\s+same|the\s+following"
+        r"(?:(?:earlier|later|early|late)\s+(?:on\s+)?)?(?:that|the\s+same|the\s+following"
         r"|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?:day|morning|afternoon|evening"
         r"|night|week|weekend|month|year)(?![\w-])|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])",
     ),
     (
         "weekday",
-        rf"(?:(?:{_PM}|last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following"
+        rf"(?:mid-|(?:{_PM}|last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following"
         rf"|the\s+next|coming|each|every)\s+)?{_WD}(?:'s)?(?![\w-])(?:\s+{_POD}|\s+at\s+{_CLOCK})?",
     ),
     (
         "relday",
-        rf"(?:{_PM}\s+)?(?:yesterday|today|tomorrow|tonight)(?![\w-])(?:\s+{_POD})?"
-        rf"|(?:{_PM}\s+)?(?:this|last|tomorrow|yesterday)\s+{_POD}"
+        rf"{_PMS}?(?:yesterday|today|tomorrow|tonight)(?![\w-])(?:\s+{_POD})?"
+        rf"|{_PMS}?(?:this|last|tomorrow|yesterday)\s+{_POD}"
         rf"|(?:mid-?|early|late)\s*(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?(?![\w-])",
     ),
     (
@@ -124,7 +125,7 @@ _GRAMMAR = [
         + r"\s+)?"
         + rf"{_NUM}(?:\s*(?:to|or|-)\s*{_NUM})?\s+(?:more\s+|additional\s+|full\s+|"
         rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+and\s+a\s+half|\s+or\s+(?:so|more|two|longer))?"
-        rf"|(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
+        rf"|(?:{_APPROX}\s+)?(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
         rf"|(?<![\w-])(?:day|week|month|year|decades?|years?|months?|weeks?)-long(?![\w-])"
         rf"|(?:{_APPROX}\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
         rf"(?:few\s+|several\s+|many\s+)?{lx.PLURAL_UNIT}"
@@ -133,7 +134,7 @@ _GRAMMAR = [
     ),
     (
         "year",
-        rf"(?:{_PM}\s+)?(?:(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+|"
+        rf"{_PMS}?(?:(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?\s+|the\s+year\s+|"
         rf"post-|pre-|FY\s*)?(?:{_Y}|{lx.SPELLED_YEAR}(?![\w-]))(?:\s+(?:and\s+beyond|or\s+later|or\s+earlier"
         r"|and\s+later|onward|onwards))?",
     ),
@@ -154,7 +155,7 @@ _GRAMMAR = [
     ),
     (
         "century",
-        rf"(?:the\s+)?(?:{_PM}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+        rf"(?:the\s+)?{_PMS}?(?:\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
         r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
         r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next)"
         r"[\s-]+century(?![\w-])",
@@ -175,7 +176,7 @@ _GRAMMAR = [
     ),
     (
         "month",
-        rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming)\s+)?(?:the\s+month\s+of\s+)?{_M}",
+        rf"(?:mid-|(?:{_PM}|last|next|this|this\s+past|this\s+coming)\s+)?(?:the\s+month\s+of\s+)?{_M}",
     ),
     (
         "season",
@@ -212,19 +213,103 @@ def _trie_regex(words: list[str]) -> str:
 
 # Every expression the grammar accepts contains one of these "trigger" tokens. Scanning for them
 # is much cheaper than trying the whole grammar at every word, so the grammar only runs at triggers.
-_TRIGGER_PREFIXES = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july"
-    " august september october november december second minute hour day night week fortnight month"
-    " quarter year decade centur millenni yesterday today tomorrow tonight morning afternoon evening"
-    " overnight noon midnight midday christmas thanksgiving easter halloween valentine election"
-    " twenties thirties forties fifties sixties seventies eighties nineties nineteen thousand"
-    " annually hourly"
-).split()
-_TRIGGER_WORDS = (
-    "now current currently recent recently lately nowadays present presently future past term soon"
-    " previously formerly spring summer fall autumn winter half period may labor memorial"
-    " independence boxing bastille patrick's veterans"
-).split()
+_TRIGGER_PREFIXES = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "centur",
+    "millenni",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "overnight",
+    "noon",
+    "midnight",
+    "midday",
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "halloween",
+    "valentine",
+    "election",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "nineteen",
+    "thousand",
+    "annually",
+    "hourly",
+    "daily",
+    "biweekly",
+    "quarterly",
+]
+_TRIGGER_WORDS = [
+    "now",
+    "current",
+    "currently",
+    "recent",
+    "recently",
+    "lately",
+    "nowadays",
+    "present",
+    "presently",
+    "future",
+    "past",
+    "term",
+    "soon",
+    "previously",
+    "formerly",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "half",
+    "period",
+    "may",
+    "labor",
+    "memorial",
+    "independence",
+    "boxing",
+    "bastille",
+    "patrick's",
+    "veterans",
+]
 _TRIGGER = re.compile(
     r"(?<![\w'])(?:"
     + _trie_regex(_TRIGGER_PREFIXES)
@@ -241,21 +326,142 @@ _TRIGGER = re.compile(
 _TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 # Words that may come before an expression's first trigger ("the past two", "about 5 1/2",
 # "early", "the fiscal first"), read backwards from the trigger with one reversed match.
-_LEFT_WORDS = (
-    "the a an this that last next past previous following coming current latest early earlier late"
-    " later mid middle end beginning start of first second third fourth final half around about"
-    " approximately roughly nearly almost some over more than less fewer under at least most up to"
-    " no not within just well barely only fiscal calendar comparable corresponding same its their"
-    " company's recent prior flat few several couple number numerous many dozen and or each every"
-    " per once twice times right until in on by during additional full straight consecutive long"
-    " trading business working school post pre fy ensuing remaining initial latter hundred"
-    " one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-).split()
+_LEFT_WORDS = [
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "last",
+    "next",
+    "past",
+    "previous",
+    "following",
+    "coming",
+    "current",
+    "latest",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "mid",
+    "middle",
+    "end",
+    "beginning",
+    "start",
+    "of",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "final",
+    "half",
+    "around",
+    "about",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "under",
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "no",
+    "not",
+    "within",
+    "just",
+    "well",
+    "barely",
+    "only",
+    "fiscal",
+    "calendar",
+    "comparable",
+    "corresponding",
+    "same",
+    "its",
+    "their",
+    "company's",
+    "recent",
+    "prior",
+    "flat",
+    "few",
+    "several",
+    "couple",
+    "number",
+    "numerous",
+    "many",
+    "dozen",
+    "and",
+    "or",
+    "each",
+    "every",
+    "per",
+    "once",
+    "twice",
+    "times",
+    "right",
+    "until",
+    "in",
+    "on",
+    "by",
+    "during",
+    "additional",
+    "full",
+    "straight",
+    "consecutive",
+    "long",
+    "trading",
+    "business",
+    "working",
+    "school",
+    "post",
+    "pre",
+    "fy",
+    "ensuing",
+    "remaining",
+    "initial",
+    "latter",
+    "hundred",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
 _LEFT_REVERSED = re.compile(
     r"(?:[\s,-]+(?:"
     + _trie_regex([w[::-1] for w in _LEFT_WORDS])
-    + r"|\d+(?:[/.,]\d+)*)(?![\w']))+",
+    + r"|(?:ts|dn|dr|ht)?\d+(?:[/.,]\d+)*)(?![\w']))+",
     re.IGNORECASE,
 )
 # Word starts where an expression may begin (connectives only ever sit inside one).
@@ -288,8 +494,8 @@ _FUTURE_CUE = re.compile(
     re.I,
 )
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|lost"
-    r"|met|left|went|made|set|shot|hit|sent|held|ran|saw|got|gave|put|led|quit|fled|cut|struck)\b",
+    r"\b(?:was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
+    r"|gave|ran|saw|fled|struck|wrote|spoke|knew|grew|flew|drove|chose|met|left|sold|bought)\b",
     re.I,
 )
 # Regular past forms are a weaker cue: "will be held", "is expected" also end in -ed.
@@ -427,8 +633,9 @@ def _mod_of(text: str) -> str | None:
 _APPROX_MODS = (
     (r"(?:more\s+than|over|well\s+over|just\s+over)\b", "MORE_THAN"),
     (r"(?:less\s+than|fewer\s+than|under|just\s+under|almost|barely)\b", "LESS_THAN"),
+    (r"nearly\b", "APPROX"),
     (r"(?:at\s+least|no\s+less\s+than)\b", "EQUAL_OR_MORE"),
-    (r"(?:at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|within|nearly)\b", "EQUAL_OR_LESS"),
+    (r"(?:at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|within)\b", "EQUAL_OR_LESS"),
     (r"(?:about|around|approximately|roughly|some)\b", "APPROX"),
 )
 
@@ -474,7 +681,11 @@ class _Resolver:
             for m in rx.finditer(before):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), label)
-        if best is not None and best[1] == "future" and _PAST_BEFORE_FUTURE.search(before[: best[0]]):
+        if (
+            best is not None
+            and best[1] == "future"
+            and _PAST_BEFORE_FUTURE.search(before[: best[0]])
+        ):
             return "past"  # "had been due to expire Friday"
         if best is None and _WEAK_PAST_CUE.search(before):
             return "past"
@@ -526,7 +737,8 @@ class _Resolver:
             # looks ahead ("will ... in March", "until January").
             if month == self.dct.month:
                 return self.dct.year
-            if tense == "future":
+            ahead = (month - self.dct.month) % 12
+            if tense == "future" or (tense is None and ahead <= 2):
                 return self.dct.year if month > self.dct.month else self.dct.year + 1
             return self.dct.year if month < self.dct.month else self.dct.year - 1
         past = [c for c in candidates if c[1] <= ref]
@@ -538,7 +750,7 @@ class _Resolver:
         if tense == "past" and nearest_past and (ref - nearest_past[1]).days < 300:
             return nearest_past[0]
         # News looks back more often than ahead: a future date must be clearly nearer.
-        best = min(candidates, key=lambda c: (abs((c[1] - ref).days) * (1.5 if c[1] > ref else 1.0)))
+        best = min(candidates, key=lambda c: abs((c[1] - ref).days) * (1.5 if c[1] > ref else 1.0))
         return best[0]
 
     # ----- dispatch
@@ -661,9 +873,8 @@ class _Resolver:
         name = re.sub(r",? \d{4}$", "", t).strip()
         if name.startswith("the fourth"):
             name = name[4:]
-        if name in ("election day", "labor day", "memorial day"):
-            if not year and self.dct is None:
-                return ("DATE", "XXXX-XX-XX", None)
+        if name in ("election day", "labor day", "memorial day") and not year and self.dct is None:
+            return ("DATE", "XXXX-XX-XX", None)  # no fixed month-day to give
 
         def on(y: int) -> date | None:
             if name in lx.HOLIDAYS:
@@ -714,10 +925,7 @@ class _Resolver:
             d = on(year)
             if d is None:
                 return None
-        if name.endswith("week"):
-            value = _iso_week(d)
-        else:
-            value = _fmt_day(d)
+        value = _iso_week(d) if name.endswith("week") else _fmt_day(d)
         self.remember(value)
         return ("DATE", value, None)
 
@@ -878,10 +1086,7 @@ class _Resolver:
             return ("DURATION", _duration_value(amount, unit), mod)
         sign = 1 if direction in ("later", "from now", "hence", "after") else -1
         anchored_to_text = direction in ("earlier", "later")
-        if anchored_to_text:
-            base_day = self.anchor_day()
-        else:
-            base_day = self.dct
+        base_day = self.anchor_day() if anchored_to_text else self.dct
         if amount is None:
             return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
         if base_day is None:
@@ -980,7 +1185,7 @@ class _Resolver:
         return ("DATE", value, None)
 
     def _yearago(self, raw: str, start: int, end: int):
-        """"year-ago results", "year-earlier profit": the reporting period a year back."""
+        """ "year-ago results", "year-earlier profit": the reporting period a year back."""
         if self.dct is None:
             return ("DATE", "XXXX", None)
         if self.ref_quarter is not None:
@@ -1063,9 +1268,7 @@ class _Resolver:
             core,
         )
         core = re.sub(rf"^{_APPROX}\s+", "", core)
-        unit_m = None
-        for unit_m in _UNIT_RE.finditer(core):
-            pass
+        unit_m = _last_match(_UNIT_RE, core)
         if unit_m is None:
             return None
         unit = unit_m[1]
@@ -1322,9 +1525,7 @@ class _Resolver:
         pod_m = _POD_RE.search(t)
         if pod_m and not _UNIT_RE.search(t):
             return ("SET", f"TXX{lx.PARTS_OF_DAY.get(pod_m[0], '')}".replace("TXX", "T"), None)
-        unit_m = None
-        for unit_m in _UNIT_RE.finditer(t):
-            pass
+        unit_m = _last_match(_UNIT_RE, t)
         if unit_m is None:
             return None
         unit = unit_m[1]
@@ -1422,6 +1623,13 @@ class _Resolver:
         value = f"{year:04d}-{season}"
         self.remember(value)
         return ("DATE", value, mod)
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is what we want
+        pass
+    return found
 
 
 def _season_index(d: date) -> int:

@@ -1,0 +1,296 @@
+"""Temporal expression extraction: spans, TIMEX3 values and resolution against the article date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.extract.dates import DateMention, find_dates, sort_key
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def by_text(mentions: list[DateMention]) -> dict[str, DateMention]:
+    """First mention of each surface text."""
+    found: dict[str, DateMention] = {}
+    for m in mentions:
+        found.setdefault(m.text, m)
+    return found
+
+
+def one(text: str, dct: str | None, surface: str) -> DateMention:
+    found = by_text(find_dates(text, dct))
+    assert surface in found, f"{surface!r} not found in {[m.text for m in find_dates(text, dct)]}"
+    return found[surface]
+
+
+# ----------------------------------------------------------------------------- seeds
+
+
+def test_seed_000_resolves_against_article_date() -> None:
+    text = seed_text("000")
+    found = by_text(find_dates(text, "2021-12-29"))
+    assert found["Tuesday"].value == "2021-12-28"
+    assert found["January 10"].value == "2022-01-10"
+    assert found["next month"].value == "2022-01"
+    assert found["last week"].value == "2021-W51"
+    assert all(found[k].resolved for k in ("Tuesday", "January 10", "next month"))
+
+
+def test_seed_002_evening_and_earlier_this_month() -> None:
+    text = seed_text("002")
+    found = by_text(find_dates(text, "2021-12-29"))
+    evening = found["Monday evening"]
+    assert (evening.type, evening.value) == ("TIME", "2021-12-27TEV")
+    earlier = found["Earlier this month"]
+    assert (earlier.value, earlier.mod) == ("2021-12", "START")
+    assert found["January 10"].value == "2022-01-10"
+    assert found["early January"].value == "2022-01"
+    assert found["early January"].mod == "START"
+    # Anaphoric: "the following day" comes right after "January 12" in the text.
+    assert found["the following day"].value == "2022-01-13"
+
+
+def test_seed_003_two_days_in_one_phrase_give_two_mentions() -> None:
+    text = seed_text("003")
+    mentions = find_dates(text, "2021-12-29")
+    start = text.index("January 9 and 10")
+    pair = [m for m in mentions if start <= m.start < start + len("January 9 and 10")]
+    assert [(m.text, m.value) for m in pair] == [("January 9", "2022-01-09"), ("10", "2022-01-10")]
+    assert pair[1].start == start + len("January 9 and ")
+
+
+def test_seed_004_durations_and_modifiers() -> None:
+    text = seed_text("004")
+    found = by_text(find_dates(text, "2021-12-29"))
+    assert found["2 1/2 years"].type == "DURATION"
+    assert found["2 1/2 years"].value == "P2Y6M"
+    eight = found["nearly eight-year"]
+    assert (eight.type, eight.value, eight.mod) == ("DURATION", "P8Y", "APPROX")
+    assert not eight.resolved
+    early = found["early 2022"]
+    assert (early.value, early.mod) == ("2022", "START")
+    assert found["December 27"].value == "2021-12-27"
+
+
+def test_every_span_points_at_its_text_in_all_seeds() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        mentions = find_dates(text, "2021-12-29")
+        assert mentions, path.name
+        for m in mentions:
+            assert text[m.start : m.end] == m.text
+        starts = [m.start for m in mentions]
+        assert starts == sorted(starts)
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            assert a.end <= b.start  # no overlaps
+
+
+# ----------------------------------------------------------------------------- article date
+
+
+def test_without_article_date_values_keep_only_what_the_text_says() -> None:
+    text = "Talks begin on January 10 and officials met on Tuesday; they spoke yesterday."
+    found = by_text(find_dates(text, None))
+    assert (found["January 10"].value, found["January 10"].resolved) == ("XXXX-01-10", False)
+    assert (found["Tuesday"].value, found["Tuesday"].resolved) == ("XXXX-WXX-2", False)
+    assert found["yesterday"].resolved is False
+
+
+def test_article_date_parameter_overrides_resolution() -> None:
+    text = "Officials met on Tuesday and will meet again on January 10."
+    early = by_text(find_dates(text, "2021-12-29"))
+    late = by_text(find_dates(text, "2022-06-02"))
+    assert early["Tuesday"].value == "2021-12-28"
+    assert late["Tuesday"].value == "2022-05-31"
+    assert early["January 10"].value == "2022-01-10"
+    assert late["January 10"].value == "2023-01-10"  # "will": the next January 10
+    # A timestamp form of the date is accepted; garbage is treated as no date.
+    assert by_text(find_dates(text, "2021-12-29T10:00:00"))["Tuesday"].value == "2021-12-28"
+    assert by_text(find_dates(text, "not a date"))["Tuesday"].resolved is False
+
+
+def test_year_inference_follows_tense_cues() -> None:
+    dct = "2021-03-10"
+    assert one("The vote was held on December 2.", dct, "December 2").value == "2020-12-02"
+    assert one("The vote will be held on December 2.", dct, "December 2").value == "2021-12-02"
+    assert one("Sales fell in January.", dct, "January").value == "2021-01"
+    assert one("He will step down in November.", dct, "November").value == "2021-11"
+    assert one("The plant closed last November.", dct, "last November").value == "2020-11"
+
+
+def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:
+    dct = "2021-12-29"  # a Wednesday
+    assert one("The minister said Friday that talks failed.", dct, "Friday").value == "2021-12-24"
+    assert one("The minister will travel on Friday.", dct, "Friday").value == "2021-12-31"
+    assert one("The deal was signed Wednesday.", dct, "Wednesday").value == "2021-12-29"
+    assert one("They met last Wednesday.", dct, "last Wednesday").value == "2021-12-22"
+    assert one("They meet next Monday.", dct, "next Monday").value == "2022-01-03"
+
+
+# ----------------------------------------------------------------------------- TimeML conventions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "surface", "kind", "value", "mod"),
+    [
+        (
+            "Profit rose in the third quarter.",
+            "1989-11-02",
+            "the third quarter",
+            "DATE",
+            "1989-Q3",
+            None,
+        ),
+        (
+            "Output rose sharply in the fourth quarter.",
+            "1998-01-26",
+            "the fourth quarter",
+            "DATE",
+            "1997-Q4",
+            None,
+        ),
+        (
+            "Shipments resume in mid-November.",
+            "1989-10-27",
+            "mid-November",
+            "DATE",
+            "1989-11",
+            "MID",
+        ),
+        ("Prices are rising now.", "1989-10-27", "now", "DATE", "PRESENT_REF", None),
+        ("Growth was strong in the 1980s.", "1998-01-08", "the 1980s", "DATE", "198", None),
+        ("The index fell this week.", "1998-03-05", "this week", "DATE", "1998-W10", None),
+        ("Sales fell last year.", "1989-10-26", "last year", "DATE", "1988", None),
+        ("Results improved this year.", "1989-10-26", "this year", "DATE", "1989", None),
+        ("The strike lasted two weeks.", "1989-10-26", "two weeks", "DURATION", "P2W", None),
+        ("He was jailed for 18 months.", "1989-10-26", "18 months", "DURATION", "P18M", None),
+        (
+            "The talks ran for more than four hours.",
+            "1998-02-27",
+            "more than four hours",
+            "DURATION",
+            "PT4H",
+            "MORE_THAN",
+        ),
+        ("He resigned yesterday.", "1989-10-27", "yesterday", "DATE", "1989-10-26", None),
+        ("The plant opened a year ago.", "1989-11-02", "a year ago", "DATE", "1988", None),
+        ("Two years ago the firm was tiny.", "1998-04-24", "Two years ago", "DATE", "1996", None),
+        ("Loans were repaid in 1990.", "1989-10-26", "1990", "DATE", "1990", None),
+        (
+            "The deal closes early next year.",
+            "1989-10-26",
+            "early next year",
+            "DATE",
+            "1990",
+            "START",
+        ),
+        ("Rates were cut last fall.", "1999-04-10", "last fall", "DATE", "1998-FA", None),
+        ("Sales fell in fiscal 1989.", "1989-11-02", "fiscal 1989", "DATE", "1989", None),
+        ("Trains run daily.", "1998-03-06", "daily", "SET", "P1D", None),
+        (
+            "The meeting starts at 10:35 a.m.",
+            "1998-08-07",
+            "10:35 a.m.",
+            "TIME",
+            "1998-08-07T10:35",
+            None,
+        ),
+        (
+            "Sales surged on Christmas Eve.",
+            "2021-12-29",
+            "Christmas Eve",
+            "DATE",
+            "2021-12-24",
+            None,
+        ),
+        ("He died in the 20th century.", "1989-11-01", "the 20th century", "DATE", "19", None),
+        (
+            "Unemployment rose in recent years.",
+            "1989-10-26",
+            "recent years",
+            "DATE",
+            "PAST_REF",
+            None,
+        ),
+        ("Trading ended at year-end.", "1989-10-26", "year-end", "DATE", "1989", "END"),
+    ],
+)
+def test_timeml_values(
+    sentence: str, dct: str, surface: str, kind: str, value: str, mod: str | None
+) -> None:
+    mention = one(sentence, dct, surface)
+    assert (mention.type, mention.value, mention.mod) == (kind, value, mod)
+
+
+def test_quarter_context_makes_a_year_ago_a_quarter() -> None:
+    text = "Net income rose in the third quarter to $5 million from $4 million a year ago."
+    assert one(text, "1989-11-02", "a year ago").value == "1988-Q3"
+
+
+def test_ordinary_words_are_not_dates() -> None:
+    text = (
+        "The company may march into new markets. Prices fall in the spring of hope. "
+        "It sold 1,500 shares for $2,000 and 1999 people signed. The current account is fine."
+    )
+    surfaces = [m.text for m in find_dates(text, "2021-12-29")]
+    for word in ("may", "march", "1,500", "2,000", "1999"):
+        assert word not in surfaces
+
+
+def test_numeric_dates() -> None:
+    found = by_text(find_dates("Filed 2021-12-27 and amended 12/29/2021.", None))
+    assert found["2021-12-27"].value == "2021-12-27"
+    assert found["2021-12-27"].resolved
+    assert found["12/29/2021"].value == "2021-12-29"
+
+
+# ----------------------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\x01\x02\xff" * 50,
+        "Россия и США проведут переговоры 10 января 2022 года.",
+        "俄美将于1月10日举行会谈。",
+        "İİİ Monday İstanbul January 10",  # lower-casing changes the length of this text
+        "9" * 5000,
+        "January " * 300,
+        "12/99/9999 2021-13-45 February 30, 2021 Feb. 29",
+    ],
+)
+def test_bad_input_never_raises(text: str) -> None:
+    mentions = find_dates(text, "2021-12-29")
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_offsets_survive_length_changing_case() -> None:
+    text = "İİİ officials met Monday and will meet January 10."
+    found = by_text(find_dates(text, "2021-12-29"))
+    assert found["Monday"].value == "2021-12-27"
+    assert text[found["January 10"].start : found["January 10"].end] == "January 10"
+
+
+def test_output_is_deterministic() -> None:
+    text = seed_text("002")
+    assert find_dates(text, "2021-12-29") == find_dates(text, "2021-12-29")
+
+
+def test_sort_key_orders_by_time() -> None:
+    text = (
+        "After talks on January 10, 2022, a deal in 2021 and the 1990s; for two weeks, on Tuesday."
+    )
+    mentions = find_dates(text, "2021-12-29")
+    ordered = [m.text for m in sorted(mentions, key=sort_key)]
+    assert ordered.index("the 1990s") < ordered.index("2021") < ordered.index("Tuesday")
+    assert ordered.index("Tuesday") < ordered.index("January 10, 2022")
+    assert ordered[-1] == "two weeks"  # durations have no place in time: they go last
