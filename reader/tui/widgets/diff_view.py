@@ -1,0 +1,576 @@
+"""Side-by-side (or unified) view of an alignment: one Line-API widget for both columns.
+
+Both columns are drawn by the same ``render_line`` from one precomputed list of wrapped lines
+(``diff_layout.layout_lines``), so an aligned pair always starts on the same screen line and
+vertical scrolling needs no synchronisation. Only visible lines are drawn and each draw looks
+only at its own pair's marks, so scrolling costs the same on a 50,000-word pair as on a short one.
+
+Article text is drawn as plain ``Segment`` text: it is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.tui.widgets.diff_layout import (
+    DIVIDER,
+    GUTTER,
+    MARKERS,
+    DiffDocument,
+    Line,
+    Mark,
+    layout_lines,
+    side_by_side_columns,
+)
+
+__all__ = ["DiffView"]
+
+QUOTE_MARKER = "❝"
+CURSOR_BAR = "▌"
+
+# Which component class colours a pair class's gutter marker.
+_MARKER_CLASS = {
+    "minor": "diff-view--mark-edit",
+    "reworded": "diff-view--mark-edit",
+    "changed": "diff-view--mark-del",
+    "moved": "diff-view--mark-moved",
+    "added": "diff-view--mark-ins",
+    "removed": "diff-view--mark-del",
+}
+_MARK_CLASS = {
+    "delete": "diff-view--delete",
+    "insert": "diff-view--insert",
+    "minor": "diff-view--minor",
+    "quote": "diff-view--quote",
+}
+
+
+class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Draws a ``DiffDocument``; keeps a cursor on one aligned row."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket,n", "next_change", "Next change", id="diff.next"),
+        Binding("left_square_bracket,p", "previous_change", "Prev change", id="diff.previous"),
+        Binding("j,down", "cursor_down", "Next sentence", show=False, id="diff.down"),
+        Binding("k,up", "cursor_up", "Previous sentence", show=False, id="diff.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="diff.page-down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="diff.page-up"),
+        Binding("g,home", "first", "Top", show=False, id="diff.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="diff.bottom"),
+        Binding("m,enter", "jump_counterpart", "Moved counterpart", show=False, id="diff.moved"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "diff-view--cursor",
+        "diff-view--bar",
+        "diff-view--gutter",
+        "diff-view--divider",
+        "diff-view--delete",
+        "diff-view--insert",
+        "diff-view--minor",
+        "diff-view--quote",
+        "diff-view--removed",
+        "diff-view--added",
+        "diff-view--moved",
+        "diff-view--note",
+        "diff-view--mark-del",
+        "diff-view--mark-ins",
+        "diff-view--mark-edit",
+        "diff-view--mark-moved",
+        "diff-view--mark-quote",
+    }
+
+    DEFAULT_CSS = """
+    DiffView {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
+    }
+    DiffView > .diff-view--cursor { background: $primary 18%; }
+    DiffView > .diff-view--bar { color: $primary; }
+    DiffView > .diff-view--gutter { color: $text-muted; }
+    DiffView > .diff-view--divider { color: $text-muted; }
+    DiffView > .diff-view--delete { background: $error 35%; }
+    DiffView > .diff-view--insert { background: $success 35%; }
+    DiffView > .diff-view--minor { text-style: underline; }
+    DiffView > .diff-view--quote { background: $warning 55%; text-style: bold underline; }
+    DiffView > .diff-view--removed { background: $error 12%; }
+    DiffView > .diff-view--added { background: $success 12%; }
+    DiffView > .diff-view--moved { background: $accent 12%; }
+    DiffView > .diff-view--note { color: $text-muted; text-style: italic; }
+    DiffView > .diff-view--mark-del { color: $error; text-style: bold; }
+    DiffView > .diff-view--mark-ins { color: $success; text-style: bold; }
+    DiffView > .diff-view--mark-edit { color: $warning; text-style: bold; }
+    DiffView > .diff-view--mark-moved { color: $accent; text-style: bold; }
+    DiffView > .diff-view--mark-quote { color: $warning; text-style: bold; }
+    """
+
+    class CursorMoved(Message):
+        """The cursor row changed (or a new document/layout arrived)."""
+
+        def __init__(self, view: DiffView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+        @property
+        def control(self) -> DiffView:
+            return self.view
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document: DiffDocument | None = None
+        self.unified = False
+        self.cursor_row = 0
+        self._lines: list[Line] = []
+        self._row_first_line: list[int] = []
+        self._row_last_line: list[int] = []
+        self._layout_width = 0
+        self._strip_cache: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self._style_cache: dict[tuple[str, ...], Style] = {}
+
+    # -- data ---------------------------------------------------------------------------------
+
+    @property
+    def lines(self) -> list[Line]:
+        """The laid-out screen lines (read-only use)."""
+        return self._lines
+
+    def set_document(self, document: DiffDocument | None, cursor_row: int = 0) -> None:
+        """Show ``document`` with the cursor on ``cursor_row`` (scrolled into view)."""
+        self.document = document
+        rows = len(document.alignment.rows) if document is not None else 0
+        self.cursor_row = min(max(0, cursor_row), max(0, rows - 1))
+        self._relayout()
+        self.scroll_to(y=0, animate=False)
+        self._scroll_row_into_view(self.cursor_row, context=True)
+        self.post_message(self.CursorMoved(self, self.cursor_row))
+
+    def set_unified(self, unified: bool) -> None:
+        if unified == self.unified:
+            return
+        self.unified = unified
+        self._relayout(keep_row=self.cursor_row)
+
+    def _text_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return width if width > 0 else self.app.size.width
+
+    def _relayout(self, keep_row: int | None = None) -> None:
+        """Wrap the document again (new width, mode or data), keeping ``keep_row`` in place."""
+        keep_offset = 0
+        if keep_row is not None and keep_row < len(self._row_first_line):
+            keep_offset = self._row_first_line[keep_row] - round(self.scroll_y)
+        width = self._text_width()
+        self._layout_width = width
+        document = self.document
+        self._lines = layout_lines(document, width, self.unified) if document is not None else []
+        rows = len(document.alignment.rows) if document is not None else 0
+        first = [-1] * rows
+        last = [-1] * rows
+        for index, line in enumerate(self._lines):
+            if line.row >= 0:
+                if first[line.row] < 0:
+                    first[line.row] = index
+                last[line.row] = index
+        # A row with no line of its own (never expected) borrows the next line's position.
+        for row in range(rows - 1, -1, -1):
+            if first[row] < 0:
+                following = first[row + 1] if row + 1 < rows else len(self._lines)
+                first[row] = last[row] = max(0, following - 1) if following else 0
+        self._row_first_line, self._row_last_line = first, last
+        self._strip_cache.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        if keep_row is not None and keep_row < rows:
+            self.scroll_to(y=max(0, first[keep_row] - keep_offset), animate=False)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._text_width() != self._layout_width:
+            self._relayout(keep_row=self.cursor_row)
+
+    def notify_style_update(self) -> None:
+        # Theme or CSS change: every cached colour is stale.
+        super().notify_style_update()
+        self._style_cache.clear()
+        self._strip_cache.clear()
+
+    # -- cursor -------------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self.document.alignment.rows) if self.document is not None else 0
+
+    def row_lines(self, row: int) -> tuple[int, int]:
+        """First and last screen line of ``row``."""
+        return self._row_first_line[row], self._row_last_line[row]
+
+    def row_at_line(self, line: int) -> int | None:
+        """The row drawn on screen line ``line`` (a paragraph gap belongs to the next row)."""
+        if not self._lines:
+            return None
+        line = min(max(0, line), len(self._lines) - 1)
+        for index in range(line, len(self._lines)):
+            if self._lines[index].row >= 0:
+                return self._lines[index].row
+        for index in range(line, -1, -1):
+            if self._lines[index].row >= 0:
+                return self._lines[index].row
+        return None
+
+    def move_cursor(self, row: int, *, context: bool = False) -> None:
+        """Put the cursor on ``row`` and scroll it into view."""
+        if self.document is None or not self.row_count:
+            return
+        row = min(max(0, row), self.row_count - 1)
+        old = self.cursor_row
+        self.cursor_row = row
+        self._refresh_row(old)
+        self._refresh_row(row)
+        self._scroll_row_into_view(row, context=context)
+        if old != row:
+            self.post_message(self.CursorMoved(self, row))
+
+    def _refresh_row(self, row: int) -> None:
+        if 0 <= row < len(self._row_first_line):
+            first, last = self.row_lines(row)
+            self.refresh_lines(first, last - first + 1)
+
+    def _scroll_row_into_view(self, row: int, *, context: bool) -> None:
+        """Scroll so ``row`` is visible; ``context`` puts a far jump a third down the screen."""
+        if not (0 <= row < len(self._row_first_line)):
+            return
+        first, last = self.row_lines(row)
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if first >= top and last < top + height:
+            return
+        if context:
+            target = first - height // 3
+        elif first < top or last - first + 1 > height:
+            target = first
+        else:
+            target = last - height + 1
+        self.scroll_to(y=max(0, target), animate=False)
+
+    def _cursor_on_screen(self) -> bool:
+        if not (0 <= self.cursor_row < len(self._row_first_line)):
+            return False
+        first, last = self.row_lines(self.cursor_row)
+        top = round(self.scroll_y)
+        return last >= top and first < top + self.scrollable_content_region.height
+
+    def _visible_row(self) -> int:
+        """The cursor row, or the first row on screen when the user scrolled the cursor away."""
+        if self._cursor_on_screen():
+            return self.cursor_row
+        row = self.row_at_line(round(self.scroll_y))
+        return self.cursor_row if row is None else row
+
+    def change_position(self) -> tuple[int, int]:
+        """(changes at or before the cursor, total changes): "change 3 of 24"."""
+        if self.document is None:
+            return 0, 0
+        rows = self.document.change_rows
+        done = sum(1 for r in rows if r <= self.cursor_row)
+        return done, len(rows)
+
+    def current_span(self, side: str) -> tuple[str, int, int] | None:
+        """(article id, start, end) of the cursor row's sentence(s) on ``side`` ("a"/"left" or
+        "b"/"right"); None when that side has nothing on the row."""
+        document = self.document
+        if document is None or not self.row_count:
+            return None
+        row = document.alignment.rows[self.cursor_row]
+        pair = document.alignment.pairs[row.pair]
+        if side in ("a", "left"):
+            span, shown, article = pair.a, row.show_a, document.left
+        elif side in ("b", "right"):
+            span, shown, article = pair.b, row.show_b, document.right
+        else:
+            raise ValueError(f"side must be 'a'/'left' or 'b'/'right', not {side!r}")
+        if span is None or not shown:
+            return None
+        return article.id, span.start, span.end
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_next_change(self) -> None:
+        if self.document is None:
+            return
+        start = self._visible_row()
+        for row in self.document.change_rows:
+            if row > start or (row == start and start != self.cursor_row):
+                self.move_cursor(row, context=True)
+                return
+        self.app.bell()
+
+    def action_previous_change(self) -> None:
+        if self.document is None:
+            return
+        start = self._visible_row()
+        for row in reversed(self.document.change_rows):
+            if row < start or (row == start and start != self.cursor_row):
+                self.move_cursor(row, context=True)
+                return
+        self.app.bell()
+
+    def action_cursor_down(self) -> None:
+        start = self._visible_row()
+        self.move_cursor(start + 1 if start == self.cursor_row else start)
+
+    def action_cursor_up(self) -> None:
+        start = self._visible_row()
+        self.move_cursor(start - 1 if start == self.cursor_row else start)
+
+    def action_page_down(self) -> None:
+        if not self._lines:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        target = min(top + height, round(self.max_scroll_y))
+        if target <= top:
+            self.move_cursor(self.row_count - 1)
+            return
+        self.scroll_to(y=target, animate=False)
+        row = self.row_at_line(target)
+        if row is not None and self._row_first_line[row] < target and row + 1 < self.row_count:
+            # The row straddles the top edge: the first row that starts on screen is clearer.
+            row += 1
+        if row is not None:
+            self.move_cursor(row)
+
+    def action_page_up(self) -> None:
+        if not self._lines:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        target = max(0, round(self.scroll_y) - height)
+        self.scroll_to(y=target, animate=False)
+        row = self.row_at_line(target)
+        if row is not None:
+            self.move_cursor(row)
+
+    def action_first(self) -> None:
+        self.scroll_to(y=0, animate=False)
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+        self.move_cursor(self.row_count - 1)
+
+    def action_jump_counterpart(self) -> None:
+        """On a moved sentence, jump to where it stands in the other version."""
+        document = self.document
+        if document is None or not self.row_count:
+            return
+        partner = document.alignment.rows[self.cursor_row].partner
+        if partner is None:
+            self.app.bell()
+            return
+        self.move_cursor(partner, context=True)
+
+    def on_click(self, event: events.Click) -> None:
+        row = self.row_at_line(round(self.scroll_y) + event.y)
+        if row is not None:
+            self.move_cursor(row)
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _style(self, *names: str) -> Style:
+        """The cursor/tint base for a cell: full styles, later names win."""
+        style = self._style_cache.get(names)
+        if style is None:
+            style = self.rich_style
+            for name in names:
+                style += self.get_component_rich_style(name)
+            self._style_cache[names] = style
+        return style
+
+    def _overlay(self, base: Style, name: str) -> Style:
+        """``name`` on top of ``base``: its own background if it has one, else base's."""
+        key = ("overlay", name, str(base))
+        style = self._style_cache.get(key)
+        if style is None:
+            partial = self.get_component_rich_style(name, partial=True)
+            if partial.bgcolor is not None:
+                style = base + self.get_component_rich_style(name)
+            else:
+                style = base + partial
+            self._style_cache[key] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        if index >= len(self._lines) or self.document is None:
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[index]
+        on_cursor = line.row == self.cursor_row and line.row >= 0
+        key = (index, on_cursor)
+        strip = self._strip_cache.get(key)
+        if strip is None:
+            strip = Strip(self._render_segments(line, on_cursor))
+            self._strip_cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_offsets(
+            scroll_x, index
+        )
+
+    def _render_segments(self, line: Line, on_cursor: bool) -> list[Segment]:
+        document = self.document
+        assert document is not None
+        base_names = ("diff-view--cursor",) if on_cursor else ()
+        base = self._style(*base_names)
+        segments = [
+            Segment(CURSOR_BAR, self._overlay(base, "diff-view--bar"))
+            if on_cursor
+            else Segment(" ", base)
+        ]
+        if line.row < 0:
+            return segments
+        alignment = document.alignment
+        row = alignment.rows[line.row]
+        pair = alignment.pairs[row.pair]
+        quoted = document.quote_changes[row.pair]
+        if self.unified:
+            width = max(1, self._layout_width - 1 - GUTTER - 1)
+            if line.a is not None:
+                tint = "diff-view--removed" if pair.op == "removed" else None
+                self._cell(segments, line, "a", line.a, width, base_names, tint, quoted, "-")
+            else:
+                shared = line.shared
+                tint = "diff-view--added" if pair.op == "added" else None
+                self._cell(
+                    segments,
+                    line,
+                    "b",
+                    line.b,
+                    width,
+                    base_names,
+                    tint,
+                    quoted,
+                    " " if shared else "+",
+                )
+            return segments
+        left_width, right_width = side_by_side_columns(self._layout_width)
+        tint_a = tint_b = None
+        if pair.op == "removed":
+            tint_a = "diff-view--removed"
+        elif pair.op == "added":
+            tint_b = "diff-view--added"
+        elif pair.op == "moved":
+            tint_a = tint_b = "diff-view--moved"
+        self._cell(segments, line, "a", line.a, left_width, base_names, tint_a, quoted, None)
+        segments.append(Segment(DIVIDER, self._overlay(base, "diff-view--divider")))
+        self._cell(segments, line, "b", line.b, right_width, base_names, tint_b, quoted, None)
+        return segments
+
+    def _cell(
+        self,
+        segments: list[Segment],
+        line: Line,
+        side: str,
+        text_range: tuple[int, int] | None,
+        width: int,
+        base_names: tuple[str, ...],
+        tint: str | None,
+        quoted: bool,
+        sign: str | None,
+    ) -> None:
+        """Append one column: gutter (marker, quote marker[, sign], space) then padded text."""
+        document = self.document
+        assert document is not None
+        alignment = document.alignment
+        row = alignment.rows[line.row]
+        pair = alignment.pairs[row.pair]
+        base = self._style(*base_names)
+        present = text_range is not None
+        cell_base = self._style(*base_names, tint) if (tint and present) else base
+        gutter_style = self._overlay(cell_base, "diff-view--gutter")
+
+        # Gutter: the class marker and quote marker only on the row's first line.
+        first_of_side = present and line.first
+        marker = MARKERS.get(pair.op, " ") if first_of_side else " "
+        marker_class = _MARKER_CLASS.get(pair.op)
+        if pair.op == "moved" and first_of_side and row.partner is not None:
+            marker = "↓" if row.partner > line.row else "↑"
+        segments.append(
+            Segment(
+                marker, self._overlay(cell_base, marker_class) if marker_class else gutter_style
+            )
+        )
+        show_quote = quoted and first_of_side
+        segments.append(
+            Segment(
+                QUOTE_MARKER if show_quote else " ",
+                self._overlay(cell_base, "diff-view--mark-quote") if show_quote else gutter_style,
+            )
+        )
+        if sign is not None:
+            sign_class = {"-": "diff-view--mark-del", "+": "diff-view--mark-ins"}.get(sign)
+            segments.append(
+                Segment(sign, self._overlay(cell_base, sign_class) if sign_class else gutter_style)
+            )
+        segments.append(Segment(" ", cell_base))
+
+        used = 0
+        if text_range is not None:
+            text = alignment.a_text if side == "a" else alignment.b_text
+            marks = document.a_marks[row.pair] if side == "a" else document.b_marks[row.pair]
+            used = self._text_segments(segments, text, text_range, marks, cell_base)
+        elif line.first and pair.op == "moved" and row.partner is not None:
+            note = "↓ moved: see below (m)" if row.partner > line.row else "↑ moved: see above (m)"
+            note = note[:width]
+            segments.append(Segment(note, self._overlay(base, "diff-view--note")))
+            used = cell_len(note)
+        if used < width:
+            segments.append(Segment(" " * (width - used), cell_base))
+
+    def _text_segments(
+        self,
+        segments: list[Segment],
+        text: str,
+        text_range: tuple[int, int],
+        marks: tuple[Mark, ...],
+        cell_base: Style,
+    ) -> int:
+        """Append the text of ``text_range`` split at mark boundaries; returns cells used."""
+        start, end = text_range
+        used = 0
+        position = start
+
+        def emit(s: int, e: int, style: Style) -> None:
+            nonlocal used
+            if e <= s:
+                return
+            # Tabs and stray control characters would break the column arithmetic.
+            chunk = text[s:e].replace("\t", " ")
+            segments.append(Segment(chunk, style))
+            used += cell_len(chunk)
+
+        for mark in marks:
+            if mark.end <= position or mark.start >= end:
+                continue
+            emit(position, max(position, mark.start), cell_base)
+            mark_start = max(position, mark.start)
+            mark_end = min(end, mark.end)
+            emit(mark_start, mark_end, self._overlay(cell_base, _MARK_CLASS[mark.kind]))
+            position = mark_end
+        emit(position, end, cell_base)
+        return used
