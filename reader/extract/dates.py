@@ -145,7 +145,7 @@ _GRAMMAR = [
         r"|the\s+coming|the\s+current|the\s+next|this\s+past|this\s+coming|the\s+latest"
         r"|the\s+current\s+fiscal|the\s+fiscal|the|this\s+fiscal|last\s+fiscal|next\s+fiscal)\s+"
         + _REL_UNIT_WORD
-        + r"(?:'s)?"
+        + r"(?!\s+of\s+(?:\d|nineteen|two\s+thousand))(?:'s)?"
         r"|(?:by\s+)?year(?:'s)?[\s-]end(?![\w-])",
     ),
     (
@@ -489,7 +489,7 @@ _CLOCK_RE = re.compile(
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|due|next|upcoming|until|till"
-    r"|plans?\s+to|planned\s+to|planning\s+to|through|by"
+    r"|plans?\s+to|planned\s+to|planning\s+to|ahead\s+of"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline)\b",
     re.I,
 )
@@ -502,6 +502,10 @@ _PAST_CUE = re.compile(
 _WEAK_PAST_CUE = re.compile(r"\b\w{3,}ed\b", re.I)
 _PAST_BEFORE_FUTURE = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+# The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
+_ADJACENT_VERB = re.compile(
+    r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$", re.IGNORECASE
+)
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -670,12 +674,22 @@ class _Resolver:
     # ----- context
 
     def tense(self, start: int, end: int) -> str | None:
-        """'future' / 'past' from the nearest cue word before the mention in its sentence."""
+        """'future', 'past' or 'weak_past' (only regular -ed forms) from cue words around the
+        mention in its sentence: the verb right before it first, else the nearest cue before it,
+        else the first cue after it."""
         window_start = max(0, start - 80)
         before = self.text[window_start:start]
         breaks = list(_SENTENCE_BREAK.finditer(before))
         if breaks:
             before = before[breaks[-1].end() :]
+        adjacent = _ADJACENT_VERB.search(before)
+        if adjacent is not None:
+            verb = adjacent[1]
+            passive = re.search(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$", before)
+            if _FUTURE_CUE.fullmatch(verb):
+                return "future"
+            if _PAST_CUE.fullmatch(verb) or (_WEAK_PAST_CUE.fullmatch(verb) and not passive):
+                return "past"
         best: tuple[int, str] | None = None
         for rx, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
             for m in rx.finditer(before):
@@ -688,7 +702,7 @@ class _Resolver:
         ):
             return "past"  # "had been due to expire Friday"
         if best is None and _WEAK_PAST_CUE.search(before):
-            return "past"
+            return "weak_past"
         if best is None:
             after = self.text[end : end + 40]
             cut = _SENTENCE_BREAK.search(after)
@@ -698,7 +712,7 @@ class _Resolver:
             if fut and (not past or fut.start() < past.start()):
                 return "future"
             if past:
-                return "past"
+                return "weak_past"
             return None
         return best[1]
 
@@ -738,7 +752,7 @@ class _Resolver:
             if month == self.dct.month:
                 return self.dct.year
             ahead = (month - self.dct.month) % 12
-            if tense == "future" or (tense is None and ahead <= 2):
+            if tense == "future" or (tense != "past" and ahead <= 2):
                 return self.dct.year if month > self.dct.month else self.dct.year + 1
             return self.dct.year if month < self.dct.month else self.dct.year - 1
         past = [c for c in candidates if c[1] <= ref]
@@ -747,7 +761,7 @@ class _Resolver:
         nearest_future = min(future, key=lambda c: c[1]) if future else None
         if tense == "future" and nearest_future and (nearest_future[1] - ref).days < 300:
             return nearest_future[0]
-        if tense == "past" and nearest_past and (ref - nearest_past[1]).days < 300:
+        if tense in ("past", "weak_past") and nearest_past and (ref - nearest_past[1]).days < 300:
             return nearest_past[0]
         # News looks back more often than ahead: a future date must be clearly nearer.
         best = min(candidates, key=lambda c: abs((c[1] - ref).days) * (1.5 if c[1] > ref else 1.0))
@@ -910,10 +924,12 @@ class _Resolver:
             options = [(y, d) for y, d in options if d is not None]
             if tense is None:
                 tense = self.tense(start, end)
-            if tense == "past":
-                chosen = max((d for _, d in options if d <= self.dct), default=None)
-            elif tense == "future":
-                chosen = min((d for _, d in options if d >= self.dct), default=None)
+            # Tense picks the side only within a year; beyond that the nearest holiday wins.
+            near = [d for _, d in options if abs((d - self.dct).days) < 330]
+            if tense in ("past", "weak_past") and any(d <= self.dct for d in near):
+                chosen = max(d for d in near if d <= self.dct)
+            elif tense == "future" and any(d >= self.dct for d in near):
+                chosen = min(d for d in near if d >= self.dct)
             else:
                 chosen = min(
                     (d for _, d in options), key=lambda d: abs((d - self.dct).days), default=None
@@ -935,7 +951,7 @@ class _Resolver:
             return None
         if m[7]:
             word = m[7].lower()
-            return "T24:00" if word == "midnight" else "T12:00"
+            return "T24" if word == "midnight" else "T12:00"  # TimeML writes midnight as T24
         if m[1]:
             hour, minute = int(m[1]), int(m[2] or 0)
             if hour > 12:
@@ -1157,7 +1173,7 @@ class _Resolver:
             elif ago:
                 qy -= 1
             value = f"{qy:04d}-Q{qn}"
-            if not ago:
+            if not ago and year is None:
                 self.ref_quarter = (qy, qn)
             return ("DATE", value, None)
         word = ord_m[1]
@@ -1423,7 +1439,9 @@ class _Resolver:
             season = lx.SEASONS[unit]
             year = d.year
             current = _season_index(d)
-            if offset < 0:
+            if qualifier == "this past":
+                year -= 1 if lx.SEASON_ORDER[season] >= current else 0
+            elif offset < 0:
                 year -= 1
             elif offset > 0:
                 year += 0 if lx.SEASON_ORDER[season] > current else 1
@@ -1573,7 +1591,13 @@ class _Resolver:
         lead = re.sub(r"\s+", " ", lead)
         lead = re.sub(r"(?:the month of)$", "", lead).strip()
         # The preposition before the month is a tense cue of its own.
-        cue = {"since": "past", "until": "future", "till": "future"}.get(prep)
+        cue = {
+            "since": "past",
+            "until": "future",
+            "till": "future",
+            "by": "future",
+            "through": "future",
+        }.get(prep)
         mod = _mod_of(lead) if lead else None
         month = lx.MONTHS[key]
         if self.dct is None:
