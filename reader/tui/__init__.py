@@ -1,0 +1,1 @@
+"""The terminal app (Textual). The engine never imports this package."""

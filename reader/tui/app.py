@@ -1,0 +1,146 @@
+"""The reader app: loads a corpus in the background and opens the Library on it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from reader.corpus import Corpus, load_corpus
+from reader.model import Article, Story
+from reader.tui.commands import ReaderCommands
+from reader.tui.messages import CorpusFailed, CorpusLoaded, LoadProgress
+from reader.tui.screens.help import HelpScreen, binding_sections
+from reader.tui.screens.library import LibraryScreen
+
+
+def _singleton_stories(articles: Sequence[Article]) -> list[Story]:
+    """One story per article: what the Library shows when story grouping is unavailable."""
+    return [Story(id=a.id, title=a.title or a.label, article_ids=(a.id,)) for a in articles]
+
+
+class ReaderApp(App[None]):
+    """Compare versions of the same news story."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    """Below 120 columns the details pane steps aside (``d`` brings it in place of the text)."""
+
+    BINDINGS = [
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="Every key of this screen",
+            id="app.help",
+        ),
+        Binding("t", "cycle_theme", "Theme", tooltip="Next theme (dark and light)", id="app.theme"),
+        Binding("q", "back", "Back", show=False, id="app.back"),
+    ]
+
+    CURATED_THEMES = (
+        "textual-dark",
+        "nord",
+        "tokyo-night",
+        "gruvbox",
+        "catppuccin-mocha",
+        "textual-light",
+        "catppuccin-latte",
+        "solarized-light",
+    )
+    """Dark and light themes whose quote and date colours stay readable; ``t`` cycles them."""
+
+    def __init__(
+        self,
+        paths: Sequence[str | os.PathLike[str]] | None = None,
+        *,
+        corpus: Corpus | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = [Path(p) for p in paths] if paths else []
+        self.use_cache = use_cache
+        self.corpus: Corpus | None = corpus
+        self.library = LibraryScreen()
+
+    def get_default_screen(self) -> LibraryScreen:
+        return self.library
+
+    def on_mount(self) -> None:
+        self.sub_title = self._corpus_name()
+        if self.corpus is not None:
+            self.post_message(CorpusLoaded(self.corpus))
+        else:
+            self.load()
+
+    def _corpus_name(self) -> str:
+        if not self.paths:
+            return "sample corpus"
+        if len(self.paths) == 1:
+            return str(self.paths[0])
+        return f"{self.paths[0]} and {len(self.paths) - 1} more"
+
+    # ------------------------------------------------------------------ loading
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load corpus")
+    def load(self) -> Corpus:
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(LoadProgress(stage, done, total))
+
+        paths = self.paths or None
+        try:
+            corpus = load_corpus(paths, progress, use_cache=self.use_cache)
+        except ImportError:
+            # Story grouping is an optional stage: without it every article is its own story.
+            corpus = load_corpus(paths, progress, use_cache=self.use_cache, group=False)
+            corpus = Corpus(
+                corpus.articles, _singleton_stories(corpus.articles), corpus.skipped, corpus.paths
+            )
+        self.post_message(CorpusLoaded(corpus))
+        return corpus
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.library.show_progress(message.stage, message.done, message.total)
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.corpus = message.corpus
+        self.library.set_corpus(message.corpus)
+
+    def on_corpus_failed(self, message: CorpusFailed) -> None:
+        self.library.show_error(message.error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "load":
+            error = event.worker.error
+            self.post_message(CorpusFailed(f"{type(error).__name__}: {error}"))
+
+    # ------------------------------------------------------------------ actions
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(binding_sections(self.screen)))
+
+    def action_cycle_theme(self) -> None:
+        themes = self.CURATED_THEMES
+        index = themes.index(self.theme) if self.theme in themes else -1
+        self.theme = themes[(index + 1) % len(themes)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    async def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        else:
+            self.exit()
+
+
+def run(paths: Sequence[str | os.PathLike[str]] | None = None, *, use_cache: bool = True) -> None:
+    ReaderApp(paths, use_cache=use_cache).run()

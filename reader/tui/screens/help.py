@@ -1,0 +1,104 @@
+"""The keys help: every binding of the screen underneath, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+
+def _pane_name(node: object) -> str:
+    from textual.app import App  # noqa: PLC0415 - only to tell the app's keys from a widget's
+
+    if isinstance(node, App):
+        return "Everywhere"
+    if isinstance(node, Screen):
+        return "This screen"
+    if isinstance(node, Widget):
+        return (
+            node.border_title.plain
+            if isinstance(node.border_title, Content)
+            else (str(node.border_title) if node.border_title else type(node).__name__)
+        )
+    return type(node).__name__
+
+
+def binding_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(keys, description)]) for the screen's active keys, then its other panes' keys.
+
+    Keys of one action are merged ("j / down"); bindings without a description are left out
+    (they are internal); system bindings (copy, quit) are kept because people look for them.
+    """
+    app = screen.app
+    sections: dict[str, dict[str, list[str]]] = {}
+    seen_nodes: list[object] = []
+
+    def add(section: str, bindings: Iterable[tuple[str, Binding]]) -> None:
+        actions = sections.setdefault(section, {})
+        for _key, binding in bindings:
+            if not binding.description:
+                continue
+            label = binding.key_display or app.get_key_display(binding)
+            keys = actions.setdefault(binding.description, [])
+            if label not in keys:
+                keys.append(label)
+
+    active = screen.active_bindings
+    by_node: dict[int, tuple[object, list[tuple[str, Binding]]]] = {}
+    for key, active_binding in active.items():
+        entry = by_node.setdefault(id(active_binding.node), (active_binding.node, []))
+        entry[1].append((key, active_binding.binding))
+    # The focused pane first, the app's keys last: the order people reach for them.
+    ordered = sorted(by_node.values(), key=lambda e: (isinstance(e[0], Screen), e[0] is app))
+    for node, bindings in ordered:
+        seen_nodes.append(node)
+        add(_pane_name(node), bindings)
+    for widget in screen.query("*"):
+        if widget in seen_nodes or not widget.can_focus or not type(widget).BINDINGS:
+            continue
+        if widget.display is False:
+            continue
+        own = [(b.key, b) for b in Binding.make_bindings(type(widget).BINDINGS)]
+        add(_pane_name(widget), own)
+    return [
+        (section, [(" / ".join(keys), description) for description, keys in actions.items()])
+        for section, actions in sections.items()
+        if actions
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal listing the keys of the screen it was opened from."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self._sections = sections
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog") as dialog:
+            dialog.border_title = "Keys"
+            dialog.border_subtitle = "esc to close"
+            with VerticalScroll(id="help-body"):
+                for section, rows in self._sections:
+                    yield Static(Content(section), classes="help-section")
+                    width = max(len(keys) for keys, _ in rows)
+                    lines = [
+                        Content.assemble(
+                            (keys.ljust(width), "bold $text-accent"), "  ", description
+                        )
+                        for keys, description in rows
+                    ]
+                    yield Static(Content("\n").join(lines), classes="help-keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,279 @@
+"""The Library: stories and versions on the left, the chosen version in the centre, details on the right."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.worker import get_current_worker
+
+from reader.corpus import Corpus
+from reader.model import Article, Story
+from reader.tui.extraction import Marks, article_marks
+from reader.tui.widgets import ArticleView, DetailPane, StatusLine, StoryList
+
+
+class LibraryScreen(Screen[None]):
+    """The start screen: browse the corpus, read a version, see what the engine found in it."""
+
+    AUTO_FOCUS = "StoryList"
+
+    BINDINGS = [
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            tooltip="Filter stories by title, outlet or id",
+            id="library.filter",
+        ),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear-filter"),
+        Binding(
+            "c",
+            "compare",
+            "Compare",
+            tooltip="Compare with the closest other version",
+            id="library.compare",
+        ),
+        Binding(
+            "b",
+            "toggle_boilerplate",
+            "Boilerplate",
+            tooltip="Show or hide the lines set aside as boilerplate",
+            id="library.boilerplate",
+        ),
+        Binding(
+            "d",
+            "toggle_detail",
+            "Details",
+            tooltip="Show or hide the details pane",
+            id="library.details",
+        ),
+        Binding("q", "quit", "Quit", id="library.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.corpus: Corpus | None = None
+        self.marks: Marks | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield Input(
+                    placeholder="filter: title, outlet or id",
+                    id="filter",
+                    select_on_focus=False,
+                    compact=True,
+                )
+                yield StoryList(id="stories")
+            yield ArticleView(id="article")
+            yield DetailPane(id="detail")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        left = self.query_one("#left", Vertical)
+        left.border_title = "Stories"
+        self.detail_pane.show(None)
+
+    # ------------------------------------------------------------------ parts
+
+    @property
+    def story_list(self) -> StoryList:
+        return self.query_one(StoryList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def detail_pane(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def current_article(self) -> Article | None:
+        return self.article_view.article
+
+    @property
+    def current_story(self) -> Story | None:
+        article = self.current_article
+        if article is None or self.corpus is None:
+            return None
+        try:
+            return self.corpus.story_of(article.id)
+        except KeyError:
+            return None
+
+    # ------------------------------------------------------------------ loading
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        self.status.progress(stage, done, total)
+
+    def show_error(self, message: str) -> None:
+        self.status.done_loading()
+        self.status.show(
+            Content.assemble(("Could not load the corpus: ", "bold $text-error"), message)
+        )
+        self.story_list.empty_message = "Nothing to show."
+        self.story_list.refresh()
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.status.done_loading()
+        stories = len(corpus.stories)
+        summary = (
+            f"{len(corpus.articles):,} versions in {stories:,} stor{'y' if stories == 1 else 'ies'}"
+        )
+        if corpus.skipped:
+            summary += f" · {len(corpus.skipped):,} files skipped"
+        self.status.show(summary)
+        self.story_list.set_corpus(corpus)
+        left = self.query_one("#left", Vertical)
+        left.border_subtitle = f"{stories:,}"
+
+    def open_article(self, article_id: str, *, focus: bool = True) -> None:
+        """Show a version (from the palette or elsewhere): list cursor, text and details."""
+        self.story_list.move_to_article(article_id)
+        self._show(article_id)
+        if focus:
+            self.article_view.focus()
+
+    def _show(self, article_id: str) -> None:
+        if self.corpus is None:
+            return
+        current = self.current_article
+        if current is not None and current.id == article_id:
+            return
+        try:
+            article = self.corpus.article(article_id)
+        except KeyError:
+            return
+        self.marks = None
+        self.article_view.show_article(article)
+        self.detail_pane.show(None, pending=True)
+        self._extract(article)
+
+    @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
+    def _extract(self, article: Article) -> None:
+        marks = article_marks(article)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply_marks, article.id, marks)
+
+    def _apply_marks(self, article_id: str, marks: Marks) -> None:
+        article = self.current_article
+        if article is None or article.id != article_id:
+            return  # the user has moved on; these marks belong to another version
+        self.marks = marks
+        self.article_view.set_marks(marks.quotes, marks.dates)
+        self.detail_pane.show(marks, article_id=article_id)
+
+    # ------------------------------------------------------------------ events
+
+    @on(StoryList.ArticleHighlighted)
+    def _on_highlighted(self, event: StoryList.ArticleHighlighted) -> None:
+        if event.article_id:
+            self._show(event.article_id)
+
+    @on(StoryList.ArticleSelected)
+    def _on_selected(self, event: StoryList.ArticleSelected) -> None:
+        self._show(event.article_id)
+        self.article_view.focus()
+
+    @on(DetailPane.Jump)
+    def _on_jump(self, event: DetailPane.Jump) -> None:
+        if self.has_class("-narrow"):
+            self.remove_class("-detail-toggled")  # narrow: the text takes the details' place again
+        self.article_view.jump_to(event.span.start, event.span.end)
+        self.article_view.focus()
+
+    @on(ArticleView.CursorMoved)
+    def _on_cursor(self, event: ArticleView.CursorMoved) -> None:
+        view = self.article_view
+        if view.article is None or event.sentence is None:
+            return
+        parts: list[str | tuple[str, str] | Content] = [
+            f"Sentence {event.sentence + 1:,} of {view.sentence_count:,}"
+        ]
+        quote = view.quote_at_cursor()
+        if quote is not None:
+            speaker = quote.speaker or "no speaker found"
+            parts += [
+                "  ·  quote: ",
+                (speaker, "bold"),
+                (f" ({quote.cue})" if quote.cue else "", ""),
+            ]
+        self.status.show(Content.assemble(*parts))
+
+    @on(Input.Changed, "#filter")
+    def _on_filter_changed(self, event: Input.Changed) -> None:
+        self.story_list.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _on_filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value:
+            self.remove_class("-filtering")
+        self.story_list.focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_filter(self) -> None:
+        self.add_class("-filtering")
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value or self.has_class("-filtering"):
+            filter_input.value = ""
+            self.story_list.filter_text = ""
+            self.remove_class("-filtering")
+            self.story_list.focus()
+
+    def action_toggle_boilerplate(self) -> None:
+        view = self.article_view
+        view.show_boilerplate = not view.show_boilerplate
+        self.notify(
+            "Showing the lines set aside as boilerplate"
+            if view.show_boilerplate
+            else "Boilerplate hidden",
+            timeout=2,
+        )
+
+    def action_toggle_detail(self) -> None:
+        self.toggle_class("-detail-toggled")
+        if self.has_class("-narrow") and self.has_class("-detail-toggled"):
+            self.detail_pane.focus()
+
+    def action_compare(self) -> None:
+        article = self.current_article
+        story = self.current_story
+        if article is None or story is None or self.corpus is None:
+            self.notify("Choose a version first.", severity="warning", timeout=3)
+            return
+        other = story.closest(article.id)
+        if other is None:
+            self.notify(
+                "This story has only one version: nothing to compare.",
+                severity="warning",
+                timeout=3,
+            )
+            return
+        try:
+            from reader.tui.screens.compare import CompareScreen  # noqa: PLC0415 - built separately
+        except ImportError:
+            self.notify("Compare is not available in this build.", severity="warning", timeout=3)
+            return
+        order = {article_id: n for n, article_id in enumerate(story.article_ids)}
+        left, right = sorted((article.id, other), key=lambda i: order.get(i, 0))
+        self.app.push_screen(CompareScreen(self.corpus, story, left, right))
+
+    def action_quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,186 @@
+"""The detail pane: an article's quotes, dates (in time order), numbers and the story's disagreements.
+
+Each item knows its span in the article; choosing it (enter or click) asks the reading pane to
+jump there. Everything shown comes from the engine (``reader.tui.extraction``); nothing is
+re-derived here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.extract.numbers import NumberMention
+from reader.model import Span
+from reader.tui.extraction import Marks, date_sort_key
+
+_SNIPPET = 110
+"""Longest quote snippet shown in the list; the full quote is in the text."""
+
+
+def _snippet(text: str, limit: int = _SNIPPET) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _heading(title: str, count: int) -> Option:
+    return Option(Content.assemble((f"{title} ", "bold"), (f"({count})", "dim")), disabled=True)
+
+
+def _quote_prompt(quote: Any) -> Content:
+    speaker = quote.speaker or "unattributed"
+    cue = f" {quote.cue}" if quote.cue else ""
+    kind = " · partial" if quote.partial else ""
+    return Content.assemble(
+        (speaker, "bold" if quote.speaker else "dim italic"),
+        (cue + kind, "dim"),
+        "\n",
+        ("“" + _snippet(quote.content) + "”", "$text-accent"),
+    )
+
+
+def _date_prompt(mention: Any) -> Content:
+    value = mention.value if mention.resolved else f"{mention.value} (unresolved)"
+    return Content.assemble(
+        (value, "bold $text-warning"), "  ", (_snippet(mention.text, 60), "$text-muted")
+    )
+
+
+def format_value(value: float) -> str:
+    """10000.0 -> "10,000"; 2.5 -> "2.5"."""
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def _number_prompt(number: NumberMention) -> Content:
+    value = format_value(number.value)
+    if number.kind == "percent":
+        normalised = f"{value}%"
+    elif number.kind == "money" and number.unit:
+        normalised = f"{number.unit} {value}"
+    else:
+        normalised = " ".join(p for p in (value, number.unit) if p)
+    if number.approx:
+        normalised = "≈ " + normalised
+    return Content.assemble((normalised, "bold"), "  ", (_snippet(number.text, 60), "$text-muted"))
+
+
+def _disagreement_prompt(item: Any) -> Content:
+    kind = str(getattr(item, "kind", "") or type(item).__name__)
+    summary = getattr(item, "summary", None) or getattr(item, "description", None) or str(item)
+    return Content.assemble(
+        (kind.replace("_", " "), "bold $text-error"), "\n", _snippet(str(summary), 160)
+    )
+
+
+def _span_of(item: Any, article_id: str | None) -> Span | None:
+    """Where an item sits in the current article, if it says so."""
+    spans = getattr(item, "spans", None)
+    if isinstance(spans, dict) and article_id in spans:
+        found = spans[article_id]
+        return Span(found[0], found[1]) if isinstance(found, tuple) else found
+    start, end = getattr(item, "start", None), getattr(item, "end", None)
+    if isinstance(start, int) and isinstance(end, int):
+        return Span(start, end)
+    return None
+
+
+class DetailPane(OptionList):
+    """What the engine found in the article; enter jumps to the item in the text."""
+
+    HELP = "Quotes, dates, numbers and disagreements. Enter jumps to the item in the text."
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="detail.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="detail.up"),
+        Binding("g", "first", "First", show=False, id="detail.first"),
+        Binding("G", "last", "Last", show=False, id="detail.last"),
+        Binding(
+            "enter",
+            "select",
+            "Jump to text",
+            tooltip="Show this item in the text",
+            id="detail.jump",
+        ),
+    ]
+
+    class Jump(Message):
+        """Show ``span`` of the current article in the reading pane."""
+
+        def __init__(self, pane: DetailPane, span: Span) -> None:
+            super().__init__()
+            self.pane = pane
+            self.span = span
+
+        @property
+        def control(self) -> DetailPane:
+            return self.pane
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, markup=False)
+        self._targets: dict[str, Span] = {}
+        self.border_title = "Details"
+
+    @property
+    def targets(self) -> dict[str, Span]:
+        """Option id -> span in the article (for tests and the command palette)."""
+        return self._targets
+
+    def show(
+        self, marks: Marks | None, *, article_id: str | None = None, pending: bool = False
+    ) -> None:
+        """List an article's marks; ``pending`` while the engine is still working on them."""
+        options: list[Option | None] = []
+        self._targets = {}
+        if marks is None:
+            message = (
+                "Reading the article…"
+                if pending
+                else "Choose a version to see its quotes and dates."
+            )
+            self.set_options([Option(Content(message).stylize("dim italic"), disabled=True)])
+            return
+
+        def add(prefix: str, items: Sequence[Any], prompt: Any) -> None:
+            for n, item in enumerate(items):
+                option_id = f"{prefix}-{n}"
+                span = _span_of(item, article_id)
+                if span is not None:
+                    self._targets[option_id] = span
+                options.append(Option(prompt(item), id=option_id))
+
+        sections: list[tuple[str, str, Sequence[Any], Any]] = [
+            ("Quotes", "quote", marks.quotes, _quote_prompt),
+            ("Dates", "date", sorted(marks.dates, key=date_sort_key), _date_prompt),
+        ]
+        # An engine that does not exist yet gets no heading: "none found" would be a false claim.
+        sections.append(("Numbers", "number", marks.numbers, _number_prompt))
+        if marks.has_ledger:
+            sections.append(
+                ("Disagreements", "disagreement", marks.disagreements, _disagreement_prompt)
+            )
+        for title, prefix, items, prompt in sections:
+            if options:
+                options.append(None)
+            options.append(_heading(title, len(items)))
+            if not items:
+                options.append(Option(Content("none found").stylize("dim italic"), disabled=True))
+            add(prefix, items, prompt)
+        self.set_options(options)
+        self.highlighted = next(
+            (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None
+        )
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        span = self._targets.get(event.option.id or "")
+        if span is not None:
+            self.post_message(self.Jump(self, span))
