@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "reader.cli.notes_cmd",
     "reader.cli.bench_cmd",
     "reader.cli.diff_cmd",
+    "reader.cli.app_cmd",
 ]
 """Each module has ``register(subparsers)``, adding its commands with ``set_defaults(func=...)``."""
 
