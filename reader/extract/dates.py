@@ -83,7 +83,7 @@ _GRAMMAR = [
         rf"{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY}"
         r"|yesterday|today|tomorrow|tonight))?(?:\s+(?:in\s+the\s+)?" + _POD + ")?",
     ),
-    ("date", rf"{_PMS}?(?:{_WD},?\s+)?{_MONTH_DAY}"),
+    ("date", rf"(?:{_PMS}|(?:last|next|this)\s+)?(?:{_WD},?\s+)?{_MONTH_DAY}"),
     ("monthyear", rf"{_PMS}?(?:the\s+)?{_M}(?:\s+of|,)?\s+(?:{_YEAR_ANY}|{_RELYEAR})"),
     ("holiday", rf"(?:(?:last|next|this|on)\s+)?{lx.HOLIDAY}(?:,?\s+{_Y})?"),
     (
@@ -457,6 +457,13 @@ _LEFT_WORDS = [
     "seventy",
     "eighty",
     "ninety",
+    "near",
+    "short",
+    "long",
+    "distant",
+    "foreseeable",
+    "these",
+    "as",
 ]
 _LEFT_REVERSED = re.compile(
     r"(?:[\s,-]+(?:"
@@ -803,7 +810,11 @@ class _Resolver:
         self, month: int, day: int, year: int | None, start: int, end: int
     ) -> str | None:
         if year is None:
-            year = self.infer_year(month, day, start, end)
+            lead = self.text[start : start + 5].lower()
+            cue = (
+                "past" if lead.startswith("last") else "future" if lead.startswith("next") else None
+            )
+            year = self.infer_year(month, day, start, end, cue)
         if year is None:
             if _safe_date(2000, month, day) is None:
                 return None

@@ -87,7 +87,7 @@ MONTH = (
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)"
 # A 4-digit year not glued to money, decimals, thousands separators or percentages.
-YEAR = r"(?<![\w$£€.,/-])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,/]\d|\s*(?:percent|per\s+cent)\b)"
+YEAR = r"(?<![\w$£€.,/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,/]\d|\s*(?:percent|per\s+cent)\b)"
 ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
