@@ -140,7 +140,11 @@ _BARE_PLURAL = (
     r"|lawmakers|activists|protesters|protestors|economists|historians|scientists|researchers"
     r"|diplomats|observers|insiders|strategists|organizers|democrats|republicans|leaders)"
 )
-_SUBJECT = rf"(?P<pron>{_PRONOUN})|(?P<name>{_NAME}){_PAREN}{_APPOSITION}|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL})"
+# A capitalised determiner before a lower-case word opens a descriptor ("The complaint"), not a name.
+_SUBJECT = (
+    rf"(?P<pron>{_PRONOUN})|(?!{_DETERMINER}\s+[a-z])(?P<name>{_NAME}){_PAREN}{_APPOSITION}"
+    rf"|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL})"
+)
 
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
 _AFTER_CUE_SUBJECT_RE = re.compile(
@@ -149,7 +153,7 @@ _AFTER_CUE_SUBJECT_RE = re.compile(
 )
 _DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
 _ACCORDING_RE = re.compile(
-    rf"(?P<cue>[Aa]ccording\s+to)\s+(?:(?P<name>{_NAME})|(?P<nominal>{_NOMINAL}?)(?=[,.;:]|\s+(?:on|in|at)\b)|(?P<pron>him|her|them))"
+    rf"(?P<cue>[Aa]ccording\s+to)\s+(?:(?:(?!{_DETERMINER}\b)[a-z][\w'\u2019-]*\s+){{0,5}}?(?P<name>{_NAME})|(?P<nominal>{_NOMINAL}?)(?=[,.;:]|\s+(?:on|in|at)\b)|(?P<pron>him|her|them))"
 )
 # A sentence boundary inside a window: terminal punctuation (and closing marks) then a space.
 _SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[\"'\u201c\u2018A-Z(])")
@@ -367,8 +371,10 @@ class _Mention:
 
 
 def _mention_from(
-    match: re.Match[str], offset: int, text: str, cue: str | None = None
+    match: re.Match[str], offset: int, text: str, cue: str | None = None, strict: bool = False
 ) -> _Mention | None:
+    """The mention a subject match found; ``strict`` (no cue next to it) refuses a lone
+    capitalised common word ("Pressure is building"), else it is read as a plain noun ("Police")."""
     cue = " ".join((cue if cue is not None else match.group("cue")).split()).lower()
     for kind in ("name", "pron", "nominal"):
         value = match.group(kind)
@@ -380,8 +386,37 @@ def _mention_from(
             word = text[start:end]
             if word.lower() in _SENTENCE_STARTERS or word.lower() in _TITLE_WORDS:
                 return None
+            if " " not in word and _is_common_word(text, start, end):
+                if strict:
+                    return None
+                kind = "nominal"
         return _Mention(start, end, kind, cue)
     return None
+
+
+_COMMON_REACH = 20_000
+# Filled per text by ``attribute`` (cleared at its start; the key's id is that text's).
+_common_word_cache: dict[tuple[int, str, int], bool] = {}
+
+
+def _is_common_word(text: str, start: int, end: int) -> bool:
+    """A capitalised word that is an ordinary word here ("Pressure is building", "Perhaps"):
+    the text also writes it in lower case and never capitalises it inside a sentence."""
+    word = text[start:end]
+    if not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+        return False
+    block = start // _COMMON_REACH
+    key = (id(text), word, block)
+    cached = _common_word_cache.get(key)
+    if cached is not None:
+        return cached
+    lo = max(0, (block - 1) * _COMMON_REACH)
+    hi = min(len(text), (block + 2) * _COMMON_REACH)
+    lower = re.compile(rf"(?<![\w'\u2019-]){word.lower()}(?![\w'\u2019-])")
+    inner = re.compile(rf"[a-z,][ \u00a0]{word}(?![\w'\u2019-])")
+    common = lower.search(text, lo, hi) is not None and inner.search(text, lo, hi) is None
+    _common_word_cache[key] = common
+    return common
 
 
 def _sentence_start(text: str, start: int, stop: int) -> int:
@@ -601,7 +636,7 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
     m = _SENTENCE_SUBJECT_RE.match(text, start, stop)
     if m is None:
         return None
-    return _mention_from(m, 0, text, cue)
+    return _mention_from(m, 0, text, cue, strict=True)
 
 
 _TOKEN_RE = re.compile(r"\S+")
@@ -672,6 +707,7 @@ def attribute(
     continues_paragraph: list[bool],
 ) -> list[Quote]:
     """``quotes`` with speaker, cue and carry-over filled in (same order)."""
+    _common_word_cache.clear()
     resolver = _Resolver(text)
     mentions: list[_Mention | None] = []
     for i, quote in enumerate(quotes):
