@@ -64,6 +64,8 @@ class CompareScreen(Screen[None]):
         self.document: DiffDocument | None = None
         self._unified_choice: bool | None = None
         """The user's explicit mode (``u``); None follows the terminal width."""
+        self._status = ""
+        """What the header says while there is no document to show (loading, errors)."""
         self._anchor: tuple[str, int] | None = None
         """(article id, offset) of the sentence to put the cursor on once a recompute lands."""
 
@@ -108,12 +110,11 @@ class CompareScreen(Screen[None]):
             left = self.corpus.article(self.left_id)
             right = self.corpus.article(self.right_id)
         except KeyError as error:
-            self.header.show(None, status=f"Cannot compare: {error}")
+            self._set_status(f"Cannot compare: {error}")
             return
         self.diff_view.loading = True
-        self.header.show(
-            None,
-            status=f"Comparing {left.label} with {right.label} ({left.words + right.words:,} words)…",
+        self._set_status(
+            f"Comparing {left.label} with {right.label} ({left.words + right.words:,} words)…",
         )
         self._align(left, right)
 
@@ -128,7 +129,7 @@ class CompareScreen(Screen[None]):
         if event.state == WorkerState.ERROR:
             self.diff_view.loading = False
             message = f"Comparison failed: {worker.error!r}"
-            self.header.show(None, status=message)
+            self._set_status(message)
             self.notify(message, severity="error", markup=False)
         elif event.state == WorkerState.SUCCESS:
             document = worker.result
@@ -139,8 +140,13 @@ class CompareScreen(Screen[None]):
                 return
             self._show(document)
 
+    def _set_status(self, status: str) -> None:
+        self._status = status
+        self._update_header()
+
     def _show(self, document: DiffDocument) -> None:
         self.document = document
+        self._status = ""
         view = self.diff_view
         view.loading = False
         view.unified = self.unified
@@ -166,7 +172,11 @@ class CompareScreen(Screen[None]):
             if document.quote_changes[row.pair]:
                 label += " · quote changed"
         self.header.show(
-            document, unified=self.unified, position=view.change_position(), cursor_label=label
+            document,
+            unified=self.unified,
+            position=view.change_position(),
+            cursor_label=label,
+            status=self._status,
         )
 
     def on_diff_view_cursor_moved(self, event: DiffView.CursorMoved) -> None:

@@ -1,0 +1,442 @@
+"""The Compare screen: layout, navigation, swapping, modes, version picking, untrusted text.
+
+Pilot tests drive a tiny app that pushes ``CompareScreen`` over a base screen; the snapshot
+tests (plain ``def``) pin the look side by side at 160x48 and unified at 80x24.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widgets import OptionList, Static
+from textual.worker import WorkerCancelled
+
+from reader.corpus import Corpus, load_corpus
+from reader.model import Article, Story
+from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.pick_version import PickVersionScreen
+from reader.tui.widgets.diff_header import DiffHeader
+from reader.tui.widgets.diff_layout import (
+    layout_lines,
+    prepare_document,
+    side_by_side_columns,
+    wrap_offsets,
+)
+from reader.tui.widgets.diff_view import DiffView
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def seed_corpus() -> tuple[Corpus, Story]:
+    """The bundled seeds as one story of five versions (independent of story grouping)."""
+    corpus = load_corpus(group=False)
+    return corpus, Story("seeds", "Seeds", tuple(a.id for a in corpus.articles))
+
+
+class CompareApp(App[None]):
+    """A base screen standing in for the Library; on mount it pushes the compare screen."""
+
+    def __init__(self, corpus: Corpus, story: Story, left: str, right: str) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.story = story
+        self.left = left
+        self.right = right
+
+    def compose(self) -> ComposeResult:
+        yield Static("library", id="base")
+
+    def on_mount(self) -> None:
+        self.push_screen(CompareScreen(self.corpus, self.story, self.left, self.right))
+
+
+def seed_app(left: str = "000", right: str = "001") -> CompareApp:
+    corpus, story = seed_corpus()
+    return CompareApp(corpus, story, corpus.article(left).id, corpus.article(right).id)
+
+
+def text_app(left_text: str, right_text: str, outlet: str = "Left") -> CompareApp:
+    left = Article("left", "left.txt", left_text, outlet=outlet, date="2024-01-02")
+    right = Article("right", "right.txt", right_text, outlet="Right")
+    corpus = Corpus([left, right], [Story("s", "s", ("left", "right"))])
+    return CompareApp(corpus, corpus.stories[0], "left", "right")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for the alignment worker and the repaint that follows it."""
+    await pilot.pause()
+    with contextlib.suppress(WorkerCancelled):
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def screen_of(app: App[None]) -> CompareScreen:
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+def visible_text(view: DiffView) -> list[str]:
+    """The plain text of every line the view draws now."""
+    lines = []
+    for y in range(view.scrollable_content_region.height):
+        strip: Strip = view.render_line(y)
+        lines.append(strip.text)
+    return lines
+
+
+def cursor_visible(view: DiffView) -> bool:
+    first, last = view.row_lines(view.cursor_row)
+    top = round(view.scroll_y)
+    return first >= top and first < top + view.scrollable_content_region.height
+
+
+# -- layout (no app) --------------------------------------------------------------------------
+
+
+def test_wrap_offsets_fit_the_width_and_keep_every_word() -> None:
+    text = (
+        "The announcement came shortly after Russia said 10,000 soldiers were returning.\nNew line."
+    )
+    for width in (8, 15, 30):
+        ranges = wrap_offsets(text, 0, len(text), width)
+        assert all(end - start <= width for start, end in ranges)
+        # Words longer than the width are cut, so compare the text without its spaces.
+        assert "".join(text[s:e] for s, e in ranges).replace(" ", "") == "".join(text.split())
+    # The hard line break is kept: "New line." never shares a line with the first paragraph.
+    assert text[slice(*wrap_offsets(text, 0, len(text), 200)[-1])] == "New line."
+    assert wrap_offsets("", 0, 0, 10) == [(0, 0)]
+    assert wrap_offsets("x" * 25, 0, 25, 10) == [(0, 10), (10, 20), (20, 25)]
+
+
+def test_side_by_side_pairs_start_on_the_same_line(seed_articles: dict[str, Article]) -> None:
+    document = prepare_document(seed_articles["000"], seed_articles["001"])
+    lines = layout_lines(document, 120, unified=False)
+    left_width, right_width = side_by_side_columns(120)
+    rows_seen = []
+    for line in lines:
+        if line.a is not None:
+            assert line.a[1] - line.a[0] <= left_width
+        if line.b is not None:
+            assert line.b[1] - line.b[0] <= right_width
+        if line.first:
+            rows_seen.append(line.row)
+            row = document.alignment.rows[line.row]
+            # Both sides of an aligned pair begin on its first line.
+            assert (line.a is not None) == row.show_a
+            assert (line.b is not None) == row.show_b
+    assert rows_seen == list(range(len(document.alignment.rows)))
+
+
+def test_unified_lines_show_one_side_each(seed_articles: dict[str, Article]) -> None:
+    document = prepare_document(seed_articles["002"], seed_articles["003"])
+    lines = layout_lines(document, 80, unified=True)
+    assert all((line.a is None) != (line.b is None) for line in lines if line.row >= 0)
+    # Every sentence of both versions appears (equal pairs once, from B).
+    a_shown = {line.row for line in lines if line.a is not None}
+    b_shown = {line.row for line in lines if line.b is not None}
+    for index, row in enumerate(document.alignment.rows):
+        pair = document.alignment.pairs[row.pair]
+        if row.show_b and pair.b is not None:
+            assert index in b_shown
+        if row.show_a and pair.a is not None and pair.op != "equal":
+            assert index in a_shown
+
+
+def test_marks_cover_changed_words_and_quotes(seed_articles: dict[str, Article]) -> None:
+    document = prepare_document(seed_articles["000"], seed_articles["001"])
+    alignment = document.alignment
+    for index, pair in enumerate(alignment.pairs):
+        for mark in document.a_marks[index]:
+            assert pair.a is not None and pair.a.start <= mark.start < mark.end <= pair.a.end
+        for mark in document.b_marks[index]:
+            assert pair.b is not None and pair.b.start <= mark.start < mark.end <= pair.b.end
+    # 001 quotes Sullivan with spun words ("significant progress"): a change inside a quote.
+    quoted = [i for i, flag in enumerate(document.quote_changes) if flag]
+    assert quoted
+    assert any(
+        "significant" in alignment.b_text[m.start : m.end]
+        for i in quoted
+        for m in document.b_marks[i]
+        if m.kind == "quote"
+    )
+
+
+def test_identical_and_empty_versions_do_not_fail() -> None:
+    same = Article("a", "a", "One sentence here. Another one there.")
+    document = prepare_document(same, same)
+    assert document.change_rows == ()
+    assert layout_lines(document, 100, unified=False)
+    empty = Article("e", "e", "")
+    for left, right in ((empty, same), (same, empty), (empty, empty)):
+        document = prepare_document(left, right)
+        layout_lines(document, 40, unified=True)
+        layout_lines(document, 40, unified=False)
+
+
+# -- pilot ------------------------------------------------------------------------------------
+
+
+async def test_next_change_visits_every_change_in_order() -> None:
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        view = screen.diff_view
+        document = screen.document
+        assert document is not None and not view.unified
+        alignment = document.alignment
+        assert alignment.changes  # the spun copy changes nearly every sentence
+
+        visited = []
+        if alignment.rows[view.cursor_row].pair in alignment.changes:
+            visited.append(alignment.rows[view.cursor_row].pair)
+        for _ in range(len(alignment.changes) + 2):
+            before = view.cursor_row
+            await pilot.press("right_square_bracket")
+            if view.cursor_row == before:
+                break
+            visited.append(alignment.rows[view.cursor_row].pair)
+            assert cursor_visible(view)
+            # The cursor bar is drawn on the cursor row's first line.
+            first, _ = view.row_lines(view.cursor_row)
+            assert visible_text(view)[first - round(view.scroll_y)].startswith("▌")
+        assert visited == list(alignment.changes)
+        assert view.change_position() == (len(alignment.changes), len(alignment.changes))
+
+        # Backwards with p / [ retraces the same changes.
+        back = []
+        for _ in range(3):
+            await pilot.press("p")
+            back.append(alignment.rows[view.cursor_row].pair)
+        assert back == list(alignment.changes)[-4:-1][::-1]
+        header = screen.query_one(DiffHeader)
+        assert f"change {len(alignment.changes) - 3}/{len(alignment.changes)}" in str(
+            header.render()
+        )
+
+
+async def test_cursor_keys_and_current_span() -> None:
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        view = screen.diff_view
+        await pilot.press("j", "j", "down")
+        assert view.cursor_row == 3
+        await pilot.press("k")
+        assert view.cursor_row == 2
+        document = screen.document
+        assert document is not None
+        pair = document.alignment.pairs[document.alignment.rows[2].pair]
+        assert pair.a is not None and pair.b is not None
+        left = screen.current_span("left")
+        right = screen.current_span("right")
+        assert left == (document.left.id, pair.a.start, pair.a.end)
+        assert right == (document.right.id, pair.b.start, pair.b.end)
+        assert document.left.text[left[1] : left[2]].startswith("But that move came")
+        await pilot.press("G")
+        assert view.cursor_row == view.row_count - 1
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        assert view.cursor_row == 0 and view.scroll_y == 0
+        await pilot.press("pagedown")
+        assert view.scroll_y > 0 and cursor_visible(view)
+        await pilot.press("pageup")
+        assert view.scroll_y == 0 and cursor_visible(view)
+
+
+async def test_swap_keeps_the_sentence_under_the_cursor() -> None:
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        old_left, old_right = screen.left_id, screen.right_id
+        await pilot.press("j", "j", "j", "j")
+        before = screen.current_span("left")
+        await pilot.press("s")
+        await settle(pilot)
+        assert (screen.left_id, screen.right_id) == (old_right, old_left)
+        document = screen.document
+        assert document is not None
+        assert (document.left.id, document.right.id) == (old_right, old_left)
+        after = screen.current_span("right")
+        assert after is not None and before is not None
+        assert after[0] == before[0] and after[1] <= before[1] < after[2]
+        header_text = str(screen.query_one(DiffHeader).render())
+        assert header_text.index(old_right) < header_text.index(old_left)
+
+
+async def test_unified_mode_toggles_and_is_automatic_when_narrow() -> None:
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).diff_view
+        assert not view.unified
+        await pilot.press("u")
+        assert view.unified
+        assert all((line.a is None) != (line.b is None) for line in view.lines if line.row >= 0)
+        assert any(
+            text.startswith((" ~ - ", " * - ", "▌~ - ", "▌* - ")) for text in visible_text(view)
+        )
+        await pilot.press("u")
+        assert not view.unified
+
+    narrow = seed_app()
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = screen_of(narrow).diff_view
+        assert view.unified
+        assert all(len(text) <= 80 for text in visible_text(view))
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert not view.unified
+
+
+async def test_pick_and_cycle_versions() -> None:
+    app = seed_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        corpus = app.corpus
+        await pilot.press("v")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickVersionScreen)
+        options = picker.query_one(OptionList)
+        assert [o.id for o in options.options] == list(app.story.article_ids)
+        # The version on the other side cannot be picked.
+        assert [o.id for o in options.options if o.disabled] == [corpus.article("000").id]
+        # Highlight starts on the shown version (001); one down is 002.
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.right_id == corpus.article("002").id
+        assert screen.document is not None and screen.document.right.id == screen.right_id
+
+        await pilot.press("r")
+        await settle(pilot)
+        assert screen.right_id == corpus.article("003").id
+        await pilot.press("l")
+        await settle(pilot)
+        assert screen.left_id == corpus.article("001").id
+        assert screen.document is not None
+        assert (screen.document.left.id, screen.document.right.id) == (
+            screen.left_id,
+            screen.right_id,
+        )
+
+        await pilot.press("V")
+        await pilot.pause()
+        assert isinstance(app.screen, PickVersionScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.left_id == corpus.article("001").id
+
+
+async def test_quit_goes_back_to_the_previous_screen() -> None:
+    app = seed_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+        assert app.screen.query_one("#base", Static)
+    app = seed_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_every_binding_has_a_description() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        active = app.screen.active_bindings
+        keys = {binding.key for _, binding, _, _ in active.values()}
+        for key in ("s", "u", "l", "r", "v", "q", "n", "p", "j", "k", "g", "G", "m"):
+            assert key in active, key
+        assert keys
+        for _, binding, _, _ in active.values():
+            if not binding.system:
+                assert binding.description, binding
+
+
+async def test_moved_sentence_jumps_to_its_counterpart() -> None:
+    first = "Storms hit the northern coast overnight, cutting power to thousands of homes."
+    middle = [
+        "Officials said repairs would take several days.",
+        "Schools in three districts will stay closed on Monday.",
+        "The weather service expects calmer winds by midweek.",
+    ]
+    left = " ".join([first, *middle])
+    right = " ".join([*middle, first])
+    app = text_app(left, right)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        view = screen.diff_view
+        document = screen.document
+        assert document is not None
+        rows = document.alignment.rows
+        moved = [i for i, row in enumerate(rows) if row.partner is not None]
+        assert moved, "the engine should see the first sentence as moved"
+        view.move_cursor(moved[0])
+        await pilot.press("m")
+        assert view.cursor_row == rows[moved[0]].partner
+        assert "moved: see" in "\n".join(visible_text(view))
+        await pilot.press("m")
+        assert view.cursor_row == moved[0]
+
+
+async def test_untrusted_text_is_shown_literally() -> None:
+    payload = "[/x] [@click=app.quit]x[/]"
+    left = f"The minister said {payload} on Tuesday. Markets fell sharply afterwards."
+    right = f"The minister said {payload} on Wednesday. Markets fell sharply afterwards."
+    app = text_app(left, right, outlet="[b]Evil[/b] [/x]")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert screen.document is not None
+        drawn = "\n".join(visible_text(screen.diff_view))
+        assert drawn.count(payload) == 2
+        assert "[b]Evil[/b] [/x]" in str(screen.query_one(DiffHeader).render())
+        await pilot.press("u")
+        await pilot.click(DiffView)
+        assert payload in "\n".join(visible_text(screen.diff_view))
+        assert app.is_running
+
+
+async def test_failed_lookup_shows_a_message() -> None:
+    corpus, story = seed_corpus()
+    app = CompareApp(corpus, story, "no-such-article", corpus.article("001").id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        header = screen_of(app).query_one(DiffHeader)
+        assert "Cannot compare" in str(header.render())
+
+
+# -- snapshots --------------------------------------------------------------------------------
+
+
+def test_snapshot_side_by_side(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+
+    assert snap_compare(seed_app(), terminal_size=(160, 48), run_before=run_before)
+
+
+def test_snapshot_unified_narrow(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+
+    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=run_before)
