@@ -494,24 +494,28 @@ _CLOCK_RE = re.compile(
     r"(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|(\d{1,2}):(\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight))",
     re.I,
 )
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|due|next|upcoming|until|till"
+# Tense cues, matched case-sensitively on lower-cased snippets (much faster than IGNORECASE).
+_FUTURE_WORDS = (
+    r"will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|due|next|upcoming|until|till"
     r"|plans?\s+to|planned\s+to|planning\s+to|ahead\s+of"
-    r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline)\b",
-    re.I,
+    r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
 )
-_PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
-    r"|gave|ran|saw|fled|struck|wrote|spoke|knew|grew|flew|drove|chose|met|left|sold|bought)\b",
-    re.I,
+_PAST_WORDS = (
+    r"was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
+    r"|gave|ran|saw|fled|struck|wrote|spoke|knew|grew|flew|drove|chose|met|left|sold|bought"
 )
+_FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b")
+_PAST_CUE = re.compile(rf"\b(?:{_PAST_WORDS})\b")
+_ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b")
 # Regular past forms are a weaker cue: "will be held", "is expected" also end in -ed.
-_WEAK_PAST_CUE = re.compile(r"\b\w{3,}ed\b", re.I)
-_PAST_BEFORE_FUTURE = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$", re.I)
+_WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
+_PAST_BEFORE_FUTURE = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_UP_TO_LAST_BREAK = re.compile(r".*(?:[.!?]\s|\n)", re.DOTALL)
+_PASSIVE_TAIL = re.compile(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$")
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 _ADJACENT_VERB = re.compile(
-    r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$", re.IGNORECASE
+    r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$"
 )
 
 
@@ -622,23 +626,20 @@ def _find_year(text: str) -> int | None:
     return _spelled_year(m[0]) if m else None
 
 
+_POINT_MODS = re.compile(
+    r"(?P<START>(?:early|earlier|the\s+beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of"
+    r"|the\s+early)\b)"
+    r"|(?P<END>late|later|the\s+end\s+of|the\s+last\s+half\s+of|the\s+second\s+half\s+of"
+    r"|the\s+latter|by\s+year)"
+    r"|(?P<MID>mid|the\s+middle\s+of)|(?P<APPROX>(?:around|about|approximately|roughly)\b)",
+    re.IGNORECASE,
+)
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
 def _mod_of(text: str) -> str | None:
-    t = text.lower()
-    if re.match(
-        r"(?:early|earlier|the\s+beginning\s+of|the\s+start\s+of|the\s+first\s+half\s+of|the\s+early)\b",
-        t,
-    ):
-        return "START"
-    if re.match(
-        r"(?:late|later|the\s+end\s+of|the\s+last\s+half\s+of|the\s+second\s+half\s+of|the\s+latter|by\s+year)",
-        t,
-    ):
-        return "END"
-    if re.match(r"(?:mid|the\s+middle\s+of)", t):
-        return "MID"
-    if re.match(r"(?:around|about|approximately|roughly)\b", t):
-        return "APPROX"
-    return None
+    m = _POINT_MODS.match(text)
+    return m.lastgroup if m else None
 
 
 _APPROX_MODS = (
@@ -685,23 +686,23 @@ class _Resolver:
         mention in its sentence: the verb right before it first, else the nearest cue before it,
         else the first cue after it."""
         window_start = max(0, start - 80)
-        before = self.text[window_start:start]
-        breaks = list(_SENTENCE_BREAK.finditer(before))
-        if breaks:
-            before = before[breaks[-1].end() :]
-        adjacent = _ADJACENT_VERB.search(before)
+        before = self.text[window_start:start].lower()
+        last_break = _UP_TO_LAST_BREAK.match(before)
+        if last_break is not None:
+            before = before[last_break.end() :]
+        tail = before[-40:]
+        adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
             verb = adjacent[1]
-            passive = re.search(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$", before)
             if _FUTURE_CUE.fullmatch(verb):
                 return "future"
-            if _PAST_CUE.fullmatch(verb) or (_WEAK_PAST_CUE.fullmatch(verb) and not passive):
+            if _PAST_CUE.fullmatch(verb) or (
+                _WEAK_PAST_CUE.fullmatch(verb) and not _PASSIVE_TAIL.search(tail)
+            ):
                 return "past"
         best: tuple[int, str] | None = None
-        for rx, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
-            for m in rx.finditer(before):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), label)
+        for m in _ANY_CUE.finditer(before):
+            best = (m.start(), "future" if m.lastgroup == "future" else "past")
         if (
             best is not None
             and best[1] == "future"
@@ -711,7 +712,7 @@ class _Resolver:
         if best is None and _WEAK_PAST_CUE.search(before):
             return "weak_past"
         if best is None:
-            after = self.text[end : end + 40]
+            after = self.text[end : end + 40].lower()
             cut = _SENTENCE_BREAK.search(after)
             after = after[: cut.start()] if cut else after
             fut = _FUTURE_CUE.search(after)
@@ -724,15 +725,14 @@ class _Resolver:
         return best[1]
 
     def remember(self, value: str) -> None:
-        if not re.match(r"\d{4}", value):
+        if not value[:4].isdigit():
             return
         self.ref_value = value
-        m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+        m = _DAY_VALUE.match(value)
         if m:
             self.ref_day = _safe_date(int(m[1]), int(m[2]), int(m[3])) or self.ref_day
-        q = re.fullmatch(r"(\d{4})-Q(\d)", value)
-        if q:
-            self.ref_quarter = (int(q[1]), int(q[2]))
+        elif value[4:6] == "-Q" and len(value) == 7:
+            self.ref_quarter = (int(value[:4]), int(value[6]))
 
     def anchor_day(self) -> date | None:
         return self.ref_day or self.dct
