@@ -141,9 +141,14 @@ _BARE_PLURAL = (
     r"|diplomats|observers|insiders|strategists|organizers|democrats|republicans|leaders)"
 )
 # A capitalised determiner before a lower-case word opens a descriptor ("The complaint"), not a name.
+_BARE_PLURAL_RE = re.compile(_BARE_PLURAL)
+# "Scott's family", "Trump's campaign manager": a name's possession speaks.
+_POSSESSIVE_NOMINAL = (
+    rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+{_NOT_IN_NOMINAL}[a-z][\w'\u2019\-]*){{1,3}}"
+)
 _SUBJECT = (
     rf"(?P<pron>{_PRONOUN})|(?!{_DETERMINER}\s+[a-z])(?P<name>{_NAME}){_PAREN}{_APPOSITION}"
-    rf"|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL})"
+    rf"|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL}|{_POSSESSIVE_NOMINAL})"
 )
 
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
@@ -471,6 +476,8 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     phrase = text[start:cue_start]
     if not phrase.strip() or len(phrase.split()) > 12 or any(ch in _MARKS for ch in phrase):
         return None
+    if phrase.split()[0] in _CLAUSE_OPENERS:
+        return None  # "…” and called on people to …": a new clause of the earlier subject
     aux = _TRAILING_AUX_RE.search(text, start, cue_start)
     end = aux.start() if aux is not None else cue_start
     while end > start and text[end - 1] in " ,":
@@ -485,6 +492,7 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     return _Mention(start, end, "nominal", cue)
 
 
+_CLAUSE_OPENERS = frozenset(["and", "or", "but", "then", "while", "as", "when", "after", "before"])
 _MARKS = '"\u201c\u201d\u00ab\u00bb'
 _LEAD_PUNCTUATION_RE = re.compile(r"[\s,;:\u2014\u2013-]*")
 _TRAILING_AUX_RE = re.compile(rf"\s+{_AUX}\Z")
@@ -501,6 +509,56 @@ def _cue_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         elif word == "put" and text.startswith(" it", m.end()):
             spans.append((m.start(), m.end() + 3))
     return spans
+
+
+_MODAL_RE = re.compile(r"\b(?:would|will|could|can|may|might|should|must|shall|did|do|does|to)\b")
+_NOUN_CUES_AFTER_SINGULAR = frozenset(base for base in _VERB_STEMS if base not in {"read"})
+# Cue forms that are as often plural nouns ("his tweets", "her remarks").
+_NOUN_PLURALS = frozenset(
+    _VERB_STEMS[base][0]
+    for base in (
+        "tweet",
+        "comment",
+        "remark",
+        "post",
+        "report",
+        "claim",
+        "note",
+        "call",
+        "charge",
+        "promise",
+        "pledge",
+        "vow",
+        "joke",
+        "quip",
+        "boast",
+        "complaint",
+        "demand",
+        "label",
+    )
+    if base in _VERB_STEMS
+)
+
+
+def _cue_is_noun(text: str, m: re.Match[str], cue_start: int, cue: str) -> bool:
+    """The cue word is a noun of the subject's phrase: "Clinton's remark", "a controversial
+    comment", "a lunch counter" (a singular subject takes no bare verb form without a modal)."""
+    kind = next(k for k in ("name", "pron", "nominal") if m.group(k) is not None)
+    subject = m.group(kind)
+    if subject.endswith(("'s", "\u2019s")):
+        return True
+    if kind == "nominal" and re.search(r"['\u2019]s\s", subject) and cue.lower() in _NOUN_PLURALS:
+        return True  # "Trump's flurry of late-night tweets", "Trump's disrespectful comments"
+    if cue.lower() not in _NOUN_CUES_AFTER_SINGULAR:
+        return False
+    if _MODAL_RE.search(text, m.start(kind), cue_start) is not None:
+        return False
+    if kind == "pron":
+        return subject.lower() in ("he", "she", "it")
+    if re.search(r"\band\s+\Z", text[max(0, m.start(kind) - 6) : m.start(kind)]):
+        return False  # "Obama and Clinton call them …"
+    last = subject.split()[-1].lower()
+    return not last.endswith("s") and _BARE_PLURAL_RE.fullmatch(last) is None
 
 
 def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Mention | None:
@@ -522,6 +580,8 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
                         m = retry
             if m.group("nominal") is not None and cue in _PARTICIPLE_CUES:
                 return _sentence_subject(text, lower, cue_start, cue)  # "a box labeled"
+            if _cue_is_noun(text, m, cue_start, cue):
+                return None
             return _mention_from(m, 0, text, cue)
         if lo == lower or "," not in text[lo:cue_start]:
             break
