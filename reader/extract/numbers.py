@@ -44,6 +44,9 @@ class NumberMention:
     """Hedged ("some 100,000") or vague ("tens of thousands", "dozens")."""
     qualifier: str | None = None
     """The hedge as written, lower-cased: "some", "more than", "nearly"..."""
+    vague: bool = False
+    """A vague plural ("tens of thousands", "dozens", "1000's"): ``value`` is the lower bound
+    of a range up to ten times as much."""
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -396,7 +399,7 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
     start, end = match.span()
-    approx = False
+    approx = vague = False
     kind = "count"
     unit: str | None = None
     is_year_like = False
@@ -412,7 +415,7 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
             else:
                 # "1000's" / "1,000s": the spun spelling of "thousands".
                 value *= _parse_digits(re.sub(r"['\u2019]?s$", "", part))
-        approx = True
+        approx = vague = True
         needs_unit = True
     elif match.group("digits") is not None:
         digits = match.group("digits")
@@ -431,7 +434,7 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
             ):
                 # "1990s", "the '80s": decades are the dates engine's; "7s" is nothing.
                 return None
-            approx = True
+            approx = vague = True
             needs_unit = True
             end = match.end("plural")
         if scale:
@@ -564,4 +567,4 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
         return None
     if qualifier is not None:
         start = q.start("q")  # type: ignore[union-attr]
-    return NumberMention(start, end, text[start:end], value, unit, kind, approx, qualifier)
+    return NumberMention(start, end, text[start:end], value, unit, kind, approx, qualifier, vague)
