@@ -89,7 +89,7 @@ _GRAMMAR = [
     (
         "ago",
         rf"(?:{_APPROX}\s+)?(?:{_NUM}(?:\s+(?:or|to)\s+{_NUM})?\s+(?:more\s+)?{_UNIT}"
-        rf"|{lx.PLURAL_UNIT})(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|back)"
+        rf"|{lx.PLURAL_UNIT})(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|back)"
         r"(?![\w-])",
     ),
     (
@@ -635,6 +635,9 @@ _POINT_MODS = re.compile(
     re.IGNORECASE,
 )
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_ENDED_ON = re.compile(
+    rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+({lx.MONTH})\s*\d", re.IGNORECASE
+)
 
 
 def _mod_of(text: str) -> str | None:
@@ -1171,11 +1174,19 @@ class _Resolver:
             current = (self.dct.year, _quarter_of(self.dct))
             previous_index = current[0] * 4 + current[1] - 2
             last_completed = (previous_index // 4, previous_index % 4 + 1)
-            if re.search(r"\blatest\b", t):
+            ended = _ENDED_ON.match(self.text, end)
+            ended_month = lx.MONTHS.get(ended[1].lower().rstrip(".")) if ended else None
+            if ended_month is not None:
+                # "the quarter ended Sept. 30": the calendar quarter holding that date.
+                qn = (ended_month - 1) // 3 + 1
+                qy = self.dct.year if ended_month <= self.dct.month else self.dct.year - 1
+            elif re.search(r"\blatest\b", t):
                 qy, qn = last_completed
+            elif re.search(r"\bcurrent\b", t):
+                qy, qn = current
             elif self.ref_quarter is not None:
                 qy, qn = self.ref_quarter
-            elif re.search(r"\b(?:this|current)\b", t):
+            elif re.search(r"\bthis\b", t):
                 qy, qn = current
             else:
                 qy, qn = last_completed
@@ -1761,8 +1772,7 @@ def find_dates(text: str, dct: str | None) -> list[DateMention]:
         if kind is None:
             continue
         start, end = match.span()
-        # Trailing punctuation from abbreviations ("Jan.") ends a sentence as often as not: keep it
-        # only when it belongs to a month abbreviation followed by more of the expression.
+        # Spaces and commas swallowed by optional parts of the grammar are not part of the span.
         while end > start and text[end - 1] in " ,":
             end -= 1
         try:
