@@ -142,13 +142,15 @@ _BARE_PLURAL = (
 )
 # A capitalised determiner before a lower-case word opens a descriptor ("The complaint"), not a name.
 _BARE_PLURAL_RE = re.compile(_BARE_PLURAL)
+# "Kremlin officials", "White House aides": capitalised modifiers of a plural speaker noun.
+_NAMED_PLURAL = rf"(?:{_CAP}\s+){{1,3}}{_BARE_PLURAL}\b"
 # "Scott's family", "Trump's campaign manager": a name's possession speaks.
 _POSSESSIVE_NOMINAL = (
     rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+{_NOT_IN_NOMINAL}[a-z][\w'\u2019\-]*){{1,3}}"
 )
 _SUBJECT = (
-    rf"(?P<pron>{_PRONOUN})|(?!{_DETERMINER}\s+[a-z])(?P<name>{_NAME}){_PAREN}{_APPOSITION}"
-    rf"|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL}|{_POSSESSIVE_NOMINAL})"
+    rf"(?P<pron>{_PRONOUN})|(?!{_DETERMINER}\s+[a-z]|{_NAMED_PLURAL})(?P<name>{_NAME}){_PAREN}{_APPOSITION}"
+    rf"|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL}|{_POSSESSIVE_NOMINAL}|{_NAMED_PLURAL})"
 )
 
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
@@ -692,7 +694,20 @@ _SENTENCE_SUBJECT_RE = re.compile(
 )
 
 
+_CLAUSE_SUBJECT_RE = re.compile(rf"(?:{_SUBJECT})\s+(?:[a-z]+ly\s+)?[a-z]")
+
+
 def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | None:
+    """The subject of the clause holding ``stop``: the one after the last comma when a clause
+    starts there ("As Biden reiterated …, Kremlin officials redoubled warning …"), else the
+    sentence's."""
+    comma = text.rfind(", ", start, stop)
+    if comma > start:
+        m = _CLAUSE_SUBJECT_RE.match(text, comma + 2, stop)
+        if m is not None:
+            mention = _mention_from(m, 0, text, cue, strict=True)
+            if mention is not None:
+                return mention
     m = _SENTENCE_SUBJECT_RE.match(text, start, stop)
     if m is None:
         return None
@@ -817,7 +832,8 @@ def attribute(
             after.append(j)
             j += 1
         for j in before + after:
-            if mentions[j] is not None:
+            # A fragment's speaker guessed from the writer's sentence (no cue) is lent to nobody.
+            if mentions[j] is not None and (mentions[j].cue or not quotes[j].partial):
                 sources[i] = j
                 break
         if sources[i] is not None:
@@ -829,6 +845,8 @@ def attribute(
                 if quote_paragraphs[j] < paragraph - 1:
                     break
                 if quote_paragraphs[j] == paragraph - 1:
+                    if mentions[j] is not None and not mentions[j].cue and quotes[j].partial:
+                        continue  # a guessed fragment speaker does not carry over
                     sources[i] = sources[j] if mentions[j] is None else j
                     break
             if sources[i] is None and paragraph > 0:
