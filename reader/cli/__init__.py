@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "reader.cli.bench_cmd",
     "reader.cli.diff_cmd",
     "reader.cli.app_cmd",
+    "reader.cli.extract_cmds",
 ]
 """Each module has ``register(subparsers)``, adding its commands with ``set_defaults(func=...)``."""
 

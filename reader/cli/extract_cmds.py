@@ -1,0 +1,361 @@
+"""``reader quotes``, ``reader dates`` and ``reader numbers``: what each version says, and where
+the versions of a story disagree (quote groups and conflicts come from the cross-version ledger)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from reader.cli.common import (
+    CliError,
+    add_corpus_options,
+    add_json_option,
+    console,
+    find_article,
+    load_corpus_from_args,
+    print_json,
+)
+from reader.corpus import Corpus
+from reader.extract.article import Extraction, extract_article
+from reader.extract.ledger import Conflict, Ledger, QuoteGroup, build_ledger
+from reader.model import Article
+
+STATUS_STYLES = {
+    "verbatim": "green",
+    "altered": "yellow",
+    "unquoted": "magenta",
+    "missing": "red",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "quotes", help="direct quotes, their speakers, and how each fares across versions"
+    )
+    _common_options(p)
+    p.set_defaults(func=cmd_quotes)
+
+    p = subparsers.add_parser(
+        "dates", help="dates, normalised, and the dates versions of a story disagree on"
+    )
+    _common_options(p)
+    p.add_argument(
+        "--dct",
+        metavar="YYYY-MM-DD",
+        help="reference date for relative dates (overrides every article's own date)",
+    )
+    p.set_defaults(func=cmd_dates)
+
+    p = subparsers.add_parser(
+        "numbers", help="counts, money, percentages and measures, and where versions disagree"
+    )
+    _common_options(p)
+    p.set_defaults(func=cmd_numbers)
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    add_corpus_options(parser)
+    parser.add_argument(
+        "-a",
+        "--article",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this article (id, unique id prefix or path; repeatable)",
+    )
+    add_json_option(parser)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _parse_dct(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise CliError(f"--dct must be a date as YYYY-MM-DD, not '{value}'")
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise CliError(f"--dct is not a valid calendar date: '{value}'") from None
+
+
+def _selection(args: argparse.Namespace) -> tuple[Corpus, list[Article]]:
+    corpus = load_corpus_from_args(args)
+    if not args.article:
+        return corpus, list(corpus.articles)
+    chosen = [find_article(corpus, ref) for ref in args.article]
+    return corpus, list({a.id: a for a in chosen}.values())
+
+
+def _ledgers(corpus: Corpus, articles: list[Article], dct: str | None) -> list[Ledger]:
+    """One ledger per story holding a selected article and more than one version."""
+    wanted = {a.id for a in articles}
+    ledgers = []
+    seen: set[str] = set()
+    for article in articles:
+        try:
+            story = corpus.story_of(article.id)
+        except KeyError:
+            continue
+        if story.id in seen or len(story.article_ids) < 2:
+            continue
+        seen.add(story.id)
+        versions = [corpus.article(i) for i in story.article_ids]
+        ledger = build_ledger(versions, dct=dct)
+        ledgers.append(_restrict(ledger, wanted) if len(wanted) < len(corpus.articles) else ledger)
+    return ledgers
+
+
+def _restrict(ledger: Ledger, wanted: set[str]) -> Ledger:
+    """Only the groups and conflicts that involve a selected article."""
+    return Ledger(
+        articles=ledger.articles,
+        groups=tuple(g for g in ledger.groups if wanted & set(g.articles)),
+        date_conflicts=tuple(
+            c for c in ledger.date_conflicts if wanted & {v.article for v in c.values}
+        ),
+        number_conflicts=tuple(
+            c for c in ledger.number_conflicts if wanted & {v.article for v in c.values}
+        ),
+        extractions=ledger.extractions,
+    )
+
+
+def _extractions(articles: Iterable[Article], dct: str | None) -> list[tuple[Article, Extraction]]:
+    return [(a, extract_article(a, dct)) for a in articles]
+
+
+def _header(article: Article, count: int, noun: str) -> Text:
+    line = Text()
+    line.append(article.id, "bold cyan")
+    label = article.label if article.label != article.id else ""
+    if label:
+        line.append(f"  {label}", "dim")
+    line.append(f"  {count} {noun}{'' if count == 1 else 's'}")
+    return line
+
+
+def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
+    if not conflicts:
+        console.print(Text(f"\nNo {title} between versions.", style="dim"))
+        return
+    console.print(Text(f"\n{len(conflicts)} {title}:", style="bold red"))
+    for conflict in conflicts:
+        console.print(Text.assemble("  about ", (conflict.about or "—", "bold")))
+        for value in conflict.values:
+            console.print(
+                Text.assemble(
+                    "    ",
+                    (value.article, "cyan"),
+                    "  ",
+                    (value.text, "yellow"),
+                    "  → ",
+                    (value.value, "bold"),
+                )
+            )
+
+
+def _conflicts_json(
+    ledgers: list[Ledger], get: Callable[[Ledger], tuple[Conflict, ...]]
+) -> list[dict[str, Any]]:
+    return [c.to_json() for ledger in ledgers for c in get(ledger)]
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    corpus, articles = _selection(args)
+    extractions = _extractions(articles, None)
+    ledgers = _ledgers(corpus, articles, None)
+    groups = [g for ledger in ledgers for g in ledger.groups]
+    if args.json:
+        print_json(
+            {
+                "quotes": [
+                    {
+                        "article": article.id,
+                        "text": quote.text,
+                        "start": quote.start,
+                        "end": quote.end,
+                        "content_start": quote.content_start,
+                        "content_end": quote.content_end,
+                        "speaker": quote.speaker,
+                        "cue": quote.cue,
+                        "partial": quote.partial,
+                    }
+                    for article, extraction in extractions
+                    for quote in extraction.quotes
+                ],
+                "groups": [g.to_json() for g in groups],
+            }
+        )
+        return 0
+    for article, extraction in extractions:
+        console.print(_header(article, len(extraction.quotes), "quote"))
+        if not extraction.quotes:
+            continue
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right", style="dim", no_wrap=True)
+        table.add_column("speaker", style="cyan", ratio=1)
+        table.add_column("cue", style="dim", no_wrap=True)
+        table.add_column("quote", ratio=3)
+        for number, quote in enumerate(extraction.quotes, start=1):
+            table.add_row(
+                str(number),
+                Text(quote.speaker or "—"),
+                Text(quote.cue or ""),
+                Text(quote.text, style="italic" if quote.partial else ""),
+            )
+        console.print(table)
+    shared = [g for g in groups if len(g.members) > 1]
+    if ledgers:
+        console.print(
+            Text(f"\n{len(shared)} quote(s) found in more than one version:", style="bold")
+        )
+        for group in shared:
+            _print_group(group)
+    return 0
+
+
+def _print_group(group: QuoteGroup) -> None:
+    head = Text("\n  ")
+    head.append(", ".join(group.speakers) or "unattributed", "cyan")
+    if group.reattributed:
+        head.append("  (attributed differently across versions)", "bold red")
+    console.print(head)
+    for member in group.members:
+        line = Text("    ")
+        line.append(f"{member.status:<9}", STATUS_STYLES.get(member.status, ""))
+        line.append(f" {member.article}  ", "cyan")
+        line.append(member.text)
+        console.print(line)
+    for article_id in group.missing:
+        console.print(
+            Text.assemble("    ", (f"{'missing':<9}", STATUS_STYLES["missing"]), f" {article_id}")
+        )
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def cmd_dates(args: argparse.Namespace) -> int:
+    dct = _parse_dct(args.dct)
+    corpus, articles = _selection(args)
+    extractions = _extractions(articles, dct)
+    ledgers = _ledgers(corpus, articles, dct)
+    if args.json:
+        print_json(
+            {
+                "dates": [
+                    {
+                        "article": article.id,
+                        "text": mention.text,
+                        "start": mention.start,
+                        "end": mention.end,
+                        "type": mention.type,
+                        "value": mention.value,
+                        "resolved": mention.resolved,
+                        "mod": mention.mod,
+                    }
+                    for article, extraction in extractions
+                    for mention in extraction.dates
+                ],
+                "conflicts": _conflicts_json(ledgers, lambda ledger: ledger.date_conflicts),
+            }
+        )
+        return 0
+    for article, extraction in extractions:
+        console.print(_header(article, len(extraction.dates), "date"))
+        if extraction.dct is None:
+            console.print(Text("  no article date: relative dates stay unresolved", style="dim"))
+        if not extraction.dates:
+            continue
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for name in ("text", "type", "value", "context"):
+            table.add_column(
+                name, no_wrap=name != "context", ratio=2 if name == "context" else None
+            )
+        for mention in extraction.dates:
+            table.add_row(
+                Text(mention.text, style="yellow"),
+                Text(mention.type, style="dim"),
+                Text(mention.value, style="bold" if mention.resolved else "dim"),
+                _context(article.text, mention.start, mention.end),
+            )
+        console.print(table)
+    if ledgers:
+        _print_conflicts(
+            [c for ledger in ledgers for c in ledger.date_conflicts], "date conflict(s)"
+        )
+    return 0
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def cmd_numbers(args: argparse.Namespace) -> int:
+    corpus, articles = _selection(args)
+    extractions = _extractions(articles, None)
+    ledgers = _ledgers(corpus, articles, None)
+    if args.json:
+        print_json(
+            {
+                "numbers": [
+                    {
+                        "article": article.id,
+                        "text": mention.text,
+                        "start": mention.start,
+                        "end": mention.end,
+                        "value": mention.value,
+                        "unit": mention.unit,
+                        "kind": mention.kind,
+                        "approx": mention.approx,
+                    }
+                    for article, extraction in extractions
+                    for mention in extraction.numbers
+                ],
+                "conflicts": _conflicts_json(ledgers, lambda ledger: ledger.number_conflicts),
+            }
+        )
+        return 0
+    for article, extraction in extractions:
+        console.print(_header(article, len(extraction.numbers), "number"))
+        if not extraction.numbers:
+            continue
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for name in ("text", "kind", "value", "unit"):
+            table.add_column(name, no_wrap=True, justify="right" if name == "value" else "left")
+        for mention in extraction.numbers:
+            value = f"{mention.value:,.6g}" if mention.value < 1e6 else f"{mention.value:,.0f}"
+            table.add_row(
+                Text(mention.text, style="yellow"),
+                Text(mention.kind, style="dim"),
+                Text(("≈ " if mention.approx else "") + value),
+                Text(mention.unit or "—"),
+            )
+        console.print(table)
+    if ledgers:
+        _print_conflicts(
+            [c for ledger in ledgers for c in ledger.number_conflicts], "number conflict(s)"
+        )
+    return 0
+
+
+def _context(text: str, start: int, end: int, width: int = 36) -> Text:
+    """The words around a mention, the mention highlighted; never parsed as markup."""
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    return Text.assemble(
+        ("…" if start > width else "") + left,
+        (text[start:end], "bold yellow"),
+        right + ("…" if end + width < len(text) else ""),
+    )
