@@ -230,7 +230,11 @@ _NICKNAME_BEFORE_RE = re.compile(r"(?:^|\s)(?:[A-Z]\.|[A-Z][a-z]+)\s$")
 _NICKNAME_AFTER_RE = re.compile(r"\s[A-Z][a-z]")
 _WORK_TITLE_BEFORE_RE = re.compile(
     r"(?:['\u2019]s|\b(?:titled|entitled|book|show|program|programme|film|movie|documentary"
-    r"|series|column|op-ed|song|album|headline|newsletter|podcast|slogan|hashtag))\s*$"
+    r"|series|column|op-ed|song|album|headline|newsletter|podcast|slogan|hashtag|anthem|novel"
+    r"|memoir|(?:episode|broadcast|edition|clip|preview|trailer|chapter|season)\s+of))\s*$"
+)
+_WORK_TITLE_AFTER_RE = re.compile(
+    r"\s*(?:radio\s+|television\s+|TV\s+)?(?:show|program|programme|podcast|segment|series|documentary)\b"
 )
 _MINOR_WORDS = frozenset(
     [
@@ -255,11 +259,13 @@ _MINOR_WORDS = frozenset(
 
 
 def _is_title_case(content: str) -> bool:
-    tokens = re.findall(r"[^\W\d_][\w'\u2019-]*", content)
+    tokens = re.findall(r"[^\W_][\w'\u2019-]*", content)
     if not tokens or len(tokens) > 8:
         return False
+    # Numbers count as capitalised words ("13th", "The 411").
     return (
-        all(t[0].isupper() or t.lower() in _MINOR_WORDS for t in tokens) and tokens[0][0].isupper()
+        all(t[0].isupper() or t[0].isdigit() or t.lower() in _MINOR_WORDS for t in tokens)
+        and not tokens[0][0].islower()
     )
 
 
@@ -276,7 +282,15 @@ def _not_a_quote(text: str, raw: _RawQuote) -> bool:
         and _NICKNAME_AFTER_RE.match(text, raw.end)
     ):
         return True
-    return _is_title_case(content) and _WORK_TITLE_BEFORE_RE.search(before) is not None
+    if not _is_title_case(content):
+        return False
+    if _WORK_TITLE_BEFORE_RE.search(before) or _WORK_TITLE_AFTER_RE.match(text, raw.end):
+        return True
+    # A title-case line standing alone is a subheading ("'All Bets Are Off.'"), not a quotation.
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    line_end = text.find("\n", raw.end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start : raw.start].strip() and not text[raw.end : line_end].strip(" .")
 
 
 _BOUNDARY_CHARS = ".!?:;,\u2014\u2013-(\u2026" + _QUOTE_CHARS
