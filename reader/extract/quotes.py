@@ -269,6 +269,24 @@ def _is_title_case(content: str) -> bool:
     )
 
 
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _in_heading(text: str, raw: _RawQuote, content: str) -> bool:
+    """A quote in a short line with no sentence punctuation and no cue verb is part of a
+    (sub)heading ("Not just ‘blah blah blah’"), which quotes nobody by itself."""
+    from reader.extract.attribution import CUE_VERBS  # local: attribution imports this module
+
+    line_start = text.rfind("\n", 0, raw.start) + 1
+    line_end = text.find("\n", raw.end)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - line_start > 80 or text[raw.end : line_end].strip():
+        return False
+    if content[-1:] in ".!?,;:\u2026" or text[line_start : raw.start].rstrip()[-1:] in ":,":
+        return False
+    return not any(w.lower() in CUE_VERBS for w in _WORD_RE.findall(text, line_start, raw.start))
+
+
 def _not_a_quote(text: str, raw: _RawQuote) -> bool:
     """Nicknames and names of works use quotation marks but quote nobody."""
     content = text[raw.content_start : raw.content_end]
@@ -281,6 +299,8 @@ def _not_a_quote(text: str, raw: _RawQuote) -> bool:
         and _NICKNAME_BEFORE_RE.search(before)
         and _NICKNAME_AFTER_RE.match(text, raw.end)
     ):
+        return True
+    if _in_heading(text, raw, content):
         return True
     if not _is_title_case(content):
         return False
