@@ -1,0 +1,102 @@
+"""Numbers extraction on small texts and on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract.numbers import find_numbers, unit_key
+from reader.model import Article
+
+
+def only(text: str):
+    mentions = find_numbers(text)
+    assert len(mentions) == 1, mentions
+    mention = mentions[0]
+    assert text[mention.start : mention.end] == mention.text
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind", "approx"),
+    [
+        ("Russia said 10,000 soldiers returned.", 10000, "soldiers", "count", False),
+        ("regrouping some 100,000 Russian troops on its border", 100000, "troops", "count", True),
+        ("a group of 24 former officials wrote", 24, "officials", "count", False),
+        ("rallying tens of thousands of troops around", 10000, "troops", "count", True),
+        ("tens of 1000’s of troops on the border", 10000, "troops", "count", True),
+        ("a $200 million aid package", 200_000_000, "USD", "money", False),
+        ("a €5bn loan", 5_000_000_000, "EUR", "money", False),
+        ("paid 3 billion euros", 3_000_000_000, "EUR", "money", False),
+        ("inflation hit 2.5% in May", 2.5, "%", "percent", False),
+        ("prices rose 15 percent", 15, "%", "percent", False),
+        ("the two tracks of policy", 2, "tracks", "count", False),
+        ("a dozen officials", 12, "officials", "count", False),
+        ("fighting an eight-year war", 8, "year", "measure", False),
+        ("the first gathering in 2 1/2 years.", 2.5, "year", "measure", False),
+        ("more than 1,200 people were killed", 1200, "people", "count", False),
+    ],
+)
+def test_quantities(text: str, value: float, unit: str, kind: str, approx: bool) -> None:
+    mentions = [m for m in find_numbers(text) if m.kind != "ordinal"]
+    assert len(mentions) == 1, mentions
+    mention = mentions[0]
+    assert text[mention.start : mention.end] == mention.text
+    assert mention.value == pytest.approx(value)
+    assert (mention.unit, mention.kind, mention.approx) == (unit, kind, approx)
+
+
+def test_qualifier_is_kept_in_the_span() -> None:
+    mention = only("regrouping some 100,000 Russian troops")
+    assert mention.text == "some 100,000 Russian troops"
+    assert mention.qualifier == "some"
+    assert not only("more than 1,200 people").approx
+
+
+def test_vague_plurals_are_ranges() -> None:
+    assert only("tens of thousands of troops").vague
+    assert not only("some 100,000 troops").vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crimea, which it annexed in 2014.",
+        "talks on January 10 and Jan. 9-10",
+        "scheduled for January 9 and 10, to discuss",
+        "on 12 and 13 January",
+        "in the 1990s",
+        "COVID-19 and F-16",
+        "at 10:30 a.m. sharp",
+        "one of the costliest cyberattacks",
+        "No. 3 on the list",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_units_compare_across_spellings() -> None:
+    soldiers = only("10,000 combat soldiers")
+    troops = only("10,000 troops")
+    assert unit_key(soldiers) == unit_key(troops)
+    assert unit_key(only("24 officials")) == "official"
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\ufffd" * 50, "Число 5 тысяч человек", "%%%$$$"])
+def test_odd_input_never_raises(text: str) -> None:
+    for mention in find_numbers(text):
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_seeds(seed_articles: dict[str, Article]) -> None:
+    found = {key: find_numbers(a.text) for key, a in seed_articles.items()}
+    for key, mentions in found.items():
+        text = seed_articles[key].text
+        assert all(text[m.start : m.end] == m.text for m in mentions)
+        # No calendar year is a quantity.
+        assert not any(m.text in ("2014", "2015", "2016", "2017") for m in mentions)
+    spun = [m for m in found["001"] if m.text.startswith("tens of 1000")]
+    assert spun and spun[0].value == 10000 and spun[0].unit == "troops"
+    assert any(m.value == 10000 and unit_key(m) == "troop" for m in found["000"])
+    assert any(m.value == 24 and m.unit == "officials" for m in found["003"])
+    assert any(m.kind == "measure" and m.unit == "year" and m.value == 8 for m in found["004"])
