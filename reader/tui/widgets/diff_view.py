@@ -142,8 +142,9 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_first_line: list[int] = []
         self._row_last_line: list[int] = []
         self._layout_width = 0
-        self._strip_cache: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self._strip_cache: LRUCache[tuple[int, bool, int, int], Strip] = LRUCache(1024)
         self._style_cache: dict[tuple[str, ...], Style] = {}
+        self._overlay_cache: dict[tuple[str, Style], Style] = {}
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -209,6 +210,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         # Theme or CSS change: every cached colour is stale.
         super().notify_style_update()
         self._style_cache.clear()
+        self._overlay_cache.clear()
         self._strip_cache.clear()
 
     # -- cursor -------------------------------------------------------------------------------
@@ -404,33 +406,38 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _overlay(self, base: Style, name: str) -> Style:
         """``name`` on top of ``base``: its own background if it has one, else base's."""
-        key = ("overlay", name, str(base))
-        style = self._style_cache.get(key)
+        key = (name, base)
+        style = self._overlay_cache.get(key)
         if style is None:
             partial = self.get_component_rich_style(name, partial=True)
             if partial.bgcolor is not None:
                 style = base + self.get_component_rich_style(name)
             else:
                 style = base + partial
-            self._style_cache[key] = style
+            self._overlay_cache[key] = style
         return style
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.size.width
+        base = self._style()
         if index >= len(self._lines) or self.document is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         line = self._lines[index]
         on_cursor = line.row == self.cursor_row and line.row >= 0
-        key = (index, on_cursor)
+        # The view never scrolls sideways, so the finished strip (cropped, with the offsets that
+        # mouse selection needs) depends only on the line, the cursor and the width.
+        key = (index, on_cursor, width, scroll_x)
         strip = self._strip_cache.get(key)
         if strip is None:
-            strip = Strip(self._render_segments(line, on_cursor))
+            strip = (
+                Strip(self._render_segments(line, on_cursor))
+                .crop_extend(scroll_x, scroll_x + width, base)
+                .apply_offsets(scroll_x, index)
+            )
             self._strip_cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_offsets(
-            scroll_x, index
-        )
+        return strip
 
     def _render_segments(self, line: Line, on_cursor: bool) -> list[Segment]:
         document = self.document
