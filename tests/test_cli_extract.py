@@ -1,0 +1,92 @@
+"""The JSON contract of `reader quotes`, `reader dates` and `reader numbers` on the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.cli import main
+from reader.ingest import read_path
+
+
+@pytest.fixture(scope="module")
+def texts(seeds_path: Path) -> dict[str, str]:
+    articles, _ = read_path(seeds_path)
+    return {a.id: a.text for a in articles}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_quotes_json(capsys: pytest.CaptureFixture[str], texts: dict[str, str]) -> None:
+    data = run_json(capsys, "quotes")
+    assert data["quotes"] and data["groups"]
+    for quote in data["quotes"]:
+        assert texts[quote["article"]][quote["start"] : quote["end"]] == quote["text"]
+        assert {"speaker", "cue", "partial"} <= set(quote)
+    for group in data["groups"]:
+        for member in group["members"]:
+            assert texts[member["article"]][member["start"] : member["end"]] == member["text"]
+            assert member["status"] in ("verbatim", "altered", "unquoted")
+    white_house = [
+        g for g in data["groups"] if any("sit down to talk" in m["text"] for m in g["members"])
+    ]
+    assert len(white_house) == 1
+    statuses = {m["article"][:3]: m["status"] for m in white_house[0]["members"]}
+    assert statuses["000"] == "unquoted"
+    assert {"001", "002", "004"} <= set(statuses)
+    assert all(statuses[k] != "unquoted" for k in ("001", "002", "004"))
+
+
+def test_dates_json_and_conflict(capsys: pytest.CaptureFixture[str], texts: dict[str, str]) -> None:
+    data = run_json(capsys, "dates")
+    for mention in data["dates"]:
+        assert texts[mention["article"]][mention["start"] : mention["end"]] == mention["text"]
+        assert {"type", "value", "resolved"} <= set(mention)
+    geneva = [c for c in data["conflicts"] if any(v["text"] == "January 9" for v in c["values"])]
+    assert len(geneva) == 1 and geneva[0]["about"]
+    assert {v["value"][-5:] for v in geneva[0]["values"]} == {"01-09", "01-10"}
+
+
+def test_dct_overrides_article_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "dates", "--article", "003", "--dct", "2021-12-31")
+    values = {d["text"]: d["value"] for d in data["dates"]}
+    assert values["January 9"] == "2022-01-09"  # 003 has no date of its own: XXXX without --dct
+    assert {d["article"][:3] for d in data["dates"]} == {"003"}
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2022-13-01", "2022/01/10"])
+def test_malformed_dct_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    assert main(["dates", "--dct", bad]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "--dct" in captured.err
+
+
+def test_numbers_json(capsys: pytest.CaptureFixture[str], texts: dict[str, str]) -> None:
+    data = run_json(capsys, "numbers")
+    assert data["numbers"] and isinstance(data["conflicts"], list)
+    for mention in data["numbers"]:
+        assert texts[mention["article"]][mention["start"] : mention["end"]] == mention["text"]
+        assert mention["kind"] in ("count", "money", "percent", "measure", "ordinal")
+    assert any(m["value"] == 100000 and m["unit"] == "troops" for m in data["numbers"])
+
+
+def test_article_filter_and_unknown_article(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "quotes", "--article", "001")
+    assert {q["article"][:3] for q in data["quotes"]} == {"001"}
+    assert all(any(m["article"][:3] == "001" for m in g["members"]) for g in data["groups"])
+    assert main(["numbers", "--article", "nope"]) == 2
+    assert "nope" in capsys.readouterr().err
+
+
+def test_rich_output_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("quotes", "dates", "numbers"):
+        assert main([command]) == 0
+    out = capsys.readouterr().out
+    assert "unquoted" in out and "January 9" in out
