@@ -185,3 +185,53 @@ def test_seed_003_odd_closing_marks() -> None:
     kiev = only(quotes, "the Kiev regime")
     assert kiev.partial and not kiev.unbalanced
     assert kiev.speaker == "Sergei Lavrov"
+
+
+def test_seed_003_fragment_after_an_opening_clause_belongs_to_the_main_clause() -> None:
+    quote = only(find_quotes(seed("003")), "colossal mistake")
+    assert quote.partial
+    assert quote.speaker == "Kremlin officials"
+
+
+def test_seed_002_heading_quote_is_not_a_quotation() -> None:
+    quotes = find_quotes(seed("002"))
+    assert not [q for q in quotes if q.text == "‘blah blah blah’"]
+    assert only(quotes, "anything blah blah blah").speaker is not None
+
+
+def test_subheadings_and_show_names_are_not_quotations() -> None:
+    text = (
+        "The ruling was welcomed.\n\n'All Bets Are Off.'\n\n"
+        "On this weekend's broadcast of “Fox News Sunday,” Mike Pence said it was “a disgrace.”"
+    )
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == ["“a disgrace.”"]
+    assert quotes[0].speaker == "Mike Pence"
+
+
+def test_capitalised_common_word_is_not_a_speaker() -> None:
+    text = (
+        "The pressure on the mayor grew.\n\n"
+        "Pressure is building on McAuliffe, who was greeted with chants of “Bobby!” at a rally."
+    )
+    assert only(find_quotes(text), "Bobby").speaker is None
+
+
+def test_cue_word_used_as_a_noun_is_no_attribution() -> None:
+    text = (
+        "Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark as a compliment: "
+        "“That makes me smart.”"
+    )
+    quote = only(find_quotes(text), "smart")
+    assert quote.speaker != "Clinton's"
+    text = "Police say they have “adequate resources” for the game."
+    assert only(find_quotes(text), "adequate").speaker == "Police"
+
+
+def test_possessive_descriptor_speaks() -> None:
+    text = (
+        "Scott's family has called on police to release the videos “as a matter of transparency.”"
+    )
+    quote = only(find_quotes(text), "transparency")
+    assert quote.speaker == "Scott's family"
+    assert quote.cue == "called"

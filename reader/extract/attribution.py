@@ -146,10 +146,11 @@ _BARE_PLURAL_RE = re.compile(_BARE_PLURAL)
 _NAMED_PLURAL = rf"(?:{_CAP}\s+){{1,3}}{_BARE_PLURAL}\b"
 # "Scott's family", "Trump's campaign manager": a name's possession speaks.
 _POSSESSIVE_NOMINAL = (
+    r"(?!(?:He|She|It|That|There|What|Who|Here|Let|On|In|At|Following|After|Before)\b)"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}}['\u2019]s(?:\s+{_NOT_IN_NOMINAL}[a-z][\w'\u2019\-]*){{1,3}}"
 )
 _SUBJECT = (
-    rf"(?P<pron>{_PRONOUN})|(?!{_DETERMINER}\s+[a-z]|{_NAMED_PLURAL})(?P<name>{_NAME}){_PAREN}{_APPOSITION}"
+    rf"(?P<pron>{_PRONOUN})|(?!{_DETERMINER}\s+[a-z]|{_NAMED_PLURAL}|{_POSSESSIVE_NOMINAL})(?P<name>{_NAME}){_PAREN}{_APPOSITION}"
     rf"|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL}|{_POSSESSIVE_NOMINAL}|{_NAMED_PLURAL})"
 )
 
