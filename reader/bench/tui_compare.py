@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import statistics
 import time
+from pathlib import Path
 
 from reader.bench import Measurement
 
@@ -41,6 +42,7 @@ async def _measure(words: int, size: tuple[int, int], presses: int) -> dict[str,
     from textual.widgets import Static
     from textual.worker import WorkerCancelled
 
+    import reader.tui
     from reader.corpus import Corpus
     from reader.model import Article, Story
     from reader.tui.screens.compare import CompareScreen
@@ -51,6 +53,8 @@ async def _measure(words: int, size: tuple[int, int], presses: int) -> dict[str,
     corpus = Corpus([left, right], [Story("bench", "bench", (left.id, right.id))])
 
     class BenchApp(App[None]):
+        CSS_PATH = str(Path(reader.tui.__file__).parent / "reader.tcss")
+
         def compose(self):  # type: ignore[no-untyped-def]
             yield Static("base")
 

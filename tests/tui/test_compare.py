@@ -7,6 +7,7 @@ tests (plain ``def``) pin the look side by side at 160x48 and unified at 80x24.
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -14,6 +15,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.worker import WorkerCancelled
 
+import reader.tui
 from reader.corpus import Corpus, load_corpus
 from reader.model import Article, Story
 from reader.tui.screens.compare import CompareScreen
@@ -27,6 +29,9 @@ from reader.tui.widgets.diff_layout import (
 )
 from reader.tui.widgets.diff_view import DiffView
 
+STYLESHEET = Path(reader.tui.__file__).parent / "reader.tcss"
+"""The app's stylesheet: the screen is tested with the styles it ships with."""
+
 # -- helpers ----------------------------------------------------------------------------------
 
 
@@ -38,6 +43,8 @@ def seed_corpus() -> tuple[Corpus, Story]:
 
 class CompareApp(App[None]):
     """A base screen standing in for the Library; on mount it pushes the compare screen."""
+
+    CSS_PATH = str(STYLESHEET)
 
     def __init__(self, corpus: Corpus, story: Story, left: str, right: str) -> None:
         super().__init__()

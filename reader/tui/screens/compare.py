@@ -46,15 +46,6 @@ class CompareScreen(Screen[None]):
         Binding("q,escape", "back", "Back", id="compare.back"),
     ]
 
-    DEFAULT_CSS = """
-    CompareScreen {
-        layout: vertical;
-    }
-    CompareScreen > DiffView {
-        height: 1fr;
-    }
-    """
-
     def __init__(self, corpus: Corpus, story: Story, left_id: str, right_id: str) -> None:
         super().__init__()
         self.corpus = corpus

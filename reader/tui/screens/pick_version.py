@@ -44,31 +44,6 @@ class PickVersionScreen(ModalScreen[str | None]):
         Binding("escape,q", "cancel", "Cancel", id="pick-version.cancel"),
     ]
 
-    DEFAULT_CSS = """
-    PickVersionScreen {
-        align: center middle;
-    }
-    PickVersionScreen > #pick-version-dialog {
-        width: 80%;
-        max-width: 100;
-        height: auto;
-        max-height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    PickVersionScreen #pick-version-title {
-        width: 100%;
-        text-style: bold;
-        margin-bottom: 1;
-    }
-    PickVersionScreen OptionList {
-        height: auto;
-        max-height: 20;
-        border: none;
-    }
-    """
-
     def __init__(
         self, corpus: Corpus, story: Story, side: str, current_id: str, other_id: str
     ) -> None:

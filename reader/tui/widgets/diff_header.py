@@ -35,15 +35,6 @@ def _version_label(article: Article) -> str:
 class DiffHeader(Widget):
     """Shows a ``DiffDocument``'s versions and statistics; ``show`` updates it."""
 
-    DEFAULT_CSS = """
-    DiffHeader {
-        height: 2;
-        background: $panel;
-        color: $foreground;
-        padding: 0 1;
-    }
-    """
-
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._document: DiffDocument | None = None

@@ -59,6 +59,9 @@ _MARK_CLASS = {
 class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     """Draws a ``DiffDocument``; keeps a cursor on one aligned row."""
 
+    PANE_NAME = "Diff"
+    """Section title of this widget's keys in the help screen."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket,n", "next_change", "Next change", id="diff.next"),
         Binding("left_square_bracket,p", "previous_change", "Prev change", id="diff.previous"),
