@@ -407,6 +407,27 @@ _COMMON_REACH = 20_000
 _common_word_cache: dict[tuple[int, str, int], bool] = {}
 
 
+def _occurs_inside_words(text: str, word: str, lo: int, hi: int, capitalised: bool) -> bool:
+    """Whether ``word`` occurs as a whole word in ``text[lo:hi]``; ``capitalised``: only where
+    it follows a lower-case word or a comma (inside a sentence). A find loop: no regex compile."""
+    pos = text.find(word, lo, hi)
+    while pos != -1:
+        stop = pos + len(word)
+        before = text[pos - 1] if pos else " "
+        after = text[stop] if stop < len(text) else " "
+        if not (before.isalnum() or before in "'\u2019-" or after.isalnum() or after in "'\u2019-"):
+            if not capitalised:
+                return True
+            if (
+                before in " \u00a0"
+                and pos >= 2
+                and (text[pos - 2].islower() or text[pos - 2] == ",")
+            ):
+                return True
+        pos = text.find(word, stop, hi)
+    return False
+
+
 def _is_common_word(text: str, start: int, end: int) -> bool:
     """A capitalised word that is an ordinary word here ("Pressure is building", "Perhaps"):
     the text also writes it in lower case and never capitalises it inside a sentence."""
@@ -420,9 +441,9 @@ def _is_common_word(text: str, start: int, end: int) -> bool:
         return cached
     lo = max(0, (block - 1) * _COMMON_REACH)
     hi = min(len(text), (block + 2) * _COMMON_REACH)
-    lower = re.compile(rf"(?<![\w'\u2019-]){word.lower()}(?![\w'\u2019-])")
-    inner = re.compile(rf"[a-z,][ \u00a0]{word}(?![\w'\u2019-])")
-    common = lower.search(text, lo, hi) is not None and inner.search(text, lo, hi) is None
+    common = _occurs_inside_words(text, word.lower(), lo, hi, capitalised=False) and not (
+        _occurs_inside_words(text, word, lo, hi, capitalised=True)
+    )
     _common_word_cache[key] = common
     return common
 
