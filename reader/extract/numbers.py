@@ -175,9 +175,12 @@ _CURRENCY_SIGN = (
     r"|(?:USD|EUR|GBP|RUB|CHF|JPY|CNY|UAH)\s?)"
 )
 
+# The leading lookahead is for speed: positions that cannot start a number (inside words, or at
+# a word whose first letter no number word, currency code or vague plural has) fail at once.
 _CORE_RE = re.compile(
     rf"""
-    (?P<vague>(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?
+    (?=[\d$€£¥₽₴₹.]|\b[otfsenahdmbucgrj])
+    (?:(?P<vague>(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?
         (?:thousands|millions|billions|hundreds|dozens|scores|tens|\d{{1,3}}(?:,?000)+['\u2019]?s)
         (?=\s+of\b))
     |(?:(?<![\w$])(?P<cur>{_CURRENCY_SIGN})|(?<![\w.,/:$€£¥₽₴₹-])(?<![A-Za-z]-))
@@ -188,7 +191,7 @@ _CORE_RE = re.compile(
      (?:(?P<scale>\s*(?:{_SCALE_WORDS}\b|{_SCALE_ABBR}(?![\w])))|(?![\w]|[.,/:]\d))
     |(?<![\w-])(?P<words>(?:{_WORD_NUMBER})(?:[\s-]+(?:{_SCALE_WORDS}))?
         |an?\s+(?:{_SCALE_WORDS})|{_SCALE_WORDS})(?![\w])
-    |(?<![\w-])(?P<ordword>{"|".join(_ORDINALS)})(?![\w-])
+    |(?<![\w-])(?P<ordword>{"|".join(_ORDINALS)})(?![\w-]))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
