@@ -113,6 +113,12 @@ class DiffHeader(Widget):
         if quoted:
             label = f"{quoted}" if compact else f" in quotes {quoted}"
             parts += [separator, ("❝", "bold $warning"), label]
+        if not compact:
+            for status, count in document.quote_statuses:
+                parts += [
+                    separator,
+                    (f"{count} quote{'s' if count != 1 else ''} {status}", "$warning"),
+                ]
         return parts
 
     def _tail(self) -> list[str | tuple[str, str]]:

@@ -88,6 +88,9 @@ class DiffDocument:
     a_quotes: tuple[tuple[int, int], ...] = ()
     b_quotes: tuple[tuple[int, int], ...] = ()
     """Content spans of the quotations found in each text (sorted)."""
+    quote_statuses: tuple[tuple[str, int], ...] = ()
+    """From the cross-version quote ledger: how many quotes are ``altered`` (words changed),
+    ``unquoted`` (the marks dropped) or ``missing`` in one of the two versions."""
 
     @property
     def change_count(self) -> int:
@@ -115,6 +118,41 @@ def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(s for s in spans if s[0] < s[1]))
 
 
+LEDGER_MAX_WORDS = 20_000
+"""Above this many words (both versions) the cross-version quote ledger is skipped: it runs the
+date and number taggers too, and opening a long pair must stay quick."""
+
+
+def _ledger_spans(
+    left: Article, right: Article
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], dict[str, int]]:
+    """Spans of quotes matched across the two versions (a quote may have lost its marks on one
+    side: the ledger finds the unquoted passage) and how many quotes are altered/unquoted/missing."""
+    a_spans: list[tuple[int, int]] = []
+    b_spans: list[tuple[int, int]] = []
+    statuses: dict[str, int] = {}
+    if left.words + right.words > LEDGER_MAX_WORDS or left.id == right.id:
+        return a_spans, b_spans, statuses
+    try:
+        module = importlib.import_module("reader.extract.ledger")
+        ledger = module.build_ledger([left, right])
+    except Exception:  # noqa: BLE001 - the ledger only adds emphasis; the diff stands without it
+        return a_spans, b_spans, statuses
+    for group in ledger.groups:
+        for member in group.members:
+            if member.start >= member.end:
+                continue
+            if member.article == left.id:
+                a_spans.append((member.start, member.end))
+            elif member.article == right.id:
+                b_spans.append((member.start, member.end))
+            if member.status in ("altered", "unquoted"):
+                statuses[member.status] = statuses.get(member.status, 0) + 1
+        if group.missing:
+            statuses["missing"] = statuses.get("missing", 0) + len(group.missing)
+    return a_spans, b_spans, statuses
+
+
 def _inside_quote(quotes: tuple[tuple[int, int], ...], starts: list[int], s: int, e: int) -> bool:
     """Does ``[s, e)`` overlap a quotation's content?"""
     index = bisect.bisect_right(starts, s) - 1
@@ -129,8 +167,9 @@ def _inside_quote(quotes: tuple[tuple[int, int], ...], starts: list[int], s: int
 def prepare_document(left: Article, right: Article) -> DiffDocument:
     """Align ``left`` (A) with ``right`` (B) and derive the highlight marks of every pair."""
     alignment = align(left, right)
-    a_quotes = _quote_spans(left.text)
-    b_quotes = _quote_spans(right.text)
+    a_extra, b_extra, quote_statuses = _ledger_spans(left, right)
+    a_quotes = tuple(sorted(set(_quote_spans(left.text)) | set(a_extra)))
+    b_quotes = tuple(sorted(set(_quote_spans(right.text)) | set(b_extra)))
     a_starts = [s for s, _ in a_quotes]
     b_starts = [s for s, _ in b_quotes]
     a_marks: list[tuple[Mark, ...]] = []
@@ -180,6 +219,7 @@ def prepare_document(left: Article, right: Article) -> DiffDocument:
         tuple(row_of_pair),
         a_quotes,
         b_quotes,
+        tuple(sorted(quote_statuses.items())),
     )
 
 
