@@ -244,6 +244,34 @@ def test_ordinary_words_are_not_dates() -> None:
         assert word not in surfaces
 
 
+def test_quantities_that_are_not_durations() -> None:
+    text = (
+        "Mr. Reupke, 52 years old, resigned. A second group of directors left. Iraq imports "
+        "about three-quarters of its food, and more than a quarter of the market is idle. "
+        'Average daily volume fell. He spoke on ABC News\' "This Week" and saw "High Noon."'
+    )
+    surfaces = [m.text for m in find_dates(text, "1989-10-26")]
+    assert surfaces == []
+
+
+def test_durations_next_to_those_quantities_still_count() -> None:
+    text = "The loan runs 52 years. It took a second or two. The plant ran daily. Results came after several quarters of losses."
+    found = by_text(find_dates(text, "1989-10-26"))
+    assert found["52 years"].value == "P52Y"
+    assert found["daily"].value == "P1D"
+    assert found["several quarters"].value == "PXQ"
+
+
+def test_abbreviation_periods_do_not_end_the_tense_window() -> None:
+    # "until" makes the weekday a future one even though "a.m." and "U.S." carry periods.
+    dct = "2000-04-03"  # a Monday
+    text = "The agency gave the family until 9 a.m. Tuesday to sign."
+    assert one(text, dct, "9 a.m. Tuesday").value == "2000-04-04T09:00"
+    # "next to" is a place, not a cue for the future.
+    text = "A bomb went off next to the U.S. embassy in Nairobi on Friday."
+    assert one(text, "1998-08-09", "Friday").value == "1998-08-07"
+
+
 def test_numeric_dates() -> None:
     found = by_text(find_dates("Filed 2021-12-27 and amended 12/29/2021.", None))
     assert found["2021-12-27"].value == "2021-12-27"

@@ -496,7 +496,9 @@ _CLOCK_RE = re.compile(
 )
 # Tense cues, matched case-sensitively on lower-cased snippets (much faster than IGNORECASE).
 _FUTURE_WORDS = (
-    r"will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|due|next|upcoming|until|till"
+    r"will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|upcoming|until|till"
+    # "next to the embassy" is a place and "due to the strike" a cause, not the future.
+    r"|next(?!\s+to\b)|due(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|higher|lower|poor)\b)"
     r"|plans?\s+to|planned\s+to|planning\s+to|ahead\s+of"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
 )
@@ -510,8 +512,15 @@ _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}
 # Regular past forms are a weaker cue: "will be held", "is expected" also end in -ed.
 _WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_BEFORE_FUTURE = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
-_UP_TO_LAST_BREAK = re.compile(r".*(?:[.!?]\s|\n)", re.DOTALL)
+# A sentence ends at . ! ? before a space, except after abbreviations ("9 a.m. Tuesday",
+# "Mr. Smith", "Jan. 9"): single letters and a few common short forms (lower-cased text).
+_NOT_ABBREVIATION = (
+    r"(?<!\b[a-z])(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bgov)"
+    r"(?<!\bsen)(?<!\brep)(?<!\bgen)(?<!\bcorp)(?<!\binc)(?<!\bco)(?<!\bno)(?<!\bjan)(?<!\bfeb)"
+    r"(?<!\baug)(?<!\bsept)(?<!\bsep)(?<!\boct)(?<!\bnov)(?<!\bdec)"
+)
+_SENTENCE_BREAK = re.compile(rf"{_NOT_ABBREVIATION}\.\s|[!?]\s|\n")
+_UP_TO_LAST_BREAK = re.compile(rf".*(?:{_NOT_ABBREVIATION}\.\s|[!?]\s|\n)", re.DOTALL)
 _PASSIVE_TAIL = re.compile(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$")
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 _ADJACENT_VERB = re.compile(
@@ -983,6 +992,10 @@ class _Resolver:
         time_part = self._clock_time(raw)
         if time_part is None:
             return None
+        if re.match(r"noon", raw, re.I) and re.search(
+            r"\bhigh\s+$", self.text[max(0, start - 6) : start], re.I
+        ):
+            return None  # "High Noon", the film and the figure of speech
         tail_m = re.search(rf"(?:{_WD}|{_M}|yesterday|today|tomorrow|tonight)", raw, re.I)
         day_value: str | None = None
         if tail_m is not None:
@@ -1357,9 +1370,24 @@ class _Resolver:
                 second = _number_value(parts[1])
                 if second is not None and second != amount and re.search(r"\d", num_text):
                     amount = None  # "12 to 18 months": TimeML writes an unknown quantity
+        following = self.text[end : end + 16]
+        if re.match(r"\s+old\b", following) and "-" not in t:
+            return None  # an age ("52 years old"), which TimeML leaves out
+        if (
+            unit == "second"
+            and re.fullmatch(r"an? second", t)
+            and re.match(
+                r"\s+(?!(?:or|and|of|later|earlier|ago|before|after|longer|too|to|in)\b)[a-z]",
+                following,
+            )
+        ):
+            return None  # the ordinal: "a second group", "a second betrayal"
+        if unit == "quarter" and (
+            re.search(r"-quarters$", t)
+            or (re.search(r"\b(?:a|one)\s+quarter$", t) and re.match(r"\s+of\b", following))
+        ):
+            return None  # a fraction: "three-quarters of its food", "a quarter of the market"
         if unit == "weekend":
-            if self.dct is None:
-                return ("DURATION", "P2D", mod)
             return ("DURATION", "P2D", mod)
         value = _duration_value(amount, unit)
         # "$5 million a year", "twice a day": a frequency, not a length of time.
@@ -1375,6 +1403,10 @@ class _Resolver:
     def _relunit(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
         mod = _mod_of(t)
+        if re.fullmatch(r"This\s+Week|Next\s+Year|This\s+Year", raw) and not re.search(
+            r"(?:^|[.!?]\s+|\n\s*)$", self.text[max(0, start - 4) : start]
+        ):
+            return None  # a title mid-sentence: ABC's "This Week"
         if re.match(r"(?:by )?year(?:'s)?[ -]end", t):
             if self.dct is None:
                 return ("DATE", "XXXX", "END")
@@ -1548,6 +1580,9 @@ class _Resolver:
             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
         }  # fmt: skip
         if t in simple:
+            before = self.text[max(0, start - 10) : start].lower()
+            if t == "daily" and re.search(r"\b(?:average|the)\s+$", before):
+                return None  # "average daily volume", "the daily tally": a modifier, no frequency
             return ("SET", simple[t], None)
         wd_m = _WEEKDAY_RE.search(t)
         if wd_m:
