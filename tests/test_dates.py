@@ -234,6 +234,27 @@ def test_quarter_context_makes_a_year_ago_a_quarter() -> None:
     assert one(text, "1989-11-02", "a year ago").value == "1988-Q3"
 
 
+def test_nine_month_results_compare_with_the_year_before() -> None:
+    text = (
+        "Net rose in the third quarter to $5 million from $4 million a year earlier. "
+        "For the nine months, net was $12 million, up from $10 million a year earlier. "
+        "Sales for the full year will rise."
+    )
+    mentions = find_dates(text, "1989-11-02")
+    values = [(m.text, m.value) for m in mentions]
+    assert values == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "1988"),
+        ("the full year", "1989"),
+    ]
+
+
+def test_and_a_half_after_the_unit() -> None:
+    assert one("It took a minute and a half.", None, "a minute and a half").value == "PT1M30S"
+
+
 def test_ordinary_words_are_not_dates() -> None:
     text = (
         "The company may march into new markets. Prices fall in the spring of hope. "

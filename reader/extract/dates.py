@@ -143,9 +143,8 @@ _GRAMMAR = [
         "relunit",
         rf"(?:{_PM}\s+(?:in\s+)?)?(?:this|last|next|the\s+past|the\s+last|the\s+previous"
         r"|the\s+coming|the\s+current|the\s+next|this\s+past|this\s+coming|the\s+latest"
-        r"|the\s+current\s+fiscal|the\s+fiscal|the|this\s+fiscal|last\s+fiscal|next\s+fiscal)\s+"
-        + _REL_UNIT_WORD
-        + r"(?!\s+of\s+(?:\d|nineteen|two\s+thousand))(?:'s)?"
+        r"|the\s+current\s+fiscal|the\s+fiscal|the|this\s+fiscal|last\s+fiscal|next\s+fiscal"
+        r"|the\s+full)\s+" + _REL_UNIT_WORD + r"(?!\s+of\s+(?:\d|nineteen|two\s+thousand))(?:'s)?"
         r"|(?:by\s+)?year(?:'s)?[\s-]end(?![\w-])",
     ),
     (
@@ -690,6 +689,8 @@ class _Resolver:
         self.ref_day: date | None = None  # last day-precise date mentioned
         self.ref_value: str | None = None  # last calendar value mentioned (any precision)
         self.ref_quarter: tuple[int, int] | None = None
+        # True after "the nine months" / "the year": "a year earlier" then compares whole years.
+        self.year_period = False
 
     # ----- context
 
@@ -745,6 +746,7 @@ class _Resolver:
             self.ref_day = _safe_date(int(m[1]), int(m[2]), int(m[3])) or self.ref_day
         elif value[4:6] == "-Q" and len(value) == 7:
             self.ref_quarter = (int(value[:4]), int(value[6]))
+            self.year_period = False
 
     def anchor_day(self) -> date | None:
         return self.ref_day or self.dct
@@ -1139,6 +1141,8 @@ class _Resolver:
         if unit in ("year", "decade", "century", "millennium"):
             # Earnings reports compare with "a year ago/earlier": the same quarter a year before.
             if unit == "year" and n == 1 and sign < 0 and self.ref_quarter is not None:
+                if self.year_period:
+                    return ("DATE", f"{self.ref_quarter[0] - 1:04d}", mod)
                 return ("DATE", f"{self.ref_quarter[0] - 1:04d}-Q{self.ref_quarter[1]}", mod)
             if anchored_to_text and self.ref_value:
                 shifted = _shift_years(self.ref_value, sign * n)
@@ -1210,6 +1214,7 @@ class _Resolver:
             value = f"{qy:04d}-Q{qn}"
             if not ago and year is None:
                 self.ref_quarter = (qy, qn)
+                self.year_period = False
             return ("DATE", value, None)
         word = ord_m[1]
         n = lx.ORDINALS.get(word, 2 if word in ("final", "last", "latter") else 0)
@@ -1231,6 +1236,7 @@ class _Resolver:
         value = f"{year:04d}-{'H' if half else 'Q'}{n}"
         if not half and not ago:
             self.ref_quarter = (year, n)
+            self.year_period = False
         if period:
             return ("DATE", value, None)
         return ("DATE", value, None)
@@ -1240,6 +1246,8 @@ class _Resolver:
         if self.dct is None:
             return ("DATE", "XXXX", None)
         if self.ref_quarter is not None:
+            if self.year_period:
+                return ("DATE", f"{self.ref_quarter[0] - 1:04d}", None)
             return ("DATE", f"{self.ref_quarter[0] - 1:04d}-Q{self.ref_quarter[1]}", None)
         return ("DATE", f"{self.dct.year - 1:04d}", None)
 
@@ -1389,6 +1397,10 @@ class _Resolver:
             return None  # a fraction: "three-quarters of its food", "a quarter of the market"
         if unit == "weekend":
             return ("DURATION", "P2D", mod)
+        if amount is not None and re.search(r"\band a half$", t):
+            amount += 0.5  # "a minute and a half"
+        if unit == "month" and amount in (6.0, 9.0) and re.match(r"(?:the|first)\b", t):
+            self.year_period = True  # "for the nine months": results for the year so far
         value = _duration_value(amount, unit)
         # "$5 million a year", "twice a day": a frequency, not a length of time.
         if re.fullmatch(r"an? (?:year|month|week|day|hour|quarter)", t):
@@ -1431,6 +1443,8 @@ class _Resolver:
             offset = 1
         else:
             offset = 0
+        if qualifier == "the full" and unit != "year":
+            return None  # "the full week" is a length, "the full year" the reporting year
         if unit == "fall" and qualifier == "the" and not mod:
             return None  # "the fall" is as often a collapse as a season
         if (
@@ -1485,6 +1499,7 @@ class _Resolver:
             year = d.year + (q - 1) // 4
             value = f"{year:04d}-Q{(q - 1) % 4 + 1}"
             self.ref_quarter = (year, (q - 1) % 4 + 1)
+            self.year_period = False
         elif unit == "decade":
             value = f"{d.year // 10 + offset:03d}"
         elif unit == "century":
