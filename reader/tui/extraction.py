@@ -6,7 +6,11 @@ engine's ``extract_article`` is memoised and thread-safe, so workers can call it
 
 from __future__ import annotations
 
+import importlib
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from threading import Lock
 from typing import Any
 
 from reader.extract.article import extract_article
@@ -17,6 +21,16 @@ from reader.model import Article
 
 
 @dataclass(frozen=True, slots=True)
+class Disagreement:
+    """One ledger finding as the detail pane lists it, placed in the current article."""
+
+    kind: str
+    summary: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Marks:
     """What the engine found in one article (all offsets into ``Article.text``)."""
 
@@ -24,22 +38,129 @@ class Marks:
     dates: tuple[DateMention, ...] = ()
     """In text order; the detail pane sorts them by time with the engine's ``sort_key``."""
     numbers: tuple[NumberMention, ...] = ()
-    disagreements: tuple[Any, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
     """Cross-version findings (altered quotes, conflicting dates/numbers) touching this article."""
     has_ledger: bool = False
     """Whether the cross-version ledger exists yet: absent is not the same as "none found"."""
 
 
-def article_marks(article: Article) -> Marks:
-    """The article's quotes, dates and numbers; safe to call from a worker thread.
+def _snippet(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
-    An engine failure on odd text must not take the app down: the article is then shown plain.
+
+_QUOTE_KINDS = {"altered": "altered quote", "unquoted": "unquoted copy"}
+
+_ledgers: OrderedDict[tuple[tuple[str, str], ...], Any] = OrderedDict()
+_ledger_lock = Lock()
+
+
+def _ledger_builder() -> Callable[[Sequence[Article]], Any] | None:
+    try:
+        return importlib.import_module("reader.extract.ledger").build_ledger
+    except (ImportError, AttributeError):
+        return None
+
+
+def _ledger(versions: Sequence[Article]) -> Any:
+    build_ledger = _ledger_builder()
+    if build_ledger is None:
+        return None
+    key = tuple((a.id, a.fingerprint) for a in versions)
+    with _ledger_lock:
+        if key in _ledgers:
+            _ledgers.move_to_end(key)
+            return _ledgers[key]
+    ledger = build_ledger(versions)
+    with _ledger_lock:
+        _ledgers[key] = ledger
+        while len(_ledgers) > 16:
+            _ledgers.popitem(last=False)
+    return ledger
+
+
+def disagreements_for(ledger: Any, article_id: str, labels: dict[str, str]) -> list[Disagreement]:
+    """The ledger's findings that touch ``article_id``, each placed at its span in that article."""
+    found: list[Disagreement] = []
+
+    def name(other: str) -> str:
+        return labels.get(other, other)
+
+    for group in ledger.groups:
+        member = group.member(article_id)
+        if member is None:
+            continue
+        others = [m for m in group.members if m.article != article_id]
+        changed = [m for m in others if m.status != "verbatim"] + (
+            [member] if member.status != "verbatim" else []
+        )
+        if not changed and not group.reattributed:
+            continue
+        if group.reattributed:
+            kind = "reattributed quote"
+        elif member.status in _QUOTE_KINDS:
+            kind = _QUOTE_KINDS[member.status]
+        else:
+            kind = "quote changed elsewhere"
+        elsewhere = "; ".join(f"{m.status} in {name(m.article)}" for m in others)
+        summary = f"“{_snippet(member.text)}”"
+        if group.reattributed and group.speakers:
+            summary += " · speakers: " + ", ".join(group.speakers)
+        if elsewhere:
+            summary += f" · {elsewhere}"
+        found.append(Disagreement(kind, summary, member.start, member.end))
+    for conflicts in (ledger.date_conflicts, ledger.number_conflicts):
+        for conflict in conflicts:
+            mine = [v for v in conflict.values if v.article == article_id]
+            if not mine:
+                continue
+            here = mine[0]
+            other_values: dict[str, list[str]] = {}
+            for value in conflict.values:
+                if value.article != article_id and value.value != here.value:
+                    other_values.setdefault(value.value, [])
+                    if name(value.article) not in other_values[value.value]:
+                        other_values[value.value].append(name(value.article))
+            if not other_values:
+                continue
+            elsewhere = "; ".join(f"{v} in {', '.join(who)}" for v, who in other_values.items())
+            summary = (
+                f"{conflict.about}: here {here.value} (“{_snippet(here.text, 40)}”) · {elsewhere}"
+            )
+            found.append(Disagreement(f"{conflict.kind} conflict", summary, here.start, here.end))
+    found.sort(key=lambda d: (d.start, d.end))
+    return found
+
+
+def article_marks(article: Article, versions: Sequence[Article] = ()) -> Marks:
+    """The article's quotes, dates and numbers, and the story's disagreements touching it.
+
+    ``versions`` are the story's articles (including ``article``); safe to call from a worker
+    thread. An engine failure on odd text must not take the app down: the article is then
+    shown plain.
     """
     try:
         found = extract_article(article)
     except Exception:  # noqa: BLE001 - an article the engine cannot read still reads, unmarked
         return Marks()
-    return Marks(quotes=found.quotes, dates=found.dates, numbers=found.numbers)
+    disagreements: tuple[Disagreement, ...] = ()
+    has_ledger = False
+    if len(versions) > 1:
+        try:
+            ledger = _ledger(versions)
+            if ledger is not None:
+                labels = {a.id: a.outlet or a.id[:12] for a in versions}
+                disagreements = tuple(disagreements_for(ledger, article.id, labels))
+                has_ledger = True
+        except Exception:  # noqa: BLE001 - the cross-version view is extra; the article still reads
+            pass
+    return Marks(
+        quotes=found.quotes,
+        dates=found.dates,
+        numbers=found.numbers,
+        disagreements=disagreements,
+        has_ledger=has_ledger,
+    )
 
 
 def date_sort_key(mention: DateMention) -> tuple[int, str, int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -14,18 +14,12 @@ from textual.widgets import Static
 
 
 def _pane_name(node: object) -> str:
-    from textual.app import App  # noqa: PLC0415 - only to tell the app's keys from a widget's
-
     if isinstance(node, App):
         return "Everywhere"
     if isinstance(node, Screen):
         return "This screen"
     if isinstance(node, Widget):
-        return (
-            node.border_title.plain
-            if isinstance(node.border_title, Content)
-            else (str(node.border_title) if node.border_title else type(node).__name__)
-        )
+        return str(getattr(node, "PANE_NAME", "") or type(node).__name__)
     return type(node).__name__
 
 

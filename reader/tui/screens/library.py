@@ -59,6 +59,8 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.corpus: Corpus | None = None
         self.marks: Marks | None = None
+        self._pending: Corpus | None = None
+        self._mounted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,6 +82,9 @@ class LibraryScreen(Screen[None]):
         left = self.query_one("#left", Vertical)
         left.border_title = "Stories"
         self.detail_pane.show(None)
+        self._mounted = True
+        if self._pending is not None:
+            self.set_corpus(self._pending)
 
     # ------------------------------------------------------------------ parts
 
@@ -127,6 +132,10 @@ class LibraryScreen(Screen[None]):
         self.story_list.refresh()
 
     def set_corpus(self, corpus: Corpus) -> None:
+        if not self._mounted:
+            self._pending = corpus  # a corpus handed in ready-made can arrive before the panes
+            return
+        self._pending = None
         self.corpus = corpus
         self.status.done_loading()
         stories = len(corpus.stories)
@@ -136,9 +145,10 @@ class LibraryScreen(Screen[None]):
         if corpus.skipped:
             summary += f" · {len(corpus.skipped):,} files skipped"
         self.status.show(summary)
+        self.app.sub_title = f"{self.app.sub_title.split(' · ')[0]} · {summary}"
         self.story_list.set_corpus(corpus)
         left = self.query_one("#left", Vertical)
-        left.border_subtitle = f"{stories:,}"
+        left.border_subtitle = f"{stories:,} stor{'y' if stories == 1 else 'ies'}"
 
     def open_article(self, article_id: str, *, focus: bool = True) -> None:
         """Show a version (from the palette or elsewhere): list cursor, text and details."""
@@ -164,7 +174,14 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
     def _extract(self, article: Article) -> None:
-        marks = article_marks(article)
+        versions: list[Article] = []
+        if self.corpus is not None:
+            try:
+                story = self.corpus.story_of(article.id)
+                versions = [self.corpus.article(i) for i in story.article_ids]
+            except KeyError:
+                versions = []
+        marks = article_marks(article, versions)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._apply_marks, article.id, marks)
 

@@ -82,8 +82,10 @@ def _overlaps(start: int, end: int, row_start: int, row_end: int) -> bool:
     return start < row_end and end > row_start and row_end > row_start
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """One article's text, with a sentence cursor moved by j/k and highlighted spans."""
+
+    PANE_NAME = "Reading pane"
 
     HELP = (
         "The article's text. j/k move the sentence cursor, g/G jump to the ends, "

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from reader.extract.numbers import NumberMention
 from reader.model import Span
-from reader.tui.extraction import Marks, date_sort_key
+from reader.tui.extraction import Disagreement, Marks, date_sort_key
 
 _SNIPPET = 110
 """Longest quote snippet shown in the list; the full quote is in the text."""
@@ -72,28 +72,19 @@ def _number_prompt(number: NumberMention) -> Content:
     return Content.assemble((normalised, "bold"), "  ", (_snippet(number.text, 60), "$text-muted"))
 
 
-def _disagreement_prompt(item: Any) -> Content:
-    kind = str(getattr(item, "kind", "") or type(item).__name__)
-    summary = getattr(item, "summary", None) or getattr(item, "description", None) or str(item)
-    return Content.assemble(
-        (kind.replace("_", " "), "bold $text-error"), "\n", _snippet(str(summary), 160)
-    )
+def _disagreement_prompt(item: Disagreement) -> Content:
+    return Content.assemble((item.kind, "bold $text-error"), "\n", _snippet(item.summary, 200))
 
 
-def _span_of(item: Any, article_id: str | None) -> Span | None:
-    """Where an item sits in the current article, if it says so."""
-    spans = getattr(item, "spans", None)
-    if isinstance(spans, dict) and article_id in spans:
-        found = spans[article_id]
-        return Span(found[0], found[1]) if isinstance(found, tuple) else found
-    start, end = getattr(item, "start", None), getattr(item, "end", None)
-    if isinstance(start, int) and isinstance(end, int):
-        return Span(start, end)
-    return None
+def _span_of(item: Any) -> Span:
+    """Quotes, dates, numbers and disagreements all carry their offsets in this article."""
+    return Span(item.start, item.end)
 
 
 class DetailPane(OptionList):
     """What the engine found in the article; enter jumps to the item in the text."""
+
+    PANE_NAME = "Details pane"
 
     HELP = "Quotes, dates, numbers and disagreements. Enter jumps to the item in the text."
 
@@ -153,9 +144,7 @@ class DetailPane(OptionList):
         def add(prefix: str, items: Sequence[Any], prompt: Any) -> None:
             for n, item in enumerate(items):
                 option_id = f"{prefix}-{n}"
-                span = _span_of(item, article_id)
-                if span is not None:
-                    self._targets[option_id] = span
+                self._targets[option_id] = _span_of(item)
                 options.append(Option(prompt(item), id=option_id))
 
         sections: list[tuple[str, str, Sequence[Any], Any]] = [

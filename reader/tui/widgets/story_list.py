@@ -36,8 +36,10 @@ def _haystack(*parts: str | None) -> str:
     return "\x00".join(p.casefold() for p in parts if p)
 
 
-class StoryList(ScrollView, can_focus=True):
+class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
     """Stories and their versions; ``enter`` opens the version under the cursor."""
+
+    PANE_NAME = "Story list"
 
     HELP = "Stories and their versions. Move with j/k, open with enter, filter with /."
 
@@ -68,7 +70,7 @@ class StoryList(ScrollView, can_focus=True):
         background: $surface;
         & > .story-list--header { text-style: bold; color: $text-primary; }
         & > .story-list--meta { color: $text-muted; }
-        & > .story-list--cursor { background: $block-cursor-blurred-background; }
+        & > .story-list--cursor { background: $primary 20%; color: $text; }
         &:focus > .story-list--cursor {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
@@ -161,10 +163,10 @@ class StoryList(ScrollView, can_focus=True):
                 self.empty_message = "No story or version matches the filter."
             elif not corpus.articles:
                 self.empty_message = "No articles in this corpus."
+        previous = self.highlighted_article_id
         self._rows = rows
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
-        previous = self.highlighted_article_id if self._cursor is not None else None
         self._cursor = None
         target = keep
         if target is not None:
@@ -304,7 +306,7 @@ class StoryList(ScrollView, can_focus=True):
         base = self.rich_style
         if not self._rows:
             if y == 0 and self.empty_message:
-                style = base + self.get_component_rich_style("story-list--empty", partial=True)
+                style = self.get_component_rich_style("story-list--empty")
                 text = set_cell_size(" " + self.empty_message, width)
                 return Strip([Segment(text, style)], width)
             return Strip.blank(width, base)
@@ -322,18 +324,18 @@ class StoryList(ScrollView, can_focus=True):
         corpus = self._corpus
         assert corpus is not None
         story = corpus.stories[row.story_index]
-        meta_style = base + self.get_component_rich_style("story-list--meta", partial=True)
+        # Full (not partial) component styles: colours with alpha, like $text-muted, are only
+        # right once blended over the pane's background.
+        meta_style = self.get_component_rich_style("story-list--meta")
         if row.article_id is None:
-            header_style = base + self.get_component_rich_style("story-list--header", partial=True)
+            header_style = self.get_component_rich_style("story-list--header")
             count = len(story.article_ids)
             right = f" {count} version{'s' if count != 1 else ''} "
             left = " " + (story.title or story.id)
             return self._two_columns(left, header_style, right, meta_style, width, base)
         article = corpus.article(row.article_id)
         if is_cursor:
-            cursor = self.get_component_rich_style("story-list--cursor", partial=True)
-            base = base + cursor
-            meta_style = meta_style + cursor
+            base = meta_style = self.get_component_rich_style("story-list--cursor")
         left = "   " + _version_label(article)
         right = f" {article.words:,}w {_similarity_text(story, article.id):>4} "
         return self._two_columns(left, base, right, meta_style, width, base)
