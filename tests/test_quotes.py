@@ -235,3 +235,16 @@ def test_possessive_descriptor_speaks() -> None:
     quote = only(find_quotes(text), "transparency")
     assert quote.speaker == "Scott's family"
     assert quote.cue == "called"
+
+
+def test_quote_closed_in_a_later_paragraph_after_an_unclosed_one_does_not_crash() -> None:
+    # A quote left open at a paragraph end, whose closing mark comes a paragraph later, once
+    # made attribution search backwards from the quote's end.
+    text = (
+        "The US president has said he is seeking to convey that. “I have made it obvious that if he takes"
+        " any further steps, we will have severe sanctions,” Biden said. “We will increase our presence in"
+        " Europe with NATO allies.\n\nThere will be a price to pay.” Meanwhile the team focused on talks."
+    )
+    quotes = find_quotes(text)
+    assert quotes[0].speaker == "Biden"
+    assert all(0 <= q.start < q.end <= len(text) for q in quotes)

@@ -468,6 +468,8 @@ def _sentence_end(text: str, start: int, stop: int) -> int:
 
 
 def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Mention | None:
+    if stop <= start:  # a quote that ends its paragraph has nothing after it to search
+        return None
     for pattern in (_AFTER_CUE_SUBJECT_RE, _DASH_CREDIT_RE):
         m = pattern.match(text, start, stop)
         if m is not None:
