@@ -513,13 +513,62 @@ _WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_BEFORE_FUTURE = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$")
 # A sentence ends at . ! ? before a space, except after abbreviations ("9 a.m. Tuesday",
 # "Mr. Smith", "Jan. 9"): single letters and a few common short forms (lower-cased text).
-_NOT_ABBREVIATION = (
-    r"(?<!\b[a-z])(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bgov)"
-    r"(?<!\bsen)(?<!\brep)(?<!\bgen)(?<!\bcorp)(?<!\binc)(?<!\bco)(?<!\bno)(?<!\bjan)(?<!\bfeb)"
-    r"(?<!\baug)(?<!\bsept)(?<!\bsep)(?<!\boct)(?<!\bnov)(?<!\bdec)"
+_BREAK_CANDIDATE = re.compile(r"[.!?]\s|\n")
+_TRAILING_LETTERS = re.compile(r"[a-z]+$")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "corp",
+        "inc",
+        "co",
+        "no",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
-_SENTENCE_BREAK = re.compile(rf"{_NOT_ABBREVIATION}\.\s|[!?]\s|\n")
-_UP_TO_LAST_BREAK = re.compile(rf".*(?:{_NOT_ABBREVIATION}\.\s|[!?]\s|\n)", re.DOTALL)
+
+
+def _is_break(text: str, candidate: re.Match[str]) -> bool:
+    at = candidate.start()
+    if text[at] != ".":
+        return True
+    word = _TRAILING_LETTERS.search(text, max(0, at - 6), at)
+    return word is None or (len(word[0]) > 1 and word[0] not in _ABBREVIATIONS)
+
+
+def _sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` begins (0 when it holds no sentence break)."""
+    begin = 0
+    for candidate in _BREAK_CANDIDATE.finditer(text):
+        if _is_break(text, candidate):
+            begin = candidate.end()
+    return begin
+
+
+def _sentence_end(text: str) -> int:
+    """Where the first sentence of ``text`` ends (its length when it holds no break)."""
+    for candidate in _BREAK_CANDIDATE.finditer(text):
+        if _is_break(text, candidate):
+            return candidate.start()
+    return len(text)
+
+
 _PASSIVE_TAIL = re.compile(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$")
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 _ADJACENT_VERB = re.compile(
@@ -700,9 +749,7 @@ class _Resolver:
         else the first cue after it."""
         window_start = max(0, start - 80)
         before = self.text[window_start:start].lower()
-        last_break = _UP_TO_LAST_BREAK.match(before)
-        if last_break is not None:
-            before = before[last_break.end() :]
+        before = before[_sentence_start(before) :]
         tail = before[-40:]
         adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
@@ -726,8 +773,7 @@ class _Resolver:
             return "weak_past"
         if best is None:
             after = self.text[end : end + 40].lower()
-            cut = _SENTENCE_BREAK.search(after)
-            after = after[: cut.start()] if cut else after
+            after = after[: _sentence_end(after)]
             fut = _FUTURE_CUE.search(after)
             past = _PAST_CUE.search(after) or _WEAK_PAST_CUE.search(after)
             if fut and (not past or fut.start() < past.start()):
