@@ -27,7 +27,8 @@ def _singleton_stories(articles: Sequence[Article]) -> list[Story]:
 class ReaderApp(App[None]):
     """Compare versions of the same news story."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"
+    """Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too."""
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
