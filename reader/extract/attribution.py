@@ -107,6 +107,12 @@ _VERB_STEMS = {
     "criticize": ("criticizes", "criticized", "criticizing"),
     "thunder": ("thunders", "thundered", "thundering"),
     "sing": ("sings", "sang", "singing"),
+    # Reporting verbs that rewrites and synonym "spinning" put in place of "said".
+    "mention": ("mentions", "mentioned", "mentioning"),
+    "assert": ("asserts", "asserted", "asserting"),
+    "reiterate": ("reiterates", "reiterated", "reiterating"),
+    "underline": ("underlines", "underlined", "underlining"),
+    "underscore": ("underscores", "underscored", "underscoring"),
 }
 CUE_VERBS: frozenset[str] = frozenset(
     list(_VERB_STEMS) + [form for forms in _VERB_STEMS.values() for form in forms]
