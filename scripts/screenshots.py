@@ -1,0 +1,84 @@
+"""Regenerate the README screenshots from the real app on the bundled seeds.
+
+    python scripts/screenshots.py [OUTPUT_DIR]   (default: screenshots/)
+
+Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg and, when
+the compare screen exists, compare.svg. Uses a throwaway cache so the user's is untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib.util
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+from reader.tui.app import ReaderApp
+
+
+async def _settle(pilot: Pilot) -> None:
+    for _ in range(4):
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def _shot(
+    out: Path,
+    name: str,
+    size: tuple[int, int],
+    steps: Callable[[Pilot], Awaitable[None]] | None = None,
+    theme: str | None = None,
+) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=size) as pilot:
+        if theme:
+            app.theme = theme
+        await _settle(pilot)
+        if steps is not None:
+            await steps(pilot)
+            await _settle(pilot)
+        app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    print(out / f"{name}.svg")
+
+
+async def _reading_ap(pilot: Pilot) -> None:
+    await pilot.press("j", "j", "j", "enter", "j", "j", "j")
+
+
+async def _help(pilot: Pilot) -> None:
+    await pilot.press("j", "enter", "question_mark")
+
+
+async def _compare(pilot: Pilot) -> None:
+    await pilot.press("j", "c")
+    await asyncio.sleep(0.5)
+
+
+async def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    await _shot(out, "library", (160, 48), _reading_ap)
+    await _shot(out, "library-narrow", (80, 24))
+    await _shot(out, "library-light", (160, 48), _reading_ap, theme="catppuccin-latte")
+    await _shot(out, "help", (160, 48), _help)
+    if importlib.util.find_spec("reader.tui.screens.compare") is not None:
+        await _shot(out, "compare", (160, 48), _compare)
+
+
+if __name__ == "__main__":
+    target = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parent.parent / "screenshots"
+    )
+    with tempfile.TemporaryDirectory() as state:
+        os.environ["READER_CACHE_DIR"] = str(Path(state) / "cache")
+        os.environ["READER_DATA_DIR"] = str(Path(state) / "data")
+        asyncio.run(main(target))
