@@ -255,6 +255,15 @@ def test_and_a_half_after_the_unit() -> None:
     assert one("It took a minute and a half.", None, "a minute and a half").value == "PT1M30S"
 
 
+def test_financial_shorthand() -> None:
+    dct = "2013-03-21"
+    assert one("Q3 2012 sales fell.", dct, "Q3 2012").value == "2012-Q3"
+    assert one("Sales fell in Q4.", dct, "Q4").value == "2012-Q4"
+    assert one("Profit in H1 2013 rose.", dct, "H1 2013").value == "2013-H1"
+    assert one("Profit in FY2013 rose.", dct, "FY2013").value == "2013"
+    assert [m.text for m in find_dates("He has an H1 visa and drove a Q5.", dct)] == []
+
+
 def test_ordinary_words_are_not_dates() -> None:
     text = (
         "The company may march into new markets. Prices fall in the spring of hope. "

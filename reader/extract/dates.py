@@ -139,6 +139,12 @@ _GRAMMAR = [
         r"|and\s+later|onward|onwards))?",
     ),
     ("yearago", r"year-(?:ago|earlier)(?![\w-])"),
+    # Financial shorthand: "Q3", "Q3 2012", "Q4'12", "H1 2013", "FY2013".
+    (
+        "shorthand",
+        r"(?:Q[1-4]|H[12](?=\s*(?:FY\s*)?(?:'\d\d|(?:19|20)\d\d)(?!\d)))"
+        r"(?:\s*(?:FY\s*)?(?:'\d\d|(?:19|20)\d\d)(?!\d))?(?![\w-])|FY\s*'?(?:(?:19|20)\d\d|\d\d)(?![\w-])",
+    ),
     (
         "relunit",
         rf"(?:{_PM}\s+(?:in\s+)?)?(?:this|last|next|the\s+past|the\s+last|the\s+previous"
@@ -316,7 +322,7 @@ _TRIGGER = re.compile(
     + _trie_regex(_TRIGGER_WORDS)
     + r")(?![\w'])"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
-    r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d"
+    r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
     r"|\d{1,2}(?::\d\d)?\s*[ap]\.?m(?![a-z])|\d{1,2}:\d\d(?!\d)|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
 )
 # Case-sensitive matching over lower-cased text is several times faster than IGNORECASE in `re`
@@ -1285,6 +1291,40 @@ class _Resolver:
             self.year_period = False
         if period:
             return ("DATE", value, None)
+        return ("DATE", value, None)
+
+    def _shorthand(self, raw: str, start: int, end: int):
+        """ "Q3 2012" (2012-Q3), "H1 2013" (2013-H1), "FY2013" (2013); a bare "Q3" takes the
+        latest such quarter unless the sentence looks ahead."""
+        if not raw[0].isupper():
+            return None  # "q3", "fy" in lower case are not this shorthand
+        m = re.fullmatch(r"(?:([QH])([1-4]))?\s*(?:FY\s*)?'?(\d{2}|\d{4})?", raw, re.I)
+        if m is None:
+            return None
+        year = None
+        if m[3]:
+            year = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])
+            if year > 2069:
+                year -= 100
+        if m[1] is None:
+            if year is None:
+                return None
+            value = f"{year:04d}"
+            self.remember(value)
+            return ("DATE", value, None)
+        letter, n = m[1].upper(), int(m[2])
+        if year is None:
+            if self.dct is None:
+                return ("DATE", f"XXXX-{letter}{n}", None)
+            year = self.dct.year
+            current = _quarter_of(self.dct) if letter == "Q" else (1 if self.dct.month <= 6 else 2)
+            if n > current and self.tense(start, end) != "future":
+                year -= 1
+        value = f"{year:04d}-{letter}{n}"
+        if letter == "Q":
+            self.ref_quarter = (year, n)
+            self.year_period = False
+        self.remember(value)
         return ("DATE", value, None)
 
     def _yearago(self, raw: str, start: int, end: int):
