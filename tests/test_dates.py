@@ -264,6 +264,16 @@ def test_financial_shorthand() -> None:
     assert [m.text for m in find_dates("He has an H1 visa and drove a Q5.", dct)] == []
 
 
+def test_vague_spans_and_rates() -> None:
+    dct = "1989-10-27"
+    text = "Net rose in the second quarter. Results for that quarter included a gain."
+    assert one(text, dct, "that quarter").value == "1989-Q2"
+    assert one("Sales grew for the first time in years.", dct, "years").value == "PXY"
+    assert one("Funds may sell in the weeks ahead.", dct, "the weeks ahead").value == "PXW"
+    assert [m.text for m in find_dates("Sales should rise 8.5% annually.", dct)] == []
+    assert one("The board meets annually.", dct, "annually").value == "P1Y"
+
+
 def test_ordinary_words_are_not_dates() -> None:
     text = (
         "The company may march into new markets. Prices fall in the spring of hope. "

@@ -97,7 +97,7 @@ _GRAMMAR = [
         rf"(?:the\s+)?(?:{_QPRE}[\s-]+){{0,3}}{_ORDQ}[\s-]+(?:fiscal[\s-]+)?"
         rf"(?:quarter|half|period)s?(?:\s+of\s+(?:fiscal\s+)?(?:{_Y}|{_RELYEAR}|the\s+year))?(?![\w-])"
         rf"|(?:the\s+)?(?:{_QPRE}[\s-]+){{1,3}}(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?:ago|earlier)|\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])"
-        rf"|the\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])",
+        rf"|(?:the|that)\s+quarter(?:\s+a\s+year\s+(?:ago|earlier))?(?![\w-])",
     ),
     (
         "anaphor",
@@ -130,7 +130,10 @@ _GRAMMAR = [
         rf"|(?:{_APPROX}\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
         rf"(?:few\s+|several\s+|many\s+)?{lx.PLURAL_UNIT}"
         r"|(?:the\s+)?(?:past|last)\s+(?:decade|century)(?![\w-])"
-        r"|(?<=for\s)(?:years|months|weeks|decades|days)(?![\w-])",
+        r"|(?<=for\s)(?:years|months|weeks|decades|days)(?![\w-])"
+        # "for the first time in years", "in the weeks ahead"
+        r"|(?<=time\sin\s)(?:years|months|weeks|decades|days)(?![\w-])"
+        r"|the\s+(?:days|weeks|months|years)\s+ahead(?![\w-])",
     ),
     (
         "year",
@@ -697,6 +700,7 @@ _POINT_MODS = re.compile(
     r"|(?P<MID>mid|the\s+middle\s+of)|(?P<APPROX>(?:around|about|approximately|roughly)\b)",
     re.IGNORECASE,
 )
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _ENDED_ON = re.compile(
     rf"\s+(?:that\s+)?(?:ended|ending|ends|through)\s+({lx.MONTH})\s*\d", re.IGNORECASE
@@ -746,6 +750,7 @@ class _Resolver:
         self.ref_quarter: tuple[int, int] | None = None
         # True after "the nine months" / "the year": "a year earlier" then compares whole years.
         self.year_period = False
+        self.last_quarter: str | None = None  # any quarter named, year-ago ones included
 
     # ----- context
 
@@ -853,6 +858,9 @@ class _Resolver:
             return []
         if isinstance(result, tuple):
             result = [(start, end, *result)]
+        for item in result:
+            if _QUARTER_VALUE.fullmatch(item[3]):
+                self.last_quarter = item[3]
         return result
 
     # ----- handlers: each gets the raw matched text and returns (type, value, mod) or a list
@@ -1237,6 +1245,8 @@ class _Resolver:
             elif "last year" in t:
                 year = self.dct.year - 1
         if ord_m is None:
+            if t.startswith("that ") and self.last_quarter is not None:
+                return ("DATE", self.last_quarter, None)  # the quarter just named
             # "the quarter", "the latest quarter", "the year-ago period": the reporting quarter.
             if self.dct is None:
                 return ("DATE", "XXXX-QX", None)
@@ -1684,6 +1694,8 @@ class _Resolver:
             before = self.text[max(0, start - 10) : start].lower()
             if t == "daily" and re.search(r"\b(?:average|the)\s+$", before):
                 return None  # "average daily volume", "the daily tally": a modifier, no frequency
+            if re.search(r"(?:\d%?|percent|million|billion|units|shares)\s+$", before):
+                return None  # "rise 8.5% annually", "10,000 units annually": a rate
             return ("SET", simple[t], None)
         wd_m = _WEEKDAY_RE.search(t)
         if wd_m:
