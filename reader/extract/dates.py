@@ -14,6 +14,9 @@ Conventions (decided here, relied on by the cross-version ledger):
   (``2022-01-10``, ``2021-W51``, ``2021-12``, ``2021``, ``2021-Q3``, ``2021-12-27TEV``); it is
   False for durations, sets, ``PRESENT_REF``-style references and partly unknown values
   (``XXXX-01-10``). Without an article date nothing relative is resolved.
+- Where the TimeML-annotated news we measure on disagrees with itself, the TimeML guidelines win:
+  ISO weeks zero-padded (``1998-W08``, not ``1998-W8`` or ``1998-WXX``), "Friday night" keeps its
+  part of day (``1998-10-23TNI``), "the 1990s" is ``199`` and "1968" is ``1968``.
 - A year missing from "January 10" is inferred as the nearest such date to the article date,
   moved to the future or past when the sentence has a cheap tense cue ("will", "next", "last",
   "was"...).
