@@ -13,14 +13,15 @@ from reader import __version__
 from reader.cli.common import CliError, err_console
 
 COMMAND_MODULES = [
+    "reader.cli.app_cmd",
     "reader.cli.corpus_cmds",
+    "reader.cli.diff_cmd",
+    "reader.cli.extract_cmds",
     "reader.cli.notes_cmd",
     "reader.cli.bench_cmd",
-    "reader.cli.diff_cmd",
-    "reader.cli.app_cmd",
-    "reader.cli.extract_cmds",
 ]
-"""Each module has ``register(subparsers)``, adding its commands with ``set_defaults(func=...)``."""
+"""Each module has ``register(subparsers)``, adding its commands with ``set_defaults(func=...)``;
+``reader --help`` lists them in this order."""
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
