@@ -15,6 +15,7 @@ from reader.corpus import Corpus, load_corpus
 from reader.model import Article, Story
 from reader.tui.commands import ReaderCommands
 from reader.tui.messages import CorpusFailed, CorpusLoaded, LoadProgress
+from reader.tui.notes_actions import NotesCommands, NotesController
 from reader.tui.screens.help import HelpScreen, binding_sections
 from reader.tui.screens.library import LibraryScreen
 
@@ -30,7 +31,7 @@ class ReaderApp(App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     """Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too."""
     TITLE = "reader"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {ReaderCommands, NotesCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     """Below 120 columns the details pane steps aside (``d`` brings it in place of the text)."""
 
@@ -45,6 +46,15 @@ class ReaderApp(App[None]):
         ),
         Binding("t", "cycle_theme", "Theme", tooltip="Next theme (dark and light)", id="app.theme"),
         Binding("q", "back", "Back", show=False, id="app.back"),
+        Binding("N", "notes", "Notes", tooltip="Every note, by story and article", id="app.notes"),
+        Binding(
+            "ctrl+z",
+            "undo_note",
+            "Undo note delete",
+            show=False,
+            tooltip="Bring back the last note deleted or highlight removed",
+            id="app.undo-note",
+        ),
     ]
 
     CURATED_THEMES = (
@@ -65,8 +75,11 @@ class ReaderApp(App[None]):
         *,
         corpus: Corpus | None = None,
         use_cache: bool = True,
+        data_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__()
+        self.notes = NotesController(self, data_dir)
+        """The notes store (``data_dir``, else ``$READER_DATA_DIR``, else platformdirs)."""
         self.paths = [Path(p) for p in paths] if paths else []
         self.use_cache = use_cache
         self.corpus: Corpus | None = corpus
@@ -136,6 +149,24 @@ class ReaderApp(App[None]):
         self.theme = themes[(index + 1) % len(themes)]
         self.notify(f"Theme: {self.theme}", timeout=2)
 
+    def action_notes(self) -> None:
+        from reader.tui.screens.notes import NotesScreen  # noqa: PLC0415 - only when asked for
+
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen())
+
+    def action_undo_note(self) -> None:
+        note = self.notes.undo()
+        self.notify("Note restored." if note is not None else "Nothing to undo.", timeout=2)
+
+    def action_export_notes(self) -> None:
+        from reader.tui.screens.export_dialog import ExportDialog  # noqa: PLC0415
+
+        self.push_screen(ExportDialog(self.notes, self.corpus))
+
+    def on_unmount(self) -> None:
+        self.notes.close()
+
     async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
@@ -143,5 +174,10 @@ class ReaderApp(App[None]):
             self.exit()
 
 
-def run(paths: Sequence[str | os.PathLike[str]] | None = None, *, use_cache: bool = True) -> None:
-    ReaderApp(paths, use_cache=use_cache).run()
+def run(
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    use_cache: bool = True,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> None:
+    ReaderApp(paths, use_cache=use_cache, data_dir=data_dir).run()

@@ -1,0 +1,389 @@
+"""The Notes screen: every note, grouped by story and article, with its passage, text, tags and anchor.
+
+Notes are re-anchored in the loaded articles as the list is built, so the passage shown is the
+text as it stands now and a note whose passage is gone is listed as orphaned (never dropped).
+Enter goes back to the Library with the article open and the passage marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets.option_list import Option
+
+from reader.corpus import Corpus
+from reader.model import Article, Story
+from reader.notes import Anchor, Note, anchor
+from reader.tui.notes_actions import NotesController, describe_pin, notes_of
+from reader.tui.screens.note_editor import NoteEditor, passage_preview
+
+SNIPPET = 160
+"""Longest passage shown per note in the list."""
+
+_STATUS_WORDS = {
+    "exact": "",
+    "moved": "moved",
+    "fuzzy": "approximate",
+    "orphaned": "orphaned: passage not found",
+}
+_KIND_SYMBOL = {"highlight": "▌", "note": "✎", "pin": "◆"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One note as the screen lists it."""
+
+    note: Note
+    article: Article | None
+    """The loaded article it is on (None: not in this corpus)."""
+    where: Anchor | None
+    passage: str
+    """The text the note covers now (its stored quote when orphaned or not loaded)."""
+
+    def matches(self, query: str) -> bool:
+        """Every word of ``query`` occurs in the note; ``#tag`` words must be one of its tags."""
+        note = self.note
+        haystack = " ".join(
+            [
+                self.passage,
+                note.body,
+                " ".join(note.tags),
+                describe_pin(note.payload),
+                self.article.title or "" if self.article else note.article_path,
+                self.article.outlet or "" if self.article else "",
+            ]
+        ).casefold()
+        tags = {tag.casefold() for tag in note.tags}
+        for word in query.casefold().split():
+            if word.startswith("#") and len(word) > 1:
+                if word[1:] not in tags:
+                    return False
+            elif word not in haystack:
+                return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The notes of one article under their story's title."""
+
+    story: str
+    article: str
+    entries: tuple[Entry, ...]
+
+
+def group_notes(notes: list[Note], corpus: Corpus | None) -> list[Group]:
+    """Notes by story (corpus order), article (story order), then place in the text.
+
+    Notes on articles that are not loaded come last, by the path they were made on.
+    """
+    articles = list(corpus.articles) if corpus is not None else []
+    by_id = {a.id: a for a in articles}
+    by_path = {a.path: a for a in articles}
+    stories: list[Story] = list(corpus.stories) if corpus is not None else []
+    story_rank = {story.id: n for n, story in enumerate(stories)}
+    story_of: dict[str, Story] = {}
+    for story in stories:
+        for article_id in story.article_ids:
+            story_of.setdefault(article_id, story)
+
+    keyed: dict[tuple[object, ...], tuple[str, str, list[Entry]]] = {}
+    for note in notes:
+        article = by_id.get(note.article_id) or by_path.get(note.article_path)
+        if article is None:
+            where = None
+            passage = note.quote.exact
+            key: tuple[object, ...] = (1, 0, 0, note.article_path or note.article_id)
+            story_title, article_title = "Not in this corpus", note.article_path or note.article_id
+        else:
+            where = anchor(note, article)
+            found = where.start is not None and where.end is not None
+            passage = article.text[where.start : where.end] if found else note.quote.exact
+            story = story_of.get(article.id)
+            story_rank_n = story_rank.get(story.id, len(stories)) if story else len(stories)
+            article_rank = story.article_ids.index(article.id) if story else 0
+            key = (0, story_rank_n, article_rank, article.id)
+            story_title = (story.title or story.id) if story else "Other articles"
+            details = [p for p in (article.outlet, article.date) if p]
+            article_title = " · ".join([article.title or article.label, *details])
+        keyed.setdefault(key, (story_title, article_title, []))[2].append(
+            Entry(note, article, where, passage)
+        )
+
+    def in_text(entry: Entry) -> tuple[int, int, str]:
+        where = entry.where
+        if where is None or where.start is None:
+            return (1, 0, entry.note.created_at)
+        return (0, where.start, entry.note.created_at)
+
+    return [
+        Group(story, article, tuple(sorted(entries, key=in_text)))
+        for _, (story, article, entries) in sorted(keyed.items(), key=lambda item: item[0])
+    ]
+
+
+def entry_prompt(entry: Entry) -> Content:
+    """The lines of one note in the list; all of it literal text."""
+    note = entry.note
+    status = _STATUS_WORDS.get(entry.where.status, "") if entry.where else "article not loaded"
+    head: list[str | tuple[str, str]] = [
+        (f"{_KIND_SYMBOL.get(note.kind, '•')} {note.kind}", "bold $text-primary")
+    ]
+    if note.kind == "pin" and note.payload:
+        head += ["  ", (describe_pin(note.payload), "bold")]
+    if note.tags:
+        head += ["  ", (" ".join(f"#{tag}" for tag in note.tags), "$text-success")]
+    if status:
+        style = (
+            "bold $text-error" if status.startswith(("orphaned", "article")) else "$text-warning"
+        )
+        head += ["  ", (status, style)]
+    lines = [
+        Content.assemble(*head),
+        Content.assemble(("“" + passage_preview(entry.passage, SNIPPET) + "”", "italic")),
+    ]
+    if note.body.strip():
+        lines.append(Content(passage_preview(note.body, 300)))
+    return Content("\n").join(lines)
+
+
+class NotesScreen(Screen[None]):
+    """All notes; enter jumps to one, a edits, d deletes, u undoes, / filters, e exports."""
+
+    AUTO_FOCUS = "#notes-list"
+
+    BINDINGS = [
+        Binding("a", "edit", "Edit note", tooltip="Edit the note's text and tags", id="notes.edit"),
+        Binding(
+            "d,delete", "delete", "Delete", tooltip="Delete the note (u undoes)", id="notes.delete"
+        ),
+        Binding(
+            "u,ctrl+z",
+            "undo",
+            "Undo delete",
+            tooltip="Bring the last deleted note back",
+            id="notes.undo",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Write the notes as Markdown, JSON or CSV",
+            id="notes.export",
+        ),
+        Binding("slash", "filter", "Filter", tooltip="Filter by text, or #tag", id="notes.filter"),
+        Binding("escape,q", "back", "Back", tooltip="Back to where you were", id="notes.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[str, Entry] = {}
+        """Option id (the note id) -> entry, for what is listed now."""
+        self.filter_text = ""
+
+    @property
+    def controller(self) -> NotesController:
+        return notes_of(self.app)
+
+    @property
+    def corpus(self) -> Corpus | None:
+        corpus = getattr(self.app, "corpus", None)
+        return corpus if isinstance(corpus, Corpus) else None
+
+    @property
+    def notes_list(self) -> OptionList:
+        return self.query_one("#notes-list", OptionList)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="filter: words, or #tag", id="notes-filter", compact=True)
+        yield OptionList(id="notes-list", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.notes_list.border_title = "Notes"
+        self.controller.changed.subscribe(self, self._on_notes_changed, immediate=True)
+        self.rebuild()
+
+    def _on_notes_changed(self, _article_id: str) -> None:
+        self.rebuild()
+
+    # ------------------------------------------------------------------ list
+
+    def rebuild(self) -> None:
+        """List the notes again, keeping the cursor on the same note (or the same place)."""
+        listing = self.notes_list
+        keep_id = self.highlighted_id
+        keep_index = listing.highlighted or 0
+        notes = self.controller.all_notes()
+        groups = group_notes(notes, self.corpus)
+        options: list[Option | None] = []
+        self.entries = {}
+        shown = 0
+        last_story = None
+        for group in groups:
+            entries = [
+                e for e in group.entries if not self.filter_text or e.matches(self.filter_text)
+            ]
+            if not entries:
+                continue
+            if group.story != last_story:
+                if options:
+                    options.append(None)
+                options.append(
+                    Option(Content(group.story).stylize("bold $text-accent"), disabled=True)
+                )
+                last_story = group.story
+            options.append(Option(Content("  " + group.article).stylize("bold"), disabled=True))
+            for entry in entries:
+                options.append(Option(entry_prompt(entry), id=entry.note.id))
+                self.entries[entry.note.id] = entry
+                shown += 1
+        if not options:
+            message = (
+                "No note matches the filter."
+                if self.filter_text and notes
+                else "No notes yet. In the reading pane, h highlights the sentence under the "
+                "cursor, a writes a note on it, and p pins a detail."
+            )
+            options.append(Option(Content(message).stylize("dim italic"), disabled=True))
+        listing.set_options(options)
+        total = len(notes)
+        listing.border_subtitle = (
+            f"{shown:,} of {total:,}"
+            if self.filter_text
+            else f"{total:,} note{'s' if total != 1 else ''}"
+        )
+        self._restore_cursor(keep_id, keep_index)
+
+    def _restore_cursor(self, keep_id: str | None, keep_index: int) -> None:
+        listing = self.notes_list
+        selectable = [
+            i for i in range(listing.option_count) if not listing.get_option_at_index(i).disabled
+        ]
+        if not selectable:
+            listing.highlighted = None
+            return
+        if keep_id is not None and keep_id in self.entries:
+            listing.highlighted = listing.get_option_index(keep_id)
+            return
+        # The note under the cursor is gone: stay at the same place in the list.
+        later = [i for i in selectable if i >= keep_index]
+        listing.highlighted = later[0] if later else selectable[-1]
+
+    @property
+    def highlighted_id(self) -> str | None:
+        listing = self.notes_list
+        if listing.highlighted is None or listing.option_count == 0:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return option.id if option.id in self.entries else None
+
+    @property
+    def highlighted_entry(self) -> Entry | None:
+        note_id = self.highlighted_id
+        return self.entries.get(note_id) if note_id else None
+
+    # ------------------------------------------------------------------ filter
+
+    @on(Input.Changed, "#notes-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        self.rebuild()
+
+    @on(Input.Submitted, "#notes-filter")
+    def _filter_submitted(self) -> None:
+        self.notes_list.focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#notes-filter", Input).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    @on(OptionList.OptionSelected, "#notes-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.jump(event.option.id)
+
+    def jump(self, note_id: str) -> None:
+        """Back to the Library, the note's article open and its passage marked."""
+        entry = self.entries.get(note_id)
+        if entry is None:
+            return
+        app = self.app
+        library = getattr(app, "library", None)
+        if entry.article is None or library is None:
+            self.notify(
+                "This note's article is not in the loaded corpus.", severity="warning", timeout=4
+            )
+            return
+        while len(app.screen_stack) > 1 and app.screen is not library:
+            app.pop_screen()
+        article_id = entry.article.id
+        where = entry.where
+        library.open_article(article_id)
+        if where is not None and where.start is not None and where.end is not None:
+            start, end = where.start, where.end
+            app.call_after_refresh(library.article_view.jump_to, start, end)
+        else:
+            app.notify(
+                "This note's passage is no longer in the text (orphaned); its article is open.",
+                severity="warning",
+                timeout=5,
+            )
+
+    def action_edit(self) -> None:
+        entry = self.highlighted_entry
+        if entry is None:
+            return
+        note = entry.note
+
+        def saved(result: object) -> None:
+            from reader.tui.screens.note_editor import NoteEdit  # noqa: PLC0415
+
+            if isinstance(result, NoteEdit):
+                self.controller.edit(note.id, result.body, result.tags)
+
+        where = entry.article.label if entry.article else note.article_path
+        self.app.push_screen(
+            NoteEditor(
+                entry.passage, body=note.body, tags=note.tags, title="Edit note", where=where
+            ),
+            callback=saved,
+        )
+
+    def action_delete(self) -> None:
+        note_id = self.highlighted_id
+        if note_id is None:
+            return
+        if self.controller.delete(note_id) is not None:
+            self.notify("Note deleted (u brings it back).", timeout=3)
+
+    def action_undo(self) -> None:
+        note = self.controller.undo()
+        if note is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.notes_list.highlighted = (
+            self.notes_list.get_option_index(note.id) if note.id in self.entries else None
+        )
+        self.notify("Note restored.", timeout=2)
+
+    def action_export(self) -> None:
+        from reader.tui.screens.export_dialog import ExportDialog  # noqa: PLC0415
+
+        self.app.push_screen(ExportDialog(self.controller, self.corpus))
+
+    def action_back(self) -> None:
+        filter_input = self.query_one("#notes-filter", Input)
+        if filter_input.has_focus and filter_input.value:
+            filter_input.value = ""
+            self.notes_list.focus()
+            return
+        self.app.pop_screen()
