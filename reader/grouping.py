@@ -107,18 +107,21 @@ def _vectors(features: list[_Features]) -> list[dict[str, float]]:
     # The corpus is read as part of a larger background of unrelated news, so in a handful of
     # versions of one story the words they all share still count (a bare IDF would zero them).
     background = total + BACKGROUND_DOCUMENTS
-    idf = {w: math.log(background / (n + 0.5)) for w, n in document_frequency.items()}
+    idf = {
+        w: math.log(background / (n + 0.5)) * (NUMBER_BOOST if w[0].isdigit() else 1.0)
+        for w, n in document_frequency.items()
+    }
+    # Sublinear term frequency, looked up rather than computed for the usual small counts.
+    damped = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
     vectors = []
     for feature in features:
-        names = feature.names
-        weights = {}
-        for word, count in feature.counts.items():
-            weight = (1.0 + math.log(count)) * idf[word]
-            if word in names:
-                weight *= NAME_BOOST
-            elif word[0].isdigit():
-                weight *= NUMBER_BOOST
-            weights[word] = weight
+        weights = {
+            w: (damped[c] if c < 64 else 1.0 + math.log(c)) * idf[w]
+            for w, c in feature.counts.items()
+        }
+        for name in feature.names & weights.keys():
+            if not name[0].isdigit():
+                weights[name] *= NAME_BOOST
         if len(weights) > TOP_TERMS:
             kept = heapq.nlargest(TOP_TERMS, weights.items(), key=lambda item: (item[1], item[0]))
             weights = dict(kept)
@@ -144,9 +147,9 @@ def _candidate_pairs(vectors: list[dict[str, float]]) -> dict[tuple[int, int], f
         for word in terms:
             postings.setdefault(word, []).append(index)
     scored = {}
-    checked: set[tuple[int, int]] = set()
     for a, terms in enumerate(indexed):
         neighbours: set[int] = set()
+        hubs: set[int] = set()
         for word in terms:
             docs = postings[word]
             if len(docs) <= MAX_POSTINGS:
@@ -154,13 +157,12 @@ def _candidate_pairs(vectors: list[dict[str, float]]) -> dict[tuple[int, int], f
             else:
                 # A term shared by very many articles (a big story, or a common word): link to a
                 # few fixed members only, so the work stays linear in the corpus size.
-                neighbours.update(docs[:HUB_LINKS])
-        neighbours.discard(a)
-        for b in neighbours:
+                hubs.update(docs[:HUB_LINKS])
+        # Short postings are symmetric, so each such pair is scored from its lower index only.
+        for b in [b for b in neighbours if b > a] + [b for b in hubs if b != a]:
             key = (a, b) if a < b else (b, a)
-            if key in checked:
+            if key in scored:
                 continue
-            checked.add(key)
             similarity = _cosine(vectors[a], vectors[b])
             if similarity > 0.05:
                 scored[key] = similarity
