@@ -14,6 +14,8 @@ from textual.worker import get_current_worker
 from reader.corpus import Corpus
 from reader.model import Article, Story
 from reader.tui.extraction import Marks, article_marks
+from reader.tui.notes_actions import notes_of
+from reader.tui.screens.note_editor import NoteEdit, NoteEditor
 from reader.tui.widgets import ArticleView, DetailPane, StatusLine, StoryList
 
 
@@ -52,6 +54,13 @@ class LibraryScreen(Screen[None]):
             tooltip="Show or hide the details pane",
             id="library.details",
         ),
+        Binding(
+            "e",
+            "export_notes",
+            "Export notes",
+            tooltip="Write the notes as Markdown, JSON or CSV",
+            id="library.export-notes",
+        ),
         Binding("q", "quit", "Quit", id="library.quit"),
     ]
 
@@ -83,6 +92,7 @@ class LibraryScreen(Screen[None]):
         left.border_title = "Stories"
         self.detail_pane.show(None)
         self._mounted = True
+        notes_of(self.app).changed.subscribe(self, self._on_notes_changed, immediate=True)
         if self._pending is not None:
             self.set_corpus(self._pending)
 
@@ -169,6 +179,7 @@ class LibraryScreen(Screen[None]):
             return
         self.marks = None
         self.article_view.show_article(article)
+        self._paint_notes()
         self.detail_pane.show(None, pending=True)
         self._extract(article)
 
@@ -192,6 +203,69 @@ class LibraryScreen(Screen[None]):
         self.marks = marks
         self.article_view.set_marks(marks.quotes, marks.dates)
         self.detail_pane.show(marks, article_id=article_id)
+
+    # ------------------------------------------------------------------ notes
+
+    def _paint_notes(self) -> None:
+        article = self.current_article
+        if article is not None:
+            self.article_view.set_notes(notes_of(self.app).spans(article))
+
+    def _on_notes_changed(self, article_id: str) -> None:
+        article = self.current_article
+        if article is not None and article.id == article_id:
+            self._paint_notes()
+
+    @on(ArticleView.NoteRequested)
+    def _on_note_requested(self, event: ArticleView.NoteRequested) -> None:
+        article = self.current_article
+        if article is None:
+            return
+        notes = notes_of(self.app)
+        story = self.current_story
+        story_id = story.id if story is not None else None
+        span = event.span
+        if event.action == "highlight":
+            had = notes.note_on(article, span)
+            note = notes.highlight(article, span, story_id=story_id)
+            if note is None and had is not None:
+                self.notify("Highlight removed (ctrl+z brings it back).", timeout=3)
+            elif note is not None and had is not None:
+                self.notify("This passage already has a note (a edits it).", timeout=3)
+            return
+        existing = notes.note_on(article, span)
+
+        def saved(result: NoteEdit | None) -> None:
+            if result is not None:
+                notes.annotate(article, span, result.body, result.tags, story_id=story_id)
+
+        self.app.push_screen(
+            NoteEditor(
+                article.text[span.start : span.end],
+                body=existing.body if existing else "",
+                tags=existing.tags if existing else (),
+                title="Edit note" if existing else "New note",
+                where=article.label,
+            ),
+            callback=saved,
+        )
+
+    @on(DetailPane.Pin)
+    def _on_pin(self, event: DetailPane.Pin) -> None:
+        article = self.current_article
+        if article is None:
+            return
+        story = self.current_story
+        note = notes_of(self.app).pin(
+            article, event.span, event.payload, story_id=story.id if story else None
+        )
+        if note is not None:
+            self.notify("Pinned as a note (N lists your notes).", timeout=3)
+
+    def action_export_notes(self) -> None:
+        from reader.tui.screens.export_dialog import ExportDialog  # noqa: PLC0415
+
+        self.app.push_screen(ExportDialog(notes_of(self.app), self.corpus))
 
     # ------------------------------------------------------------------ events
 

@@ -111,7 +111,7 @@ def group_notes(notes: list[Note], corpus: Corpus | None) -> list[Group]:
             key = (0, story_rank_n, article_rank, article.id)
             story_title = (story.title or story.id) if story else "Other articles"
             details = [p for p in (article.outlet, article.date) if p]
-            article_title = " · ".join([article.title or article.label, *details])
+            article_title = " · ".join([article.title or article.id, *details])
         keyed.setdefault(key, (story_title, article_title, []))[2].append(
             Entry(note, article, where, passage)
         )

@@ -31,6 +31,9 @@ from reader.text.sentences import Sentence, split_sentences
 READING_WIDTH = 100
 """Lines longer than this are hard to read; wider panes keep a margin instead."""
 
+NOTE_MARKER = "✎"
+"""Drawn at the end of the row where a note with a body ends."""
+
 _WORD_RE = re.compile(r"(\S+)(\s*)")
 _BOILERPLATE_HEADING = "── set aside as boilerplate ──"
 
@@ -89,7 +92,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     HELP = (
         "The article's text. j/k move the sentence cursor, g/G jump to the ends, "
-        "b shows the lines set aside as boilerplate."
+        "b shows the lines set aside as boilerplate. h highlights the sentence, a writes a note "
+        "on it; shift+down/up spread it over more sentences, or select text with the mouse."
     )
 
     BINDINGS = [
@@ -99,6 +103,35 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pageup", "page(-1)", "Page up", show=False, id="text.page-up"),
         Binding("g,home", "first", "Top", show=False, id="text.top"),
         Binding("G,end", "last", "Bottom", show=False, id="text.bottom"),
+        Binding(
+            "shift+down",
+            "extend(1)",
+            "Extend to next sentence",
+            show=False,
+            tooltip="Grow the passage under the cursor by a sentence (for h and a)",
+            id="text.extend-down",
+        ),
+        Binding(
+            "shift+up",
+            "extend(-1)",
+            "Extend to previous sentence",
+            show=False,
+            id="text.extend-up",
+        ),
+        Binding(
+            "h",
+            "note('highlight')",
+            "Highlight",
+            tooltip="Highlight the sentence (or the selected passage); again to remove",
+            id="text.highlight",
+        ),
+        Binding(
+            "a",
+            "note('annotate')",
+            "Note",
+            tooltip="Write or edit a note on the sentence (or the selected passage)",
+            id="text.annotate",
+        ),
     ]
 
     COMPONENT_CLASSES = {
@@ -109,6 +142,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--target",
         "article-view--boilerplate",
         "article-view--empty",
+        "article-view--note",
+        "article-view--note-marker",
     }
 
     DEFAULT_CSS = """
@@ -139,6 +174,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> ArticleView:
             return self.view
 
+    class NoteRequested(Message):
+        """The user asked to highlight (``h``) or annotate (``a``) ``span`` of the article."""
+
+        def __init__(self, view: ArticleView, action: str, span: Span) -> None:
+            super().__init__()
+            self.view = view
+            self.action = action
+            self.span = span
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
     show_boilerplate: var[bool] = var(False, init=False)
 
     def __init__(
@@ -154,6 +202,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._sentences: list[Sentence] = []
         self._sentence_starts: list[int] = []
         self._cursor: int | None = None
+        self._extent: int | None = None
+        """The sentence where a shift+up/down passage started (None: just the cursor's)."""
+        self._notes: list[tuple[int, int, bool]] = []
+        """Noted spans ``(start, end, has a body)`` painted under the text, by start."""
         self._target: Span | None = None
         self._spans: list[tuple[int, int, str]] = []
         self._span_starts: list[int] = []
@@ -170,6 +222,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._quotes = ()
         self._spans, self._span_starts, self._span_max_end = [], [], []
         self._target = None
+        self._extent = None
+        self._notes = []
         text = article.text if article is not None else ""
         self._sentences = split_sentences(text) if text else []
         self._sentence_starts = [s.start for s in self._sentences]
@@ -208,6 +262,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
         self.refresh()
         self._announce()
+
+    def set_notes(self, spans: Sequence[Any]) -> None:
+        """Paint noted spans (objects with ``start``, ``end`` and ``annotated``)."""
+        limit = self._body_length
+        self._notes = sorted(
+            (s.start, min(s.end, limit), bool(s.annotated))
+            for s in spans
+            if 0 <= s.start < s.end and s.start < limit
+        )
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def note_spans(self) -> list[tuple[int, int, bool]]:
+        """The painted note spans (for tests)."""
+        return list(self._notes)
 
     def watch_show_boilerplate(self) -> None:
         self._build_document()
@@ -256,10 +326,51 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._cursor
 
     def current_span(self) -> Span | None:
-        """The span of the sentence under the cursor (what a note would attach to)."""
+        """The span of the sentence under the cursor, or of the sentences shift+up/down spread
+        it over (what a note would attach to)."""
         if self._cursor is None:
             return None
-        return self._sentences[self._cursor].span
+        if self._extent is None or self._extent == self._cursor:
+            return self._sentences[self._cursor].span
+        first, last = sorted((self._extent, self._cursor))
+        return Span(self._sentences[first].start, self._sentences[last].end)
+
+    def selected_span(self) -> Span | None:
+        """The body text selected with the mouse, as a span (None if nothing is selected)."""
+        selection = self.text_selection
+        if selection is None or not self._rows or self._body_length == 0:
+            return None
+
+        def offset(point: Any, default: int) -> int:
+            if point is None:
+                return default
+            row = min(max(point.y, 0), len(self._rows) - 1)
+            start, end = self._rows[row]
+            column = 0
+            for position in range(start, end):
+                if column >= point.x:
+                    return position
+                column += cell_len(self._document[position])
+            return end
+
+        start = min(offset(selection.start, 0), self._body_length)
+        end = min(offset(selection.end, self._body_length), self._body_length)
+        text = self._document[start:end]
+        # Whitespace at either end is not part of what a reader means to mark.
+        start += len(text) - len(text.lstrip())
+        end -= len(text) - len(text.rstrip())
+        return Span(start, end) if end > start else None
+
+    def note_span(self) -> Span | None:
+        """What ``h`` and ``a`` act on: the mouse selection if any, else the cursor's passage."""
+        return self.selected_span() or self.current_span()
+
+    def action_note(self, action: str) -> None:
+        span = self.note_span()
+        if self.article is None or span is None:
+            self.app.bell()
+            return
+        self.post_message(self.NoteRequested(self, action, span))
 
     def quote_at_cursor(self) -> Any | None:
         """The first quote that overlaps the current sentence, if any."""
@@ -304,12 +415,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _announce(self) -> None:
         self.post_message(self.CursorMoved(self, self._cursor, self.current_span()))
 
-    def move_cursor(self, index: int | None, *, scroll: bool = True) -> None:
+    def move_cursor(
+        self, index: int | None, *, scroll: bool = True, keep_extent: bool = False
+    ) -> None:
         if index is None or not self._sentences:
             return
         index = min(max(index, 0), len(self._sentences) - 1)
         old = self.current_span()
         self._cursor = index
+        if not keep_extent:
+            self._extent = None
         self._target = None
         self._refresh_span(old)
         self._refresh_span(self.current_span())
@@ -354,6 +469,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._cursor is None:
             return
         self.move_cursor(self._cursor + step)
+
+    def action_extend(self, step: int) -> None:
+        """Spread the passage under the cursor over one more sentence (shift+down/up)."""
+        if self._cursor is None:
+            return
+        if self._extent is None:
+            self._extent = self._cursor
+        self.move_cursor(self._cursor + step, keep_extent=True)
 
     def action_page(self, direction: int) -> None:
         if not self._rows:
@@ -455,6 +578,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
         if row_start >= self._body_length:
             paint(row_start, row_end, "article-view--boilerplate")
+        # Notes go under the cursor: its translucent background blends over theirs.
+        marker = False
+        for start, end, annotated in self._notes:
+            if start >= row_end:
+                break
+            paint(start, end, "article-view--note")
+            if annotated and row_start < end <= row_end:
+                marker = True
         if cursor is not None:
             paint(cursor.start, cursor.end, "article-view--cursor")
         # Marks that reach this row: those starting before its end whose running end passes its start.
@@ -470,4 +601,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if end == -1:
                 end = len(plain)
             content = content.stylize(self.screen.get_visual_style("screen--selection"), start, end)
+        if marker:
+            # After the row's text, so offsets (and mouse selection) stay those of the article.
+            content = content + Content(" " + NOTE_MARKER).stylize(
+                self.get_visual_style("article-view--note-marker", partial=True), 1
+            )
         return Strip(content.render_segments(self.visual_style), content.cell_length)

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from reader.extract.numbers import NumberMention
 from reader.model import Span
 from reader.tui.extraction import Disagreement, Marks, date_sort_key
+from reader.tui.notes_actions import pin_payload
 
 _SNIPPET = 110
 """Longest quote snippet shown in the list; the full quote is in the text."""
@@ -86,7 +87,10 @@ class DetailPane(OptionList):
 
     PANE_NAME = "Details pane"
 
-    HELP = "Quotes, dates, numbers and disagreements. Enter jumps to the item in the text."
+    HELP = (
+        "Quotes, dates, numbers and disagreements. Enter jumps to the item in the text, "
+        "p pins it as a note."
+    )
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="detail.down"),
@@ -99,6 +103,13 @@ class DetailPane(OptionList):
             "Jump to text",
             tooltip="Show this item in the text",
             id="detail.jump",
+        ),
+        Binding(
+            "p",
+            "pin",
+            "Pin as note",
+            tooltip="Keep this item (a quote and its speaker, a date and its value...) as a note",
+            id="detail.pin",
         ),
     ]
 
@@ -114,11 +125,26 @@ class DetailPane(OptionList):
         def control(self) -> DetailPane:
             return self.pane
 
+    class Pin(Message):
+        """Keep the item at ``span`` as a pin note; ``payload`` describes it."""
+
+        def __init__(self, pane: DetailPane, span: Span, payload: dict[str, Any]) -> None:
+            super().__init__()
+            self.pane = pane
+            self.span = span
+            self.payload = payload
+
+        @property
+        def control(self) -> DetailPane:
+            return self.pane
+
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, markup=False)
         self._targets: dict[str, Span] = {}
+        self._items: dict[str, tuple[str, Any]] = {}
+        """Option id -> (kind, the engine's item), for pinning."""
         self.border_title = "Details"
 
     @property
@@ -132,6 +158,7 @@ class DetailPane(OptionList):
         """List an article's marks; ``pending`` while the engine is still working on them."""
         options: list[Option | None] = []
         self._targets = {}
+        self._items = {}
         if marks is None:
             message = (
                 "Reading the article…"
@@ -145,6 +172,7 @@ class DetailPane(OptionList):
             for n, item in enumerate(items):
                 option_id = f"{prefix}-{n}"
                 self._targets[option_id] = _span_of(item)
+                self._items[option_id] = (prefix, item)
                 options.append(Option(prompt(item), id=option_id))
 
         sections: list[tuple[str, str, Sequence[Any], Any]] = [
@@ -168,6 +196,18 @@ class DetailPane(OptionList):
         self.highlighted = next(
             (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None
         )
+
+    def action_pin(self) -> None:
+        if self.highlighted is None:
+            return
+        option_id = self.get_option_at_index(self.highlighted).id or ""
+        span = self._targets.get(option_id)
+        found = self._items.get(option_id)
+        if span is None or found is None:
+            self.app.bell()
+            return
+        kind, item = found
+        self.post_message(self.Pin(self, span, pin_payload(kind, item)))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         span = self._targets.get(event.option.id or "")
