@@ -63,6 +63,7 @@ INDEX_TERMS = 20
 MAX_POSTINGS = 64
 """Index terms shared by more articles than this link each article to a few hubs only."""
 HUB_LINKS = 8
+MIN_SHARED_TERMS = 2
 BACKGROUND_DOCUMENTS = 1000
 NAME_BOOST = 2.0
 NUMBER_BOOST = 2.0
@@ -148,18 +149,20 @@ def _candidate_pairs(vectors: list[dict[str, float]]) -> dict[tuple[int, int], f
             postings.setdefault(word, []).append(index)
     scored = {}
     for a, terms in enumerate(indexed):
-        neighbours: set[int] = set()
+        shared: Counter[int] = Counter()
         hubs: set[int] = set()
         for word in terms:
             docs = postings[word]
             if len(docs) <= MAX_POSTINGS:
-                neighbours.update(docs)
+                shared.update(docs)
             else:
                 # A term shared by very many articles (a big story, or a common word): link to a
                 # few fixed members only, so the work stays linear in the corpus size.
                 hubs.update(docs[:HUB_LINKS])
         # Short postings are symmetric, so each such pair is scored from its lower index only.
-        for b in [b for b in neighbours if b > a] + [b for b in hubs if b != a]:
+        # One shared term is often chance; versions of a story share several of their top terms.
+        neighbours = [b for b, n in shared.items() if n >= MIN_SHARED_TERMS and b > a]
+        for b in neighbours + [b for b in hubs if b != a]:
             key = (a, b) if a < b else (b, a)
             if key in scored:
                 continue
