@@ -362,3 +362,45 @@ def test_sort_key_orders_by_time() -> None:
     assert ordered.index("the 1990s") < ordered.index("2021") < ordered.index("Tuesday")
     assert ordered.index("Tuesday") < ordered.index("January 10, 2022")
     assert ordered[-1] == "two weeks"  # durations have no place in time: they go last
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The vote is set for January nineteenth.", "January nineteenth", "2023-01-19"),
+        ("It happened on the fifth of March.", "the fifth of March", "2022-03-05"),
+        ("The talks end on March twenty-second.", "March twenty-second", "2022-03-22"),
+        ("Inflation soared in the 90s.", "the 90s", "199"),
+        ("The fashion of the mid-'80s returned.", "the mid-'80s", "198"),
+        ("The law passed in two thousand ten.", "two thousand ten", "2010"),
+        (
+            "The ceasefire began at 0600 GMT on Tuesday.",
+            "0600 GMT on Tuesday",
+            "2022-05-17T06:00",
+        ),
+    ],
+)
+def test_spelled_days_decades_years_and_military_time(
+    sentence: str, surface: str, value: str
+) -> None:
+    assert one(sentence, "2022-05-18", surface).value == value
+
+
+def test_spelled_forms_that_are_not_dates() -> None:
+    # An age, a temperature, a crowd and the same moment given in another time zone.
+    for text in (
+        "She is in her 90s.",
+        "Highs will be in the 90s.",
+        "About two thousand people marched.",
+        "The blast came at 10:35 a.m. (0735 GMT) on Friday.",
+    ):
+        values = [m.value for m in find_dates(text, "2022-05-18")]
+        assert not any(v.startswith(("199", "2000", "2022-05-13T07")) for v in values), (
+            text,
+            values,
+        )
+
+
+def test_midnight_and_midday_carry_no_mid_modifier() -> None:
+    mention = one("The strike starts at midnight Monday.", "2022-05-18", "midnight Monday")
+    assert (mention.value, mention.mod) == ("2022-05-16T24", None)

@@ -62,7 +62,9 @@ _RELYEAR = r"(?:this|last|next)\s+year"
 _DAY_TAIL = rf"(?:\s*(?:,?\s*and|or|to|through|-|–)\s*{_D})?"
 _MONTH_DAY = (
     rf"(?:{_M}\s*{_D}{_DAY_TAIL}(?:,?\s+{_YEAR_ANY}|\s+{_RELYEAR})?"
-    rf"|(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_YEAR_ANY})?)"
+    rf"|(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_YEAR_ANY})?"
+    rf"|{_M}\s+(?:the\s+)?{lx.DAY_WORD}(?:,?\s+{_YEAR_ANY})?"
+    rf"|the\s+{lx.DAY_WORD}\s+of\s+{_M}(?:,?\s+{_YEAR_ANY})?)"
 )
 _QPRE = (
     rf"(?:{_Y}|(?:this|last|next)\s+year's|its|their|the\s+company's|year-ago|year-earlier"
@@ -161,7 +163,9 @@ _GRAMMAR = [
     ),
     (
         "decade",
-        rf"(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0'?s|(?<![\w$])20[0-9]0'?s|'[0-9]0s"
+        # "the 90s", "the mid-90s": two digits only after "the" (an age is "his 90s")
+        rf"the\s+(?:{_PM}\s*)?(?<![\w$'])[1-9]0s(?![\w'])"
+        rf"|(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0'?s|(?<![\w$])20[0-9]0'?s|'[0-9]0s"
         r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
     ),
     (
@@ -329,7 +333,7 @@ _TRIGGER = re.compile(
     + r")(?![\w'])"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
     r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
-    r"|\d{1,2}(?::\d\d)?\s*[ap]\.?m(?![a-z])|\d{1,2}:\d\d(?!\d)|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
+    r"|\d{1,2}(?::\d\d)?\s*[ap]\.?m(?![a-z])|\d{1,2}:\d\d(?!\d)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
 )
 # Case-sensitive matching over lower-cased text is several times faster than IGNORECASE in `re`
 # (its branch prefilter only works on plain literals); the IGNORECASE twin serves texts whose
@@ -338,6 +342,23 @@ _TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 # Words that may come before an expression's first trigger ("the past two", "about 5 1/2",
 # "early", "the fiscal first"), read backwards from the trigger with one reversed match.
 _LEFT_WORDS = [
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
     "the",
     "a",
     "an",
@@ -495,6 +516,17 @@ _YEAR_RE = re.compile(lx.YEAR)
 _SPELLED_YEAR_RE = re.compile(lx.SPELLED_YEAR, re.I)
 _DAY_RE = re.compile(r"(?<![\d$])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
 _POD_RE = re.compile(lx.PART_OF_DAY, re.I)
+_DAY_WORD_RE = re.compile(lx.DAY_WORD, re.I)
+
+
+def _ordinal_day(word: str) -> int:
+    """1-31 for a spelled ordinal ("nineteenth", "twenty-second"), 0 when it is none."""
+    parts = re.split(r"[-\s]+", word.lower())
+    tens = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) == 2 else 0
+    unit = lx.ORDINALS.get(parts[-1], 30 if parts[-1] == "thirtieth" else 0)
+    return tens + unit if 1 <= tens + unit <= 31 else 0
+
+
 _UNIT_RE = re.compile(
     r"(second|sec|minute|min|hour|day|night|weekend|week|fortnight|month|quarter|year|decade"
     r"|centur|millenni)",
@@ -502,7 +534,8 @@ _UNIT_RE = re.compile(
 )
 _NUM_RE = re.compile(lx.NUMBER, re.I)
 _CLOCK_RE = re.compile(
-    r"(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|(\d{1,2}):(\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight))",
+    r"(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|(\d{1,2}):(\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight)"
+    r"|([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)))",
     re.I,
 )
 # Tense cues, matched case-sensitively on lower-cased snippets (much faster than IGNORECASE).
@@ -700,7 +733,7 @@ _POINT_MODS = re.compile(
     r"|the\s+early)\b)"
     r"|(?P<END>late|later|the\s+end\s+of|the\s+last\s+half\s+of|the\s+second\s+half\s+of"
     r"|the\s+latter|by\s+year)"
-    r"|(?P<MID>mid|the\s+middle\s+of)|(?P<APPROX>(?:around|about|approximately|roughly)\b)",
+    r"|(?P<MID>mid(?!night|day)|the\s+middle\s+of)|(?P<APPROX>(?:around|about|approximately|roughly)\b)",
     re.IGNORECASE,
 )
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
@@ -927,6 +960,10 @@ class _Resolver:
         if not days:
             days = [(m.start(), m.end(), int(m[1])) for m in _DAY_RE.finditer(before)][-1:]
         if not days:
+            word_m = _DAY_WORD_RE.search(raw)  # "January nineteenth", "the fifth of March"
+            if word_m is not None:
+                days = [(word_m.start(), word_m.end(), _ordinal_day(word_m[0]))]
+        if not days or not days[0][2]:
             return None
         weekday_m = _WEEKDAY_RE.search(before)
         out = []
@@ -1047,6 +1084,8 @@ class _Resolver:
             hour = hour % 12 + (12 if m[3].lower() == "p" else 0)
         elif m[4]:
             hour, minute = int(m[4]), int(m[5])
+        elif m[8]:
+            hour, minute = int(m[8]), int(m[9])
         else:
             hour, minute = int(m[6]), 0
         if hour > 24 or minute > 59:
@@ -1057,6 +1096,8 @@ class _Resolver:
         time_part = self._clock_time(raw)
         if time_part is None:
             return None
+        if re.search(r"(?:[ap]\.?m\.?|\d:\d\d)\s*\($", self.text[max(0, start - 12) : start], re.I):
+            return None  # "10:35 a.m. (0735 GMT)": the same moment in another time zone
         if re.match(r"noon", raw, re.I) and re.search(
             r"\bhigh\s+$", self.text[max(0, start - 6) : start], re.I
         ):
@@ -1625,7 +1666,17 @@ class _Resolver:
         m = re.search(r"(\d{3})0'?s", t)
         if m:
             return ("DATE", m[1], mod)
-        m = re.search(r"'(\d)0s", t)
+        m = re.search(r"(?<![\d$])'?(\d)0s", t)
+        if (
+            m
+            and "'" not in m[0]
+            and re.search(
+                r"temperature|degrees|\bhighs?\b|\blows?\b",
+                self.text[max(0, start - 40) : start],
+                re.I,
+            )
+        ):
+            return None  # "highs in the 90s" is a temperature
         words = {
             "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
             "eighties": 8, "nineties": 9,

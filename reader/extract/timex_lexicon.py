@@ -86,6 +86,13 @@ MONTH = (
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)"
+# Spelled ordinal days ("January nineteenth", "the fifth of March"); only used next to a month.
+DAY_WORD = (
+    r"(?:(?:twenty|thirty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth)(?![\w-])"
+)
 # A 4-digit year not glued to money, decimals, thousands separators or percentages.
 YEAR = r"(?<![\w$£€.,/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,/]\d|\s*(?:percent|per\s+cent)\b)"
 ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -94,7 +101,10 @@ TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_WORD = rf"(?:{TENS}(?:[-\s]{ONES})?|{TEENS}|{ONES}|(?:a\s+|one\s+|two\s+)?(?:hundred|thousand)|a\s+dozen|dozen)"
 SPELLED_YEAR = (
     rf"(?:nineteen[-\s](?:{TENS}(?:[-\s]{ONES})?|{TEENS}|hundred(?:\s+and\s+{ONES})?|oh[-\s]{ONES})"
-    rf"|two\s+thousand(?:\s+and\s+(?:{ONES}|{TEENS}))?)"
+    # "two thousand ten", "two thousand and three"; not "two thousand people" (a count)
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{TENS}(?:[-\s]{ONES})?|{TEENS}|{ONES}))?"
+    r"(?![\w-]|\s+(?:hundred|thousand|years|people|dollars|troops|soldiers|men|women|children"
+    r"|members|workers|jobs|times|miles|feet|tons|votes|residents|students)\b))"
 )
 NUMBER = (
     rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{NUMBER_WORD}(?:\s+and\s+a\s+half)?"
@@ -115,7 +125,9 @@ CLOCK = (
     r"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am(?![\w])|pm(?![\w]))"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:hours|hrs|GMT|UTC))?"
-    r"|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday)"
+    r"|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday"
+    # wire-service military time: "0600 GMT"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC)\b))"
     r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local\s+time)(?![\w]))?"
 )
 # Modifiers TimeML keeps inside the span and turns into a mod attribute.
