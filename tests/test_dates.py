@@ -404,3 +404,28 @@ def test_spelled_forms_that_are_not_dates() -> None:
 def test_midnight_and_midday_carry_no_mid_modifier() -> None:
     mention = one("The strike starts at midnight Monday.", "2022-05-18", "midnight Monday")
     assert (mention.value, mention.mod) == ("2022-05-16T24", None)
+
+
+def test_the_week_and_the_week_of_a_date() -> None:
+    text = "Shares fell on Friday. For the week, the index dropped 3%. A hearing is set for the week of March 6."
+    found = by_text(find_dates(text, "2000-02-24"))
+    assert found["the week"].value == "2000-WXX"
+    assert found["the week of March 6"].value == "2000-W10"
+
+
+def test_noisy_words_and_rates_are_left_out() -> None:
+    text = (
+        "The recent attacks worried officials. Troops will stay for the foreseeable future. "
+        "It will save $500 million a year. Rooms cost $55 a night. He was last seen Nov. 3, "
+        "the day before authorities issued a warrant."
+    )
+    surfaces = [m.text for m in find_dates(text, "1998-11-21")]
+    assert surfaces == ["Nov. 3"]
+    # Still dates: the day after an event named by a noun phrase, "once a day", "for centuries".
+    assert one("He came the day after his death on Oct. 23.", "1998-11-21", "the day after")
+    assert one("Take it once a day.", "1998-11-21", "once a day").type == "SET"
+    assert one("It ruled for centuries.", "1998-11-21", "centuries").value == "PXC"
+
+
+def test_this_century_is_written_as_a_length() -> None:
+    assert one("The disasters of this century.", "1999-03-12", "this century").value == "P100Y"
