@@ -429,3 +429,9 @@ def test_noisy_words_and_rates_are_left_out() -> None:
 
 def test_this_century_is_written_as_a_length() -> None:
     assert one("The disasters of this century.", "1999-03-12", "this century").value == "P100Y"
+
+
+def test_today_and_tomorrow_as_an_era_are_not_days() -> None:
+    text = "Mothers in today's world differ. If I chose the people of tomorrow, I would wait."
+    assert find_dates(text, "1998-04-24") == []
+    assert one("Now for today's geography quiz.", "1998-01-21", "today").value == "1998-01-21"

@@ -746,6 +746,13 @@ _ENDED_ON = re.compile(
 )
 
 
+_GENERIC_TODAY = re.compile(
+    r"'s\s+(?:\w+\s+)?(?:world|youth|young|society|generation|children|kids|families|economy"
+    r"|markets?|technology|computers|standards|culture|politics|women|men)\b",
+    re.IGNORECASE,
+)
+
+
 def _mod_of(text: str) -> str | None:
     m = _POINT_MODS.match(text)
     return m.lastgroup if m else None
@@ -1185,6 +1192,10 @@ class _Resolver:
 
     def _relday(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
+        if (t in ("today", "tomorrow") and _GENERIC_TODAY.match(self.text, end)) or (
+            t == "tomorrow" and self.text[max(0, start - 3) : start].lower() == "of "
+        ):
+            return None  # "today's world", "the people of tomorrow": an era, not a day
         mod = _mod_of(t)
         offset = 0
         if "yesterday" in t:
