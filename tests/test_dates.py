@@ -435,3 +435,13 @@ def test_today_and_tomorrow_as_an_era_are_not_days() -> None:
     text = "Mothers in today's world differ. If I chose the people of tomorrow, I would wait."
     assert find_dates(text, "1998-04-24") == []
     assert one("Now for today's geography quiz.", "1998-01-21", "today").value == "1998-01-21"
+
+
+def test_possessive_weekday_is_a_reported_event() -> None:
+    # Friday 2000-01-07: the ruling came on Wednesday the 5th even though the sentence looks ahead.
+    text = "Relatives said they would look for ways to get around Wednesday's ruling."
+    mention = one(text, "2000-01-07", "Wednesday's")
+    assert (mention.value, mention.mod) == ("2000-01-05", None)
+    assert (
+        one("He will speak next Wednesday.", "2000-01-07", "next Wednesday").value == "2000-01-12"
+    )

@@ -1173,9 +1173,21 @@ class _Resolver:
         if qualifier in ("on",):
             qualifier = ""
             start = start + raw.lower().index(wd_m[0][:3].lower())
+        if qualifier == "around" and re.search(
+            r"\b(?:get|gets|got|getting|go|went|way|ways|come|came|turn|turned)\s+$",
+            self.text[max(0, start - 12) : start].lower(),
+        ):
+            # "get around Wednesday's ruling": a phrasal verb, not an approximate day
+            start += raw.lower().index(wd_m[0][:3].lower())
+            qualifier, mod = "", None
         if mod is not None:
             qualifier = ""
-        d = self._weekday_date(weekday, qualifier, start, end)
+        if not qualifier and raw.lower().endswith("'s") and self.dct is not None:
+            # "Wednesday's ruling" reports an event: every possessive weekday in the annotated
+            # news is on or before the article date.
+            d = self.dct - timedelta(days=(self.dct.weekday() - weekday) % 7)
+        else:
+            d = self._weekday_date(weekday, qualifier, start, end)
         clock = self._clock_time(t[wd_m.end() :]) if " at " in t[wd_m.end() :] else None
         if d is None:
             value = f"XXXX-WXX-{weekday + 1}"
