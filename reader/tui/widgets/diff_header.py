@@ -84,18 +84,23 @@ class DiffHeader(Widget):
         document = self._document
         if self._status or document is None:
             return Content(self._status)
-        full = self._legend(document, compact=False)
         tail = self._tail()
         tail_width = Content.assemble(*tail).cell_length
-        line = Content.assemble(*full)
-        if line.cell_length + tail_width > width:
-            # Narrow terminal: symbols and counts only (the gutter uses the same symbols).
-            line = Content.assemble(*self._legend(document, compact=True))
+        # Words where they fit; then without the quote tallies; then, on a narrow terminal,
+        # symbols and counts only (the gutter uses the same symbols).
+        for compact, quote_tallies in ((False, True), (False, False), (True, False)):
+            line = Content.assemble(
+                *self._legend(document, compact=compact, quote_tallies=quote_tallies)
+            )
+            if line.cell_length + tail_width <= width:
+                break
         if line.cell_length + tail_width > width:
             line = line.truncate(max(0, width - tail_width), ellipsis=True)
         return Content.assemble(line, *tail).truncate(width)
 
-    def _legend(self, document: DiffDocument, *, compact: bool) -> list[str | tuple[str, str]]:
+    def _legend(
+        self, document: DiffDocument, *, compact: bool, quote_tallies: bool = True
+    ) -> list[str | tuple[str, str]]:
         stats = document.alignment.stats
         parts: list[str | tuple[str, str]] = [
             ("sim " if compact else "similarity ", "$text-muted"),
@@ -113,7 +118,7 @@ class DiffHeader(Widget):
         if quoted:
             label = f"{quoted}" if compact else f" in quotes {quoted}"
             parts += [separator, ("❝", "bold $warning"), label]
-        if not compact:
+        if quote_tallies:
             for status, count in document.quote_statuses:
                 parts += [
                     separator,
