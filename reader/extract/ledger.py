@@ -669,15 +669,15 @@ def _word_weights(docs: list[_Doc]) -> dict[str, float]:
 def _same_value(a: _Fact, b: _Fact) -> bool:
     if a.numeric is not None and b.numeric is not None:
         return _same_number(a, b)
-    return all(any(_wildcard_equal(x, y) for y in b.values) for x in a.values) and all(
-        any(_wildcard_equal(x, y) for x in a.values) for y in b.values
+    return all(any(values_agree(x, y) for y in b.values) for x in a.values) and all(
+        any(values_agree(x, y) for x in a.values) for y in b.values
     )
 
 
 def _share_a_value(a: _Fact, b: _Fact) -> bool:
     if a.numeric is not None:
         return False
-    return any(_wildcard_equal(x, y) for x in a.values for y in b.values)
+    return any(values_agree(x, y) for x in a.values for y in b.values)
 
 
 def _same_number(a: _Fact, b: _Fact) -> bool:
@@ -692,8 +692,9 @@ def _same_number(a: _Fact, b: _Fact) -> bool:
     return abs(x - y) <= 1e-9 * max(x, y, 1.0)
 
 
-def _wildcard_equal(a: str, b: str) -> bool:
-    """TIMEX3 values equal where both are known (``XXXX-01-10`` equals ``2022-01-10``)."""
+def values_agree(a: str, b: str) -> bool:
+    """Two normalised values agree where both are known (``XXXX-01-10`` agrees with
+    ``2022-01-10``: an undated version's "January 10" is no disagreement)."""
     return len(a) == len(b) and all(
         x == y or x == "X" or y == "X" for x, y in zip(a, b, strict=True)
     )

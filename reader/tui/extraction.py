@@ -6,15 +6,14 @@ engine's ``extract_article`` is memoised and thread-safe, so workers can call it
 
 from __future__ import annotations
 
-import importlib
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from threading import Lock
-from typing import Any
 
 from reader.extract.article import extract_article
 from reader.extract.dates import DateMention, sort_key
+from reader.extract.ledger import ConflictValue, Ledger, build_ledger, values_agree
 from reader.extract.numbers import NumberMention
 from reader.extract.quotes import Quote
 from reader.model import Article
@@ -51,21 +50,11 @@ def _snippet(text: str, limit: int = 90) -> str:
 
 _QUOTE_KINDS = {"altered": "altered quote", "unquoted": "unquoted copy"}
 
-_ledgers: OrderedDict[tuple[tuple[str, str], ...], Any] = OrderedDict()
+_ledgers: OrderedDict[tuple[tuple[str, str], ...], Ledger] = OrderedDict()
 _ledger_lock = Lock()
 
 
-def _ledger_builder() -> Callable[[Sequence[Article]], Any] | None:
-    try:
-        return importlib.import_module("reader.extract.ledger").build_ledger
-    except (ImportError, AttributeError):
-        return None
-
-
-def _ledger(versions: Sequence[Article]) -> Any:
-    build_ledger = _ledger_builder()
-    if build_ledger is None:
-        return None
+def _ledger(versions: Sequence[Article]) -> Ledger:
     key = tuple((a.id, a.fingerprint) for a in versions)
     with _ledger_lock:
         if key in _ledgers:
@@ -79,7 +68,9 @@ def _ledger(versions: Sequence[Article]) -> Any:
     return ledger
 
 
-def disagreements_for(ledger: Any, article_id: str, labels: dict[str, str]) -> list[Disagreement]:
+def disagreements_for(
+    ledger: Ledger, article_id: str, labels: dict[str, str]
+) -> list[Disagreement]:
     """The ledger's findings that touch ``article_id``, each placed at its span in that article."""
     found: list[Disagreement] = []
 
@@ -115,18 +106,38 @@ def disagreements_for(ledger: Any, article_id: str, labels: dict[str, str]) -> l
             if not mine:
                 continue
             here = mine[0]
-            other_values: dict[str, list[str]] = {}
+            own_values = [m.value for m in mine]
+            # Per other version: its values that agree with none of ours (an undated copy's
+            # XXXX-01-10 agrees with 2022-01-10), or, when it says less than we do ("January 10"
+            # against our "January 9 and 10"), what it says.
+            differing: dict[str, list[str]] = {}
+            others_by_article: dict[str, list[ConflictValue]] = {}
             for value in conflict.values:
-                if value.article != article_id and value.value != here.value:
-                    other_values.setdefault(value.value, [])
-                    if name(value.article) not in other_values[value.value]:
-                        other_values[value.value].append(name(value.article))
-            if not other_values:
+                if value.article != article_id:
+                    others_by_article.setdefault(value.article, []).append(value)
+            for other, values in others_by_article.items():
+                new = [
+                    v for v in values if not any(values_agree(v.value, own) for own in own_values)
+                ]
+                unmatched_own = [
+                    o for o in own_values if not any(values_agree(o, v.value) for v in values)
+                ]
+                if new:
+                    labels_here = [f"“{_snippet(v.text, 24)}” ({v.value})" for v in new]
+                elif unmatched_own:
+                    said = dict.fromkeys(f"“{_snippet(v.text, 24)}”" for v in values)
+                    labels_here = ["only " + ", ".join(said)]
+                else:
+                    continue
+                for label in dict.fromkeys(labels_here):
+                    who = differing.setdefault(label, [])
+                    if name(other) not in who:
+                        who.append(name(other))
+            if not differing:
                 continue
-            elsewhere = "; ".join(f"{v} in {', '.join(who)}" for v, who in other_values.items())
-            summary = (
-                f"{conflict.about}: here {here.value} (“{_snippet(here.text, 40)}”) · {elsewhere}"
-            )
+            elsewhere = "; ".join(f"{v} in {', '.join(who)}" for v, who in differing.items())
+            own = ", ".join(dict.fromkeys(f"“{_snippet(m.text, 24)}” ({m.value})" for m in mine))
+            summary = f"{conflict.about}: here {own} · {elsewhere}"
             found.append(Disagreement(f"{conflict.kind} conflict", summary, here.start, here.end))
     found.sort(key=lambda d: (d.start, d.end))
     return found
