@@ -19,7 +19,9 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.corpus import Corpus
-from reader.model import Article, Story
+from reader.model import Article, Span, Story
+from reader.tui.notes_actions import notes_of
+from reader.tui.screens.note_editor import NoteEdit, NoteEditor
 from reader.tui.screens.pick_version import PickVersionScreen
 from reader.tui.widgets.diff_header import DiffHeader
 from reader.tui.widgets.diff_layout import DiffDocument, prepare_document
@@ -44,6 +46,36 @@ class CompareScreen(Screen[None]):
         Binding("v", "pick('right')", "Pick version", id="compare.pick-right"),
         Binding("V", "pick('left')", "Pick left version", show=False, id="compare.pick-left"),
         Binding("q,escape", "back", "Back", id="compare.back"),
+        Binding(
+            "h",
+            "note('highlight', 'left')",
+            "Highlight A",
+            tooltip="Highlight A's sentence on the cursor row; again to remove",
+            id="compare.highlight-left",
+        ),
+        Binding(
+            "H",
+            "note('highlight', 'right')",
+            "Highlight B",
+            show=False,
+            tooltip="Highlight B's sentence on the cursor row; again to remove",
+            id="compare.highlight-right",
+        ),
+        Binding(
+            "a",
+            "note('annotate', 'left')",
+            "Note on A",
+            tooltip="Write or edit a note on A's sentence on the cursor row",
+            id="compare.annotate-left",
+        ),
+        Binding(
+            "A",
+            "note('annotate', 'right')",
+            "Note on B",
+            show=False,
+            tooltip="Write or edit a note on B's sentence on the cursor row",
+            id="compare.annotate-right",
+        ),
     ]
 
     def __init__(self, corpus: Corpus, story: Story, left_id: str, right_id: str) -> None:
@@ -82,6 +114,7 @@ class CompareScreen(Screen[None]):
         return self.app.size.width < UNIFIED_BELOW
 
     def on_mount(self) -> None:
+        notes_of(self.app).changed.subscribe(self, self._on_notes_changed, immediate=True)
         self.diff_view.unified = self.unified
         self.diff_view.focus()
         self._start_alignment()
@@ -146,7 +179,58 @@ class CompareScreen(Screen[None]):
             cursor = _row_for(document, *self._anchor)
             self._anchor = None
         view.set_document(document, cursor)
+        self._paint_notes()
         self._update_header()
+
+    # -- notes --------------------------------------------------------------------------------
+
+    def _paint_notes(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        notes = notes_of(self.app)
+        self.diff_view.set_notes("left", notes.spans(document.left))
+        self.diff_view.set_notes("right", notes.spans(document.right))
+
+    def _on_notes_changed(self, article_id: str) -> None:
+        if self.document is not None and article_id in (
+            self.document.left.id,
+            self.document.right.id,
+        ):
+            self._paint_notes()
+
+    def action_note(self, action: str, side: str) -> None:
+        """Highlight or annotate the cursor row's sentence on ``side`` (left is A, right is B)."""
+        document = self.document
+        found = self.diff_view.current_span(side) if document is not None else None
+        if document is None or found is None:
+            name = "A" if side == "left" else "B"
+            self.notify(f"{name} has no sentence on this row.", severity="warning", timeout=3)
+            return
+        article = document.left if side == "left" else document.right
+        span = Span(found[1], found[2])
+        notes = notes_of(self.app)
+        if action == "highlight":
+            had = notes.note_on(article, span)
+            if notes.highlight(article, span, story_id=self.story.id) is None and had is not None:
+                self.notify("Highlight removed (ctrl+z brings it back).", timeout=3)
+            return
+        existing = notes.note_on(article, span)
+
+        def saved(result: NoteEdit | None) -> None:
+            if result is not None:
+                notes.annotate(article, span, result.body, result.tags, story_id=self.story.id)
+
+        self.app.push_screen(
+            NoteEditor(
+                article.text[span.start : span.end],
+                body=existing.body if existing else "",
+                tags=existing.tags if existing else (),
+                title="Edit note" if existing else "New note",
+                where=f"{'A' if side == 'left' else 'B'} · {article.label}",
+            ),
+            callback=saved,
+        )
 
     def _update_header(self) -> None:
         view = self.diff_view

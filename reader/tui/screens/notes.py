@@ -133,7 +133,7 @@ def entry_prompt(entry: Entry) -> Content:
     note = entry.note
     status = _STATUS_WORDS.get(entry.where.status, "") if entry.where else "article not loaded"
     head: list[str | tuple[str, str]] = [
-        (f"{_KIND_SYMBOL.get(note.kind, '•')} {note.kind}", "bold $text-primary")
+        (f"{_KIND_SYMBOL.get(note.kind, '•')} {note.kind}", "bold")
     ]
     if note.kind == "pin" and note.payload:
         head += ["  ", (describe_pin(note.payload), "bold")]

@@ -10,7 +10,8 @@ Article text is drawn as plain ``Segment`` text: it is never parsed as markup.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -38,6 +39,8 @@ __all__ = ["DiffView"]
 
 QUOTE_MARKER = "❝"
 CURSOR_BAR = "▌"
+NOTE_MARKER = "✎"
+"""After the text of the line where a note with a body ends."""
 
 # Which component class colours a pair class's gutter marker.
 _MARKER_CLASS = {
@@ -92,6 +95,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         "diff-view--mark-edit",
         "diff-view--mark-moved",
         "diff-view--mark-quote",
+        "diff-view--noted",
+        "diff-view--note-marker",
     }
 
     DEFAULT_CSS = """
@@ -120,6 +125,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
     DiffView > .diff-view--mark-edit { color: $warning; text-style: bold; }
     DiffView > .diff-view--mark-moved { color: $accent; text-style: bold; }
     DiffView > .diff-view--mark-quote { color: $warning; text-style: bold; }
+    DiffView > .diff-view--noted { background: $secondary 60%; }
+    DiffView > .diff-view--note-marker { color: $text-warning; text-style: bold; }
     """
 
     class CursorMoved(Message):
@@ -148,6 +155,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strip_cache: LRUCache[tuple[int, bool, int, int], Strip] = LRUCache(1024)
         self._style_cache: dict[tuple[str, ...], Style] = {}
         self._overlay_cache: dict[tuple[str, Style], Style] = {}
+        self._notes: dict[str, tuple[tuple[int, int, bool], ...]] = {"a": (), "b": ()}
+        """Per side: noted spans ``(start, end, has a body)`` in that article's text, by start."""
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -165,6 +174,19 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=0, animate=False)
         self._scroll_row_into_view(self.cursor_row, context=True)
         self.post_message(self.CursorMoved(self, self.cursor_row))
+
+    def set_notes(self, side: str, spans: Iterable[Any]) -> None:
+        """Paint noted spans (objects with ``start``, ``end``, ``annotated``) on side "a" or "b"."""
+        key = "a" if side in ("a", "left") else "b"
+        self._notes[key] = tuple(
+            sorted((s.start, s.end, bool(s.annotated)) for s in spans if s.start < s.end)
+        )
+        self._strip_cache.clear()
+        self.refresh()
+
+    def note_spans(self, side: str) -> tuple[tuple[int, int, bool], ...]:
+        """The painted note spans of a side (for tests)."""
+        return self._notes["a" if side in ("a", "left") else "b"]
 
     def set_unified(self, unified: bool) -> None:
         if unified == self.unified:
@@ -543,7 +565,16 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if text_range is not None:
             text = alignment.a_text if side == "a" else alignment.b_text
             marks = document.a_marks[row.pair] if side == "a" else document.b_marks[row.pair]
-            used = self._text_segments(segments, text, text_range, marks, cell_base)
+            start, end = text_range
+            notes = [n for n in self._notes[side] if n[0] < end and n[1] > start]
+            if notes:
+                used = self._noted_segments(segments, text, text_range, marks, notes, cell_base)
+                if used + 2 <= width and any(a and start < e <= end for _, e, a in notes):
+                    marker = self._overlay(cell_base, "diff-view--note-marker")
+                    segments.append(Segment(" " + NOTE_MARKER, marker))
+                    used += 2
+            else:
+                used = self._text_segments(segments, text, text_range, marks, cell_base)
         elif line.first and pair.op == "moved" and row.partner is not None:
             note = "↓ moved: see below (m)" if row.partner > line.row else "↑ moved: see above (m)"
             note = note[:width]
@@ -551,6 +582,34 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             used = cell_len(note)
         if used < width:
             segments.append(Segment(" " * (width - used), cell_base))
+
+    def _noted_segments(
+        self,
+        segments: list[Segment],
+        text: str,
+        text_range: tuple[int, int],
+        marks: tuple[Mark, ...],
+        notes: list[tuple[int, int, bool]],
+        cell_base: Style,
+    ) -> int:
+        """Like ``_text_segments`` with noted spans under the marks (a mark's colour wins)."""
+        start, end = text_range
+        cuts = {start, end}
+        for s, e, *_ in (*marks, *notes):
+            cuts.update(c for c in (s, e) if start < c < end)
+        ordered = sorted(cuts)
+        used = 0
+        for s, e in zip(ordered, ordered[1:], strict=False):
+            style = cell_base
+            if any(ns <= s < ne for ns, ne, _ in notes):
+                style = self._overlay(style, "diff-view--noted")
+            mark = next((m for m in marks if m.start <= s < m.end), None)
+            if mark is not None:
+                style = self._overlay(style, _MARK_CLASS[mark.kind])
+            chunk = text[s:e].replace("\t", " ")
+            segments.append(Segment(chunk, style))
+            used += cell_len(chunk)
+        return used
 
     def _text_segments(
         self,
