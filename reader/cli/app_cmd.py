@@ -13,6 +13,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "open", help="open the app on a corpus (the default command; no PATH: the bundled seeds)"
     )
     add_corpus_options(p)
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the notes store lives (default: $READER_DATA_DIR, else the user data directory)",
+    )
     p.set_defaults(func=cmd_open)
 
 
@@ -24,5 +29,10 @@ def cmd_open(args: argparse.Namespace) -> int:
     # Textual is imported only when the app is wanted: the other commands stay fast.
     from reader.tui.app import ReaderApp  # noqa: PLC0415
 
-    ReaderApp([Path(p).expanduser() for p in paths], use_cache=not args.no_cache).run()
+    data_dir = getattr(args, "data_dir", None)
+    ReaderApp(
+        [Path(p).expanduser() for p in paths],
+        use_cache=not args.no_cache,
+        data_dir=Path(data_dir).expanduser() if data_dir else None,
+    ).run()
     return 0

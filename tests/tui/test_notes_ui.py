@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from library_helpers import settle
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, RadioButton
@@ -311,3 +312,14 @@ async def _notes_screen(pilot: Pilot) -> None:
 
 def test_notes_screen_snapshot(snap_compare) -> None:
     assert snap_compare(ReaderApp(), terminal_size=(120, 30), run_before=_notes_screen)
+
+
+def test_reader_open_data_dir_chooses_the_notes_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.cli import main  # noqa: PLC0415
+
+    opened: list[Path | None] = []
+    monkeypatch.setattr(ReaderApp, "run", lambda self: opened.append(self.notes.data_dir))
+    assert main(["open", "--data-dir", str(tmp_path / "profile")]) == 0
+    assert opened == [tmp_path / "profile"]
