@@ -2,20 +2,23 @@
 
 Four stages, each cheap enough for 100,000 articles:
 
-1. **Features** per article, with C-level string operations only (fold, translate, split,
-   Counter): content-word counts, the set of words written capitalised mid-sentence (names),
-   and the folded word sequence (for the relation of two versions).
+1. **Features** per article, with C-level string operations only (one regex pass, fold, split,
+   Counter, ``map``/``filter`` over the words): content-word counts under integer ids, with the
+   words written capitalised and never in lower case (names) boosted, and the folded
+   content-word sequence as a string of one character per word (for the relation of versions).
 2. **Weights**: TF-IDF over the corpus, with names and numbers boosted because two similar
    events of one kind (two earthquakes, two rehab stays) share topic words but not places,
    people, dates or figures. Each vector keeps its strongest terms only.
 3. **Candidates** from an inverted index over each article's few most discriminative terms, so
    pairs are never enumerated all against all; each candidate pair is scored with the cosine of
    the truncated vectors.
-4. **Average-link clustering** over the candidate graph: two groups merge only when their members
-   are similar *on average*, so one shared quote cannot chain two stories together.
+4. **Clustering**: pairs similar enough to be one article reworded are joined outright; the rest
+   merge by average link over the candidate graph (two groups merge only when their members are
+   similar *on average*, so one shared quote cannot chain two stories together). A group mixing
+   reports of several events of one kind is then split on the words that tell them apart.
 
-Versions inside a story are then compared word by word (rapidfuzz Indel on folded word lists) to
-label each pair ``near-copy``, ``rewrite`` or ``same-event``.
+Versions inside a story are then compared word by word (rapidfuzz Indel on folded word
+sequences) to label each pair ``near-copy``, ``rewrite`` or ``same-event``.
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ import hashlib
 import heapq
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress, filterfalse, repeat
+from operator import add, mul
 
 from rapidfuzz.distance import Indel
 
@@ -69,118 +75,217 @@ NAME_BOOST = 2.0
 NUMBER_BOOST = 2.0
 MERGE_THRESHOLD = 0.1
 """Average cosine two groups need to merge (tuned on the ECB+ dev topics, see scripts/)."""
+SAME_ARTICLE = 0.5
+"""Cosine at which two articles are one article reworded: joined without the average test, so
+a story of hundreds of versions, each compared with a few hub members only, stays whole."""
 NEAR_COPY = 0.85
 REWRITE = 0.4
 """Word-sequence similarity above which two versions are the same article (reworded)."""
 MAX_STORY_PAIRS = 2000
 """Beyond this many pairs a story lists its verified pairs and base-to-each only."""
 
+# Vocabulary flags: what a word is worth as a vector term. Flag + is-a-name indexes _FACTOR.
+_NOT_A_TERM = 0
+_WORD = 2
+_NUMBER = 4
+_FACTOR = (1.0, 1.0, 1.0, NAME_BOOST, 1.0, 1.0)
+
+
+def _flag(word: str) -> int:
+    if len(word) < 2:
+        return _NOT_A_TERM
+    return _NUMBER if word[0].isdigit() else _WORD
+
+
+class _Vocabulary:
+    """Words to integer ids; ids follow first use in the canonical article order.
+
+    Everything an article needs per word is looked up by the word as written, so each distinct
+    spelling is folded and classified once per corpus, not once per use. Stop words all share
+    id 0 and character NUL, so dropping them from a word sequence is one ``str.replace``.
+    """
+
+    def __init__(self) -> None:
+        self.flags = bytearray([_NOT_A_TERM])
+        """Per id: what the word is worth as a vector term."""
+        self._ids: dict[str, int] = dict.fromkeys(_STOPWORDS, 0)
+        self._chars: dict[str, str] = dict.fromkeys(_STOPWORDS, "\0")
+        # Per spelling (as written): the folded word's id and character, and the id again when
+        # the spelling is capitalised (``capital``) or lower case (``lower``), else -1.
+        self.id: dict[str, int] = {}
+        self.char: dict[str, str] = {}
+        self.capital: dict[str, int] = {}
+        self.lower: dict[str, int] = {}
+        self.damped = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
+        """Sublinear term frequency by count, looked up rather than computed."""
+
+    def add(self, spellings: Iterable[str]) -> None:
+        for spelling in filterfalse(self.id.__contains__, spellings):
+            word = spelling.lower()
+            number = self._ids.get(word)
+            if number is None:
+                number = self._ids[word] = len(self.flags)
+                self.flags.append(_flag(word))
+                # One character per word: a version's word sequence is a string that rapidfuzz
+                # compares at C speed. Past the Unicode range (a million distinct words)
+                # characters repeat: only rare words share one, and only in that comparison.
+                self._chars[word] = chr(1 + (number - 1) % 0x10FFFF)
+            self.id[spelling] = number
+            self.char[spelling] = self._chars[word]
+            self.capital[spelling] = number if spelling.istitle() or spelling.isupper() else -1
+            self.lower[spelling] = number if spelling.islower() else -1
+
+    def damp(self, top: int) -> None:
+        if top >= len(self.damped):
+            self.damped += [1.0 + math.log(c) for c in range(len(self.damped), top + 1)]
+
 
 @dataclass(slots=True)
-class _Features:
-    counts: Counter[str]
-    names: frozenset[str]
-    words: list[str]
+class _Vector:
+    terms: array
+    """Term ids, strongest first (ties in order of first use in the text)."""
+    weights: array
+    """Weights in the order of ``terms``: damped counts x name boost, then unit TF-IDF."""
 
 
-def _features(text: str) -> _Features:
+def _features(text: str, vocabulary: _Vocabulary) -> tuple[_Vector, str]:
+    """An article's term weights before IDF (names boosted) and its content-word sequence."""
     raw = _WORD_RE.findall(text)
-    words = " ".join(raw).lower().split()
-    counts = Counter(words)
-    for stop in _STOPWORDS & counts.keys():
-        del counts[stop]
-    for short in [w for w in counts if len(w) < 2]:
-        del counts[short]
+    spellings = dict.fromkeys(raw)  # in order of first use, so new ids are deterministic
+    vocabulary.add(spellings)
+    counts = Counter(map(vocabulary.id.__getitem__, raw))
+    vocabulary.damp(max(counts.values(), default=0))
+    terms = list(counts)
+    flags = list(map(vocabulary.flags.__getitem__, terms))
+    weights = map(vocabulary.damped.__getitem__, compress(counts.values(), flags))
     # A name is a word written capitalised somewhere and never in lower case: sentence-initial
     # common words ("The", "But") also appear lower-cased elsewhere and so drop out.
-    unique = set(raw)
-    capitalised = {w.lower() for w in unique if w[:1].isupper()}
-    lower = {w for w in unique if w[:1].islower()}
-    names = frozenset(capitalised - lower - _STOPWORDS)
-    return _Features(counts, names, words)
+    names = set(map(vocabulary.capital.__getitem__, spellings))
+    names.difference_update(map(vocabulary.lower.__getitem__, spellings))
+    if len(names) > 1 or -1 not in names:
+        kind = map(add, compress(flags, flags), map(names.__contains__, compress(terms, flags)))
+        weights = map(mul, weights, map(_FACTOR.__getitem__, kind))
+    vector = _Vector(array("i", compress(terms, flags)), array("d", weights))
+    sequence = "".join(map(vocabulary.char.__getitem__, raw)).replace("\0", "")
+    return vector, sequence
 
 
-def _vectors(features: list[_Features]) -> list[dict[str, float]]:
-    document_frequency: Counter[str] = Counter()
-    for feature in features:
-        document_frequency.update(feature.counts.keys())
-    total = len(features)
+def _weigh(vectors: list[_Vector], vocabulary: _Vocabulary) -> None:
+    """Turn counts into unit TF-IDF vectors of the strongest terms, in place."""
+    document_frequency: Counter[int] = Counter()
+    for vector in vectors:
+        document_frequency.update(vector.terms)
     # The corpus is read as part of a larger background of unrelated news, so in a handful of
     # versions of one story the words they all share still count (a bare IDF would zero them).
-    background = total + BACKGROUND_DOCUMENTS
-    idf = {
-        w: math.log(background / (n + 0.5)) * (NUMBER_BOOST if w[0].isdigit() else 1.0)
-        for w, n in document_frequency.items()
-    }
-    # Sublinear term frequency, looked up rather than computed for the usual small counts.
-    damped = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
-    vectors = []
-    for feature in features:
-        weights = {
-            w: (damped[c] if c < 64 else 1.0 + math.log(c)) * idf[w]
-            for w, c in feature.counts.items()
-        }
-        for name in feature.names & weights.keys():
-            if not name[0].isdigit():
-                weights[name] *= NAME_BOOST
-        if len(weights) > TOP_TERMS:
-            kept = heapq.nlargest(TOP_TERMS, weights.items(), key=lambda item: (item[1], item[0]))
-            weights = dict(kept)
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({w: x / norm for w, x in weights.items()})
-    return vectors
+    background = float(len(vectors) + BACKGROUND_DOCUMENTS)
+    terms = list(document_frequency)
+    rarity = map(
+        math.log, map(background.__truediv__, map(add, document_frequency.values(), repeat(0.5)))
+    )
+    boost = map(
+        (1.0, 1.0, 1.0, 1.0, NUMBER_BOOST).__getitem__, map(vocabulary.flags.__getitem__, terms)
+    )
+    idf = dict(zip(terms, map(mul, rarity, boost), strict=True))
+    for vector in vectors:
+        weights = list(map(mul, vector.weights, map(idf.__getitem__, vector.terms)))
+        order = sorted(range(len(weights)), key=weights.__getitem__, reverse=True)[:TOP_TERMS]
+        kept = list(map(weights.__getitem__, order))
+        scale = 1.0 / (math.hypot(*kept) or 1.0)
+        vector.terms = array("i", map(vector.terms.__getitem__, order))
+        vector.weights = array("d", map(mul, kept, repeat(scale)))
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(a[w] * b[w] for w in a.keys() & b.keys())
+def _lookup(vector: _Vector) -> dict[int, float]:
+    return dict(zip(vector.terms, vector.weights, strict=True))
 
 
-def _candidate_pairs(vectors: list[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """Pairs sharing an index term, with their cosine (pairs below noise level dropped)."""
-    postings: dict[str, list[int]] = {}
-    indexed = []
+def _dot(lookup: dict[int, float], vector: _Vector) -> float:
+    """Cosine of two unit vectors, one as a lookup table (summed in ``vector``'s term order)."""
+    return sum(map(mul, map(lookup.get, vector.terms, repeat(0.0)), vector.weights))
+
+
+def _candidate_pairs(vectors: list[_Vector]) -> dict[tuple[int, int], float]:
+    """Pairs sharing index terms, with their cosine (pairs below noise level dropped)."""
+    postings: dict[int, list[int]] = {}
     for index, vector in enumerate(vectors):
-        top = heapq.nlargest(INDEX_TERMS, vector.items(), key=lambda item: (item[1], item[0]))
-        terms = [word for word, _ in top]
-        indexed.append(terms)
-        for word in terms:
-            postings.setdefault(word, []).append(index)
-    scored = {}
-    for a, terms in enumerate(indexed):
-        shared: Counter[int] = Counter()
+        for term in vector.terms[:INDEX_TERMS]:
+            postings.setdefault(term, []).append(index)
+    scored: dict[tuple[int, int], float] = {}
+    for a, vector in enumerate(vectors):
+        short: list[list[int]] = []
         hubs: set[int] = set()
-        for word in terms:
-            docs = postings[word]
+        for term in vector.terms[:INDEX_TERMS]:
+            docs = postings[term]
             if len(docs) <= MAX_POSTINGS:
-                shared.update(docs)
+                short.append(docs)
             else:
                 # A term shared by very many articles (a big story, or a common word): link to a
                 # few fixed members only, so the work stays linear in the corpus size.
                 hubs.update(docs[:HUB_LINKS])
+        shared = Counter(chain.from_iterable(short))
         # Short postings are symmetric, so each such pair is scored from its lower index only.
         # One shared term is often chance; versions of a story share several of their top terms.
         neighbours = [b for b, n in shared.items() if n >= MIN_SHARED_TERMS and b > a]
-        for b in neighbours + [b for b in hubs if b != a]:
+        neighbours += sorted(hubs.difference(neighbours, (a,)))
+        if not neighbours:
+            continue
+        lookup = _lookup(vector)
+        for b in neighbours:
             key = (a, b) if a < b else (b, a)
             if key in scored:
                 continue
-            similarity = _cosine(vectors[a], vectors[b])
+            similarity = _dot(lookup, vectors[b])
             if similarity > 0.05:
                 scored[key] = similarity
     return scored
 
 
-def _average_link(count: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
-    """Cluster labels by average linkage; pairs not in ``edges`` count as similarity 0."""
-    size = [1] * count
+def _components(count: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Union-find roots (the smallest member) of the groups joined by edges >= ``threshold``."""
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for (a, b), similarity in edges.items():
+        if similarity >= threshold:
+            x, y = root(a), root(b)
+            if x != y:
+                parent[max(x, y)] = min(x, y)
+    return [root(node) for node in range(count)]
+
+
+def _average_link(
+    count: int,
+    edges: dict[tuple[int, int], float],
+    threshold: float,
+    start: list[int] | None = None,
+) -> list[int]:
+    """Cluster labels by average linkage; pairs not in ``edges`` count as similarity 0.
+
+    ``start`` gives initial groups (a label per node, the group's smallest member): they are
+    kept whole, and their members' links add up as one node of that size.
+    """
+    labels = start if start is not None else list(range(count))
+    size = [0] * count
+    for label in labels:
+        size[label] += 1
     links: list[dict[int, float]] = [{} for _ in range(count)]
     for (a, b), similarity in edges.items():
-        links[a][b] = similarity
-        links[b][a] = similarity
-    alive = [True] * count
-    heap = [(-s, a, b) for (a, b), s in edges.items() if s >= threshold]
+        a, b = labels[a], labels[b]
+        if a != b:
+            links[a][b] = links[a].get(b, 0.0) + similarity
+            links[b][a] = links[b].get(a, 0.0) + similarity
+    alive = [size[node] > 0 for node in range(count)]
+    heap = [
+        (-total / (size[a] * size[b]), a, b)
+        for a in range(count)
+        for b, total in links[a].items()
+        if a < b and total / (size[a] * size[b]) >= threshold
+    ]
     heapq.heapify(heap)
     parent = list(range(count))
     while heap:
@@ -209,44 +314,45 @@ def _average_link(count: int, edges: dict[tuple[int, int], float], threshold: fl
             if average >= threshold:
                 x, y = (keep, other) if keep < other else (other, keep)
                 heapq.heappush(heap, (-average, x, y))
-    labels = []
+    result = []
     for node in range(count):
-        root = node
+        root = labels[node]
         while parent[root] != root:
             root = parent[root]
-        labels.append(root)
-    return labels
+        result.append(root)
+    return result
 
 
 SPLIT_THRESHOLD = 0.06
 SPLIT_MIN = 4
+SPLIT_MAX = 400
+"""Groups up to this size are checked for several events (all pairs of members compared)."""
 
 
-def _split_events(members: list[int], vectors: list[dict[str, float]]) -> list[list[int]]:
+def _split_events(members: list[int], vectors: list[_Vector]) -> list[list[int]]:
     """Split a group holding several events of one kind (two earthquakes, two rehab stays).
 
     Inside the group, words every member uses describe the kind of event; re-weighting each
     term by its rarity *within the group* leaves the words that tell its events apart.
     """
-    if len(members) < SPLIT_MIN:
-        return [members]
-    local_df: Counter[str] = Counter()
+    local_df: Counter[int] = Counter()
     for i in members:
-        local_df.update(vectors[i].keys())
+        local_df.update(vectors[i].terms)
     size = len(members)
+    rarity = {t: math.log((size + 1) / (n + 0.5)) for t, n in local_df.items() if n > 1}
     local = []
     for i in members:
-        weights = {
-            w: x * math.log((size + 1) / (local_df[w] + 0.5))
-            for w, x in vectors[i].items()
-            if local_df[w] > 1
-        }
-        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-        local.append({w: x / norm for w, x in weights.items()})
+        vector = vectors[i]
+        kept = list(map(rarity.__contains__, vector.terms))
+        terms = list(compress(vector.terms, kept))
+        weights = list(map(mul, compress(vector.weights, kept), map(rarity.__getitem__, terms)))
+        scale = 1.0 / (math.hypot(*weights) or 1.0)
+        local.append(_Vector(array("i", terms), array("d", map(mul, weights, repeat(scale)))))
     edges = {}
     for a in range(size):
+        lookup = _lookup(local[a])
         for b in range(a + 1, size):
-            similarity = _cosine(local[a], local[b])
+            similarity = _dot(lookup, local[b])
             if similarity > 0:
                 edges[(a, b)] = similarity
     labels = _average_link(size, edges, SPLIT_THRESHOLD)
@@ -302,20 +408,16 @@ def _story_title(members: Sequence[Article]) -> str:
     """The most common title among the versions (earliest wins a tie), else the base's opening."""
     titles = [a.title.strip() for a in members if a.title and a.title.strip()]
     if titles:
-        counts = Counter(titles)
-        return max(titles, key=lambda t: (counts[t], -titles.index(t)))
+        counts = Counter(titles)  # in order of first use: max() keeps the earliest of a tie
+        return max(counts, key=counts.__getitem__)
     return _first_words(members[0].text) or members[0].id
-
-
-def _content_words(words: list[str]) -> list[str]:
-    return [w for w in words if w not in _STOPWORDS]
 
 
 def _story(
     members: list[int],
     articles: Sequence[Article],
-    features: list[_Features],
-    vectors: list[dict[str, float]],
+    sequences: list[str],
+    vectors: list[_Vector],
     edges: dict[tuple[int, int], float],
 ) -> Story:
     members = sorted(members, key=lambda i: _date_key(articles[i]))
@@ -324,22 +426,25 @@ def _story(
     if len(members) * (len(members) - 1) // 2 <= MAX_STORY_PAIRS:
         wanted = [(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
     else:
-        # A very large story: the pairs the index verified, plus the base against each version.
-        inside = set(members)
+        # A very large story: the base against each version, plus the pairs the index verified.
+        position = {i: n for n, i in enumerate(members)}
         base = members[0]
         wanted = [(base, b) for b in members[1:]]
-        wanted += [
-            (a, b) if members.index(a) < members.index(b) else (b, a)
+        wanted += sorted(
+            ((a, b) if position[a] < position[b] else (b, a))
             for (a, b) in edges
-            if a in inside and b in inside and base not in (a, b)
-        ]
-    sequences = {i: _content_words(features[i].words) for i in members}
+            if a in position and b in position and base not in (a, b)
+        )
+    lookups: dict[int, dict[int, float]] = {}
     pairs = []
     for a, b in wanted:
         sequence = pair_similarity(sequences[a], sequences[b])
         topic = edges.get((a, b) if a < b else (b, a))
         if topic is None:
-            topic = _cosine(vectors[a], vectors[b])
+            lookup = lookups.get(a)
+            if lookup is None:
+                lookup = lookups[a] = _lookup(vectors[a])
+            topic = _dot(lookup, vectors[b])
         similarity = round(max(sequence, topic), 4)
         pairs.append(
             VersionPair(articles[a].id, articles[b].id, similarity, relation_of(sequence, topic))
@@ -358,22 +463,34 @@ def group_articles(
     # Work in a canonical order so the input order cannot change any tie-break.
     articles = sorted(articles, key=lambda a: (a.id, a.path))
     total = len(articles)
-    features = []
+    vocabulary = _Vocabulary()
+    vectors = []
+    sequences = []
     for done, article in enumerate(articles, start=1):
-        features.append(_features(article.text or ""))
+        vector, sequence = _features(article.text or "", vocabulary)
+        vectors.append(vector)
+        sequences.append(sequence)
         if progress is not None and done % 512 == 0:
             progress(done, total)
-    vectors = _vectors(features)
+    _weigh(vectors, vocabulary)
+    del vocabulary
     edges = _candidate_pairs(vectors)
-    labels = _average_link(total, edges, MERGE_THRESHOLD)
+    same_article = _components(total, edges, SAME_ARTICLE)
+    labels = _average_link(total, edges, MERGE_THRESHOLD, same_article)
     coarse: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         coarse.setdefault(label, []).append(index)
     groups = {}
     for members in coarse.values():
+        # Versions of one article are one event; a group too big to compare all its pairs
+        # stays whole.
+        whole = len({same_article[i] for i in members}) == 1
+        if whole or not SPLIT_MIN <= len(members) <= SPLIT_MAX:
+            groups[members[0]] = members
+            continue
         for part in _split_events(members, vectors):
             groups[part[0]] = part
-    stories = [_story(m, articles, features, vectors, edges) for m in groups.values()]
+    stories = [_story(m, articles, sequences, vectors, edges) for m in groups.values()]
     by_id = {a.id: a for a in articles}
     stories.sort(
         key=lambda s: (-len(s.article_ids), _date_key(by_id[s.article_ids[0]])[:2], s.article_ids)
