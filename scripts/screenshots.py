@@ -2,8 +2,10 @@
 
     python scripts/screenshots.py [OUTPUT_DIR]   (default: screenshots/)
 
-Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg and, when
-the compare screen exists, compare.svg. Uses a throwaway cache so the user's is untouched.
+Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg, when
+the compare screen exists, compare.svg, and notes-reading.svg (highlights, a note and a pin made
+with the keys) then notes.svg (the Notes screen on them). Uses a throwaway cache and notes store
+so the user's are untouched.
 """
 
 from __future__ import annotations
@@ -62,6 +64,17 @@ async def _compare(pilot: Pilot) -> None:
     await asyncio.sleep(0.5)
 
 
+async def _making_notes(pilot: Pilot) -> None:
+    await _reading_ap(pilot)
+    await _settle(pilot)
+    await pilot.press("h", "j", "j", "a", *"Does AFP carry this?", "tab", *"check, sources")
+    await pilot.press("enter", "tab", "p", "shift+tab", "j", "j", "j")
+
+
+async def _notes_screen(pilot: Pilot) -> None:
+    await pilot.press("N")
+
+
 async def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     await _shot(out, "library", (160, 48), _reading_ap)
@@ -70,6 +83,9 @@ async def main(out: Path) -> None:
     await _shot(out, "help", (160, 48), _help)
     if importlib.util.find_spec("reader.tui.screens.compare") is not None:
         await _shot(out, "compare", (160, 48), _compare)
+    # The same throwaway store for both: the second shows the notes the first made.
+    await _shot(out, "notes-reading", (160, 48), _making_notes)
+    await _shot(out, "notes", (160, 48), _notes_screen)
 
 
 if __name__ == "__main__":

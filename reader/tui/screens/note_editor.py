@@ -43,6 +43,12 @@ def passage_preview(text: str, limit: int = PASSAGE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def quoted(text: str, limit: int = PASSAGE_LIMIT) -> str:
+    """The passage in quotation marks, unless it already starts with one (a quote's own)."""
+    preview = passage_preview(text, limit)
+    return preview if preview[:1] in "“\"‘'«„" else f"“{preview}”"
+
+
 class NoteEditor(ModalScreen[NoteEdit | None]):
     """Write or change the note on a passage."""
 
@@ -73,7 +79,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
             dialog.border_subtitle = "enter or ctrl+s saves · esc cancels"
             if self._where:
                 yield Static(Content(self._where), id="note-editor-where")
-            yield Static(Content("“" + passage_preview(self._passage) + "”"), id="note-passage")
+            yield Static(Content(quoted(self._passage)), id="note-passage")
             yield Label("Note")
             yield Input(self._body, placeholder="what about this passage?", id="note-body")
             yield Label("Tags (comma separated)")

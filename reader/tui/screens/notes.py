@@ -21,7 +21,7 @@ from reader.corpus import Corpus
 from reader.model import Article, Story
 from reader.notes import Anchor, Note, anchor
 from reader.tui.notes_actions import NotesController, describe_pin, notes_of
-from reader.tui.screens.note_editor import NoteEditor, passage_preview
+from reader.tui.screens.note_editor import NoteEditor, passage_preview, quoted
 
 SNIPPET = 160
 """Longest passage shown per note in the list."""
@@ -146,7 +146,7 @@ def entry_prompt(entry: Entry) -> Content:
         head += ["  ", (status, style)]
     lines = [
         Content.assemble(*head),
-        Content.assemble(("“" + passage_preview(entry.passage, SNIPPET) + "”", "italic")),
+        Content.assemble((quoted(entry.passage, SNIPPET), "italic")),
     ]
     if note.body.strip():
         lines.append(Content(passage_preview(note.body, 300)))
