@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from reader.bench import Measurement
 
-AREAS = ("grouping", "diff", "extract", "tui", "tui_compare")
+AREAS = ("grouping", "diff", "extract", "dates", "tui", "tui_compare")
 """Bench modules under ``reader.bench``, in the order they run."""
 
 
