@@ -46,8 +46,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         title="reader bench" + (" (quick)" if args.quick else ""),
         title_justify="left",
     )
-    for column in ("area", "measurement", "value", "target", ""):
-        table.add_column(column, justify="right" if column == "value" else "left")
+    table.add_column("area", no_wrap=True)
+    table.add_column("measurement", ratio=1)
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("target", no_wrap=True)
+    table.add_column("", no_wrap=True)
     for m in results:
         mark = (
             Text("—", style="dim")
@@ -59,7 +62,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         value = f"{m.value:,.3f}".rstrip("0").rstrip(".") + f" {m.unit}"
         name = Text(m.name)
         if m.note:
-            name.append(f"  ({m.note})", style="dim")
+            name.append(f"\n{m.note}", style="dim")
         table.add_row(m.area, name, value, m.target or "", mark)
     console.print(table)
     return 0
