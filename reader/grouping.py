@@ -75,9 +75,12 @@ NAME_BOOST = 2.0
 NUMBER_BOOST = 2.0
 MERGE_THRESHOLD = 0.1
 """Average cosine two groups need to merge (tuned on the ECB+ dev topics, see scripts/)."""
-SAME_ARTICLE = 0.5
-"""Cosine at which two articles are one article reworded: joined without the average test, so
-a story of hundreds of versions, each compared with a few hub members only, stays whole."""
+REWRITE_FLOOR = 0.2
+"""Cosine below which two articles are never checked for being one article reworded (on the
+ECB+ dev topics every such pair is above 0.23)."""
+ATTACH_SIMILARITY = 0.3
+"""Average cosine with a big story's sampled members at which a group joins it."""
+ATTACH_SUPPORT = 3
 NEAR_COPY = 0.85
 REWRITE = 0.4
 """Word-sequence similarity above which two versions are the same article (reworded)."""
@@ -204,13 +207,15 @@ def _dot(lookup: dict[int, float], vector: _Vector) -> float:
     return sum(map(mul, map(lookup.get, vector.terms, repeat(0.0)), vector.weights))
 
 
-def _candidate_pairs(vectors: list[_Vector]) -> dict[tuple[int, int], float]:
-    """Pairs sharing index terms, with their cosine (pairs below noise level dropped)."""
+def _candidate_pairs(vectors: list[_Vector]) -> tuple[dict[tuple[int, int], float], set[int]]:
+    """Pairs sharing index terms, with their cosine (pairs below noise level dropped), and the
+    articles compared with hubs only for some of their terms."""
     postings: dict[int, list[int]] = {}
     for index, vector in enumerate(vectors):
         for term in vector.terms[:INDEX_TERMS]:
             postings.setdefault(term, []).append(index)
     scored: dict[tuple[int, int], float] = {}
+    sampled: set[int] = set()
     for a, vector in enumerate(vectors):
         short: list[list[int]] = []
         hubs: set[int] = set()
@@ -226,7 +231,9 @@ def _candidate_pairs(vectors: list[_Vector]) -> dict[tuple[int, int], float]:
         # Short postings are symmetric, so each such pair is scored from its lower index only.
         # One shared term is often chance; versions of a story share several of their top terms.
         neighbours = [b for b, n in shared.items() if n >= MIN_SHARED_TERMS and b > a]
-        neighbours += sorted(hubs.difference(neighbours, (a,)))
+        if hubs:
+            sampled.add(a)
+            neighbours += sorted(hubs.difference(neighbours, (a,)))
         if not neighbours:
             continue
         lookup = _lookup(vector)
@@ -237,11 +244,22 @@ def _candidate_pairs(vectors: list[_Vector]) -> dict[tuple[int, int], float]:
             similarity = _dot(lookup, vectors[b])
             if similarity > 0.05:
                 scored[key] = similarity
-    return scored
+    return scored, sampled
 
 
-def _components(count: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
-    """Union-find roots (the smallest member) of the groups joined by edges >= ``threshold``."""
+def _same_articles(
+    edges: dict[tuple[int, int], float], sequences: list[str]
+) -> dict[tuple[int, int], float]:
+    """Word-sequence similarity of the candidate pairs close enough to be one article."""
+    return {
+        pair: pair_similarity(sequences[pair[0]], sequences[pair[1]])
+        for pair, similarity in edges.items()
+        if similarity >= REWRITE_FLOOR
+    }
+
+
+def _components(count: int, pairs: Iterable[tuple[int, int]]) -> list[int]:
+    """Union-find roots (the smallest member) of the groups that ``pairs`` join."""
     parent = list(range(count))
 
     def root(node: int) -> int:
@@ -250,11 +268,10 @@ def _components(count: int, edges: dict[tuple[int, int], float], threshold: floa
             node = parent[node]
         return node
 
-    for (a, b), similarity in edges.items():
-        if similarity >= threshold:
-            x, y = root(a), root(b)
-            if x != y:
-                parent[max(x, y)] = min(x, y)
+    for a, b in pairs:
+        x, y = root(a), root(b)
+        if x != y:
+            parent[max(x, y)] = min(x, y)
     return [root(node) for node in range(count)]
 
 
@@ -323,6 +340,51 @@ def _average_link(
     return result
 
 
+def _attach_sampled(
+    labels: list[int], edges: dict[tuple[int, int], float], sampled: set[int]
+) -> list[int]:
+    """Join groups to a bigger group their sampled comparisons clearly belong to.
+
+    An article whose index terms are shared by very many others (a story of hundreds of
+    versions) was compared with a few hub members only, so the average over *all* pairs, with
+    the pairs never compared counted as 0, underrates it. Such a group joins the bigger group
+    whose compared members are, on average, as similar as versions of one story are
+    (``ATTACH_SIMILARITY``), when at least ``ATTACH_SUPPORT`` of them agree.
+    """
+    size = Counter(labels)
+    totals: dict[tuple[int, int], float] = {}
+    support: dict[tuple[int, int], set[int]] = {}
+    for (a, b), similarity in edges.items():
+        x, y = labels[a], labels[b]
+        if x == y:
+            continue
+        for small, node, big, member in ((x, a, y, b), (y, b, x, a)):
+            if node in sampled and size[small] < size[big]:
+                key = (small, big)
+                totals[key] = totals.get(key, 0.0) + similarity
+                support.setdefault(key, set()).add(member)
+    best: dict[int, tuple[float, int]] = {}
+    for (small, big), members in support.items():
+        if len(members) < ATTACH_SUPPORT or len(members) > size[big] // 2:
+            continue  # too few to judge, or compared widely enough for the average to hold
+        pairs = sum(1 for _ in members)  # one sampled pair per member at most for a singleton
+        average = totals[(small, big)] / max(pairs, 1)
+        if average >= ATTACH_SIMILARITY and (small not in best or average > best[small][0]):
+            best[small] = (average, big)
+    if not best:
+        return labels
+    target = {small: big for small, (_, big) in best.items()}
+
+    def final(label: int) -> int:
+        seen = set()
+        while label in target and label not in seen:
+            seen.add(label)
+            label = target[label]
+        return label
+
+    return [final(label) for label in labels]
+
+
 SPLIT_THRESHOLD = 0.06
 SPLIT_MIN = 4
 SPLIT_MAX = 400
@@ -349,13 +411,20 @@ def _split_events(members: list[int], vectors: list[_Vector]) -> list[list[int]]
         scale = 1.0 / (math.hypot(*weights) or 1.0)
         local.append(_Vector(array("i", terms), array("d", map(mul, weights, repeat(scale)))))
     edges = {}
+    overall = {}
     for a in range(size):
         lookup = _lookup(local[a])
+        global_lookup = _lookup(vectors[members[a]])
         for b in range(a + 1, size):
             similarity = _dot(lookup, local[b])
             if similarity > 0:
                 edges[(a, b)] = similarity
+            overall[(a, b)] = _dot(global_lookup, vectors[members[b]])
     labels = _average_link(size, edges, SPLIT_THRESHOLD)
+    # Versions of one article differ only in noise (the words each rewrite swapped in), which
+    # the local weights magnify: parts still as similar overall as versions of one story are
+    # (ATTACH_SIMILARITY) were never different events, and are put back together.
+    labels = _average_link(size, overall, ATTACH_SIMILARITY, labels)
     parts: dict[int, list[int]] = {}
     for position, label in enumerate(labels):
         parts.setdefault(label, []).append(members[position])
@@ -419,6 +488,7 @@ def _story(
     sequences: list[str],
     vectors: list[_Vector],
     edges: dict[tuple[int, int], float],
+    known: dict[tuple[int, int], float],
 ) -> Story:
     members = sorted(members, key=lambda i: _date_key(articles[i]))
     ordered = [articles[i] for i in members]
@@ -438,8 +508,11 @@ def _story(
     lookups: dict[int, dict[int, float]] = {}
     pairs = []
     for a, b in wanted:
-        sequence = pair_similarity(sequences[a], sequences[b])
-        topic = edges.get((a, b) if a < b else (b, a))
+        key = (a, b) if a < b else (b, a)
+        sequence = known.get(key)
+        if sequence is None:
+            sequence = pair_similarity(sequences[a], sequences[b])
+        topic = edges.get(key)
         if topic is None:
             lookup = lookups.get(a)
             if lookup is None:
@@ -474,9 +547,17 @@ def group_articles(
             progress(done, total)
     _weigh(vectors, vocabulary)
     del vocabulary
-    edges = _candidate_pairs(vectors)
-    same_article = _components(total, edges, SAME_ARTICLE)
+    edges, sampled = _candidate_pairs(vectors)
+    # Versions of one article reworded (word sequences largely shared) are one story whatever
+    # the rest of the group: joined before the average test, so a story of hundreds of versions,
+    # each compared with a few hub members only, stays whole.
+    sequence_similarity = _same_articles(edges, sequences)
+    same_article = _components(
+        total, (pair for pair, value in sequence_similarity.items() if value >= REWRITE)
+    )
     labels = _average_link(total, edges, MERGE_THRESHOLD, same_article)
+    if sampled:
+        labels = _attach_sampled(labels, edges, sampled)
     coarse: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         coarse.setdefault(label, []).append(index)
@@ -490,7 +571,9 @@ def group_articles(
             continue
         for part in _split_events(members, vectors):
             groups[part[0]] = part
-    stories = [_story(m, articles, sequences, vectors, edges) for m in groups.values()]
+    stories = [
+        _story(m, articles, sequences, vectors, edges, sequence_similarity) for m in groups.values()
+    ]
     by_id = {a.id: a for a in articles}
     stories.sort(
         key=lambda s: (-len(s.article_ids), _date_key(by_id[s.article_ids[0]])[:2], s.article_ids)

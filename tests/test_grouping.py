@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from reader.bench.synth import SynthCorpus
 from reader.grouping import group_articles
 from reader.model import Article
 
@@ -129,3 +130,20 @@ def test_progress_reports_completion(seed_articles):
         list(seed_articles.values()), progress=lambda done, total: calls.append((done, total))
     )
     assert calls and calls[-1] == (5, 5)
+
+
+def test_story_of_many_versions_stays_whole():
+    # 150 versions share their top terms, so the candidate index compares each with a few hub
+    # members only: the story must still come out whole, and apart from the other stories.
+    synth = SynthCorpus(5)
+    big = synth.generate(1, 150, rewrite_share=0.5)
+    others = synth.generate(12, 5)
+    articles = [Article(id=f"big-{a.name}", path=a.name, text=a.text) for a in big]
+    articles += [Article(id=f"other-{a.name}", path=a.name, text=a.text) for a in others]
+    stories = group_articles(articles)
+    assert frozenset(f"big-{a.name}" for a in big) in _story_sets(stories)
+    expected = {}
+    for a in others:
+        expected.setdefault(a.story, set()).add(f"other-{a.name}")
+    assert {frozenset(ids) for ids in expected.values()} <= _story_sets(stories)
+    assert len(stories) == 13
