@@ -445,3 +445,28 @@ def test_possessive_weekday_is_a_reported_event() -> None:
     assert (
         one("He will speak next Wednesday.", "2000-01-07", "next Wednesday").value == "2000-01-12"
     )
+
+
+def test_weekday_tense_comes_from_the_clause_that_holds_it() -> None:
+    dct = "2021-12-29"  # a Wednesday
+    # The clause opens with the date: its verb comes after it.
+    text = "Voters went home. On Friday, the league plans to hold a news conference."
+    assert one(text, dct, "Friday").value == "2021-12-31"
+    text = "Protests are likely. On Friday, the league held a news conference."
+    assert one(text, dct, "Friday").value == "2021-12-24"
+    # A verb right after the mention is the clause's own, whatever came earlier.
+    text = "Just ahead of the trip, the department on Sunday issued a warning."
+    assert one(text, dct, "Sunday").value == "2021-12-26"
+    text = "A vigil planned for Saturday was canceled after threats."
+    assert one(text, dct, "Saturday").value == "2021-12-25"
+    # "until" looks ahead, except before a pluperfect.
+    assert one("Officials postponed the vote until Friday.", dct, "Friday").value == "2021-12-31"
+    text = "Until Tuesday, they had not called him a suspect."
+    assert one(text, dct, "Tuesday").value == "2021-12-28"
+    # Plans look ahead even in the past tense; "were planning to" is no pluperfect.
+    text = "Protesters planned a march on Saturday and were planning to rally on Monday."
+    found = by_text(find_dates(text, dct))
+    assert (found["Saturday"].value, found["Monday"].value) == ("2022-01-01", "2022-01-03")
+    # Reported speech after the date does not turn a planned month into the past.
+    text = "The accession was planned for early March, an official said."
+    assert one(text, "2021-02-10", "early March").value == "2021-03"

@@ -555,7 +555,7 @@ _FUTURE_WORDS = (
     r"will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|upcoming|until|till"
     # "next to the embassy" is a place and "due to the strike" a cause, not the future.
     r"|next(?!\s+to\b)|due(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|higher|lower|poor)\b)"
-    r"|plans?\s+to|planned\s+to|planning\s+to|ahead\s+of"
+    r"|plans?\s+to|planned|planning|ahead\s+of"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
 )
 _PAST_WORDS = (
@@ -563,11 +563,29 @@ _PAST_WORDS = (
     r"|gave|ran|saw|fled|struck|wrote|spoke|knew|grew|flew|drove|chose|met|left|sold|bought"
 )
 _FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b")
+_FUTURE_VERB = re.compile(
+    r"\b(?:will|won't|'ll|would|shall|going\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to"
+    r"|expects?\s+to|scheduled|slated|set\s+to)\b"
+)
 _PAST_CUE = re.compile(rf"\b(?:{_PAST_WORDS})\b")
 _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b")
 # Regular past forms are a weaker cue: "will be held", "is expected" also end in -ed.
 _WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
-_PAST_BEFORE_FUTURE = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?$")
+_PAST_BEFORE_FUTURE = re.compile(r"\bhad\s+(?:been\s+)?$")
+# "until Thursday, they had not ...": a pluperfect after "until" looks back.
+_UNTIL_TAIL = re.compile(r"\b(?:until|till)\s+$")
+_PLUPERFECT = re.compile(r"\bhad\b")
+# What may stand before a mention that opens its clause: "On", "Also on", "But late", "Until".
+_CLAUSE_OPENER = re.compile(r"\s*(?:[a-z]+\s+){0,2}")
+_FOLLOWING_VERB = re.compile(r"\s+([a-z']+)")
+_CLAUSE_BREAK = re.compile(r"[,;]|\s_\s|--")
+
+
+def _clause_end(text: str) -> int:
+    m = _CLAUSE_BREAK.search(text)
+    return m.start() if m else len(text)
+
+
 # A sentence ends at . ! ? before a space, except after abbreviations ("9 a.m. Tuesday",
 # "Mr. Smith", "Jan. 9"): single letters and a few common short forms (lower-cased text).
 _BREAK_CANDIDATE = re.compile(r"[.!?]\s|\n")
@@ -810,13 +828,19 @@ class _Resolver:
     # ----- context
 
     def tense(self, start: int, end: int) -> str | None:
-        """'future', 'past' or 'weak_past' (only regular -ed forms) from cue words around the
-        mention in its sentence: the verb right before it first, else the nearest cue before it,
-        else the first cue after it."""
+        """'future', 'past' or 'weak_past' (only regular -ed forms) for the clause holding the
+        mention, as a careful reader would judge it: the verb right before the mention first
+        ("said Tuesday", "will open on"), then the nearest cue in the mention's own clause, then
+        the clause's verb after it ("On Tuesday, the league plans to"), then the rest of the
+        sentence before it."""
         window_start = max(0, start - 80)
         before = self.text[window_start:start].lower()
         before = before[_sentence_start(before) :]
+        after = self.text[end : end + 100].lower()
+        after = after[: _sentence_end(after)]
         tail = before[-40:]
+        if _UNTIL_TAIL.search(tail) and _PLUPERFECT.search(after[:60]):
+            return "past"  # "Until Thursday, they had not called him a suspect"
         adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
             verb = adjacent[1]
@@ -826,27 +850,57 @@ class _Resolver:
                 _WEAK_PAST_CUE.fullmatch(verb) and not _PASSIVE_TAIL.search(tail)
             ):
                 return "past"
-        best: tuple[int, str] | None = None
-        for m in _ANY_CUE.finditer(before):
-            best = (m.start(), "future" if m.lastgroup == "future" else "past")
-        if (
-            best is not None
-            and best[1] == "future"
-            and _PAST_BEFORE_FUTURE.search(before[: best[0]])
-        ):
-            return "past"  # "had been due to expire Friday"
-        if best is None and _WEAK_PAST_CUE.search(before):
+        # "the State Department on Sunday issued", "a vigil for Saturday was canceled": a verb
+        # right after the mention is its clause's main verb.
+        following = _FOLLOWING_VERB.match(after)
+        if following is not None:
+            verb = following[1]
+            if _PAST_CUE.fullmatch(verb) or _WEAK_PAST_CUE.fullmatch(verb):
+                return "past"
+            if _FUTURE_VERB.fullmatch(verb):
+                return "future"
+        clause_at = max(
+            before.rfind(","), before.rfind(";"), before.rfind(" _ "), before.rfind("--")
+        )
+        clause = before[clause_at + 1 :] if clause_at >= 0 else before
+        best = self._nearest_cue(clause)
+        if best is None and _WEAK_PAST_CUE.search(clause) and not _PASSIVE_TAIL.search(clause):
             return "weak_past"
-        if best is None:
-            after = self.text[end : end + 40].lower()
-            after = after[: _sentence_end(after)]
-            fut = _FUTURE_CUE.search(after)
-            past = _PAST_CUE.search(after) or _WEAK_PAST_CUE.search(after)
+        if best is None and _CLAUSE_OPENER.fullmatch(clause):
+            # The mention opens its clause ("On Tuesday, the league plans to..."): the clause's
+            # verb comes after it. Only verbs count here, not nouns such as "deadline".
+            after_clause = after.lstrip(" ,")
+            after_clause = after_clause[: _clause_end(after_clause)]
+            fut = _FUTURE_VERB.search(after_clause)
+            past = _PAST_CUE.search(after_clause) or _WEAK_PAST_CUE.search(after_clause)
             if fut and (not past or fut.start() < past.start()):
                 return "future"
             if past:
-                return "weak_past"
+                return "past"
+        if best is None and clause_at >= 0:
+            best = self._nearest_cue(before[:clause_at])
+        if best is not None:
+            return best
+        if _WEAK_PAST_CUE.search(before):
+            return "weak_past"
+        after = after[:40]
+        fut = _FUTURE_CUE.search(after)
+        past = _PAST_CUE.search(after) or _WEAK_PAST_CUE.search(after)
+        if fut and (not past or fut.start() < past.start()):
+            return "future"
+        if past:
+            return "weak_past"
+        return None
+
+    @staticmethod
+    def _nearest_cue(before: str) -> str | None:
+        best: tuple[int, str] | None = None
+        for m in _ANY_CUE.finditer(before):
+            best = (m.start(), "future" if m.lastgroup == "future" else "past")
+        if best is None:
             return None
+        if best[1] == "future" and _PAST_BEFORE_FUTURE.search(before[: best[0]]):
+            return "past"  # "had been due to expire Friday"
         return best[1]
 
     def remember(self, value: str) -> None:
