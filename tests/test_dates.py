@@ -470,3 +470,18 @@ def test_weekday_tense_comes_from_the_clause_that_holds_it() -> None:
     # Reported speech after the date does not turn a planned month into the past.
     text = "The accession was planned for early March, an official said."
     assert one(text, "2021-02-10", "early March").value == "2021-03"
+
+
+def test_now_and_currently_opening_a_sentence_are_discourse_markers() -> None:
+    dct = "1998-03-31"
+    assert find_dates('Iraq was ready. Now, he says, "it looks bad."', dct) == []
+    assert find_dates("Currently, organs are rationed by region.", dct) == []
+    assert one("The fund now holds cash.", dct, "now").value == "PRESENT_REF"
+    assert one("Now officials are investigating.", dct, "Now").value == "PRESENT_REF"
+    assert one("It currently holds 5%.", dct, "currently").value == "PRESENT_REF"
+
+
+def test_this_quarter_in_a_results_story_is_the_quarter_reported() -> None:
+    text = "It lost $8 million in the third quarter ended Sept. 30. This quarter's loss includes charges."
+    assert one(text, "1989-11-01", "This quarter's").value == "1989-Q3"
+    assert one("Sales should rise this quarter.", "1989-11-01", "this quarter").value == "1989-Q4"
