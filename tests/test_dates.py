@@ -485,3 +485,11 @@ def test_this_quarter_in_a_results_story_is_the_quarter_reported() -> None:
     text = "It lost $8 million in the third quarter ended Sept. 30. This quarter's loss includes charges."
     assert one(text, "1989-11-01", "This quarter's").value == "1989-Q3"
     assert one("Sales should rise this quarter.", "1989-11-01", "this quarter").value == "1989-Q4"
+
+
+def test_news_present_of_a_scheduled_event_looks_ahead() -> None:
+    dct = "1998-05-01"  # a Friday
+    text = "He and Arafat meet separately Monday with the secretary of state."
+    assert one(text, dct, "Monday").value == "1998-05-04"
+    assert one("He and Arafat met separately Monday.", dct, "Monday").value == "1998-04-27"
+    assert one("The team faces Boston on Sunday.", dct, "Sunday").value == "1998-05-03"

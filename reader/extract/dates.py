@@ -557,6 +557,8 @@ _FUTURE_WORDS = (
     r"|next(?!\s+to\b)|due(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|higher|lower|poor)\b)"
     r"|plans?\s+to|planned|planning|ahead\s+of"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
+    # The news present of a scheduled event: "Arafat meets Albright Monday", "the team faces".
+    r"|meets?|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
 )
 _PAST_WORDS = (
     r"was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
