@@ -402,7 +402,7 @@ def test_spelled_forms_that_are_not_dates() -> None:
 
 
 def test_midnight_and_midday_carry_no_mid_modifier() -> None:
-    mention = one("The strike starts at midnight Monday.", "2022-05-18", "midnight Monday")
+    mention = one("The strike started at midnight Monday.", "2022-05-18", "midnight Monday")
     assert (mention.value, mention.mod) == ("2022-05-16T24", None)
 
 
