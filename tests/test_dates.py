@@ -493,3 +493,15 @@ def test_news_present_of_a_scheduled_event_looks_ahead() -> None:
     assert one(text, dct, "Monday").value == "1998-05-04"
     assert one("He and Arafat met separately Monday.", dct, "Monday").value == "1998-04-27"
     assert one("The team faces Boston on Sunday.", dct, "Sunday").value == "1998-05-03"
+
+
+def test_a_quarter_named_for_comparison_is_not_the_quarter_reported() -> None:
+    text = (
+        "Net rose 20% in the third quarter. After a flat second quarter, the gain came from "
+        "diapers. Charges were taken in the year-earlier period."
+    )
+    assert one(text, "1989-11-01", "the year-earlier period").value == "1988-Q3"
+    text = (
+        "Net rose 20% in the third quarter. In the second quarter, charges were taken a year ago."
+    )
+    assert one(text, "1989-11-01", "a year ago").value == "1988-Q2"

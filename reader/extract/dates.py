@@ -1436,7 +1436,14 @@ class _Resolver:
             if ago:
                 year -= 1
         value = f"{year:04d}-{'H' if half else 'Q'}{n}"
-        if not half and not ago:
+        if (
+            not half
+            and not ago
+            and (
+                self.ref_quarter is None
+                or not _AFTER_COMPARISON.search(self.text[max(0, start - 14) : start])
+            )
+        ):
             self.ref_quarter = (year, n)
             self.year_period = False
         if period:
@@ -1990,6 +1997,10 @@ class _Resolver:
         value = f"{year:04d}-{season}"
         self.remember(value)
         return ("DATE", value, mod)
+
+
+# "After a flat second quarter, ...": a quarter named for comparison is not the one reported.
+_AFTER_COMPARISON = re.compile(r"(?:after|than|from|with|since)\s+(?:a|an|the|its)?\s*$", re.I)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
