@@ -19,8 +19,10 @@ Conventions (decided here, relied on by the cross-version ledger):
   part of day (``1998-10-23TNI``), "the 1990s" is ``199`` and "1968" is ``1968``.
 - Each of those choices was re-counted over TimeBank and AQUAINT together (the choice right most
   often wins): padded weeks 7 vs unpadded 6; "this/last/next week" as ``1998-W09`` 19 vs
-  ``1998-WXX`` 14 (all WXX in 1989 WSJ); "<weekday> night" keeps ``TNI`` 7 vs bare date 5 vs
-  ``TEV`` 3 (mornings tie 6-6, kept); bare years ``1968`` 100 vs ``1968-XX`` 12; decades ``199``
+  ``1998-WXX`` 14 (all WXX in 1989 WSJ); "<weekday> night" keeps ``TNI`` (the guideline and
+  the value the ledger needs) although a recount gives ``TNI`` 6 vs bare date 10 (5 of those tag
+  only the weekday and leave "night" outside) vs ``TEV`` 3, all bare dates in AQUAINT; mornings
+  tie (kept); bare years ``1968`` 100 vs ``1968-XX`` 12; decades ``199``
   4 vs ``199X`` 4 (tie: the guideline). Where the counts overrule the guideline they win: "the
   week" alone is ``1989-WXX`` (4 of 5) and "this century" is ``P100Y`` (2 of 2).
 - Words the annotated news tags less than ~40% of the time are left out, since each such
@@ -28,7 +30,16 @@ Conventions (decided here, relied on by the cross-version ledger):
   amount ("$5 million a year": 2 of 8), "today's world", "the day before <clause>".
 - A year missing from "January 10" is inferred as the nearest such date to the article date,
   moved to the future or past when the sentence has a cheap tense cue ("will", "next", "last",
-  "was"...).
+  "was"...). A bare weekday is the last such day on or before the article date unless the
+  clause holding it looks ahead. The clause is read the way a careful reader would: the verb
+  right before the date ("said Tuesday"), then a verb right after it ("on Sunday issued", "for
+  Saturday was canceled"), then the nearest cue in the date's own clause, then, when the date
+  opens its clause ("On Tuesday, the league plans to"), the clause's verb after it. "Until"
+  looks ahead except before a pluperfect ("Until Thursday, they had not"); plans look ahead
+  even in the past tense ("planned a march on Saturday"); the news present of a scheduled
+  event looks ahead ("Arafat meets Albright Monday").
+- Sentence-opening "Now," and "Currently," are discourse markers, never tagged in the
+  annotated news (0 of 5); "now" elsewhere is tagged 60 times in 85 and kept.
 """
 
 from __future__ import annotations
