@@ -44,7 +44,14 @@ class ReaderApp(App[None]):
             tooltip="Every key of this screen",
             id="app.help",
         ),
-        Binding("t", "cycle_theme", "Theme", tooltip="Next theme (dark and light)", id="app.theme"),
+        Binding(
+            "t",
+            "cycle_theme",
+            "Theme",
+            show=False,
+            tooltip="Next theme (dark and light)",
+            id="app.theme",
+        ),
         Binding("q", "back", "Back", show=False, id="app.back"),
         Binding("N", "notes", "Notes", tooltip="Every note, by story and article", id="app.notes"),
         Binding(

@@ -17,6 +17,7 @@ from reader.extract.ledger import ConflictValue, Ledger, build_ledger, values_ag
 from reader.extract.numbers import NumberMention
 from reader.extract.quotes import Quote
 from reader.model import Article
+from reader.tui.labels import short_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ def article_marks(article: Article, versions: Sequence[Article] = ()) -> Marks:
         try:
             ledger = _ledger(versions)
             if ledger is not None:
-                labels = {a.id: a.outlet or a.id[:12] for a in versions}
+                labels = {a.id: short_name(a) for a in versions}
                 disagreements = tuple(disagreements_for(ledger, article.id, labels))
                 has_ledger = True
         except Exception:  # noqa: BLE001 - the cross-version view is extra; the article still reads

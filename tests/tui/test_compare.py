@@ -18,6 +18,7 @@ from textual.worker import WorkerCancelled
 import reader.tui
 from reader.corpus import Corpus, load_corpus
 from reader.model import Article, Story
+from reader.tui.labels import short_id
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.pick_version import PickVersionScreen
 from reader.tui.widgets.diff_header import DiffHeader
@@ -279,7 +280,8 @@ async def test_swap_keeps_the_sentence_under_the_cursor() -> None:
         assert after is not None and before is not None
         assert after[0] == before[0] and after[1] <= before[1] < after[2]
         header_text = str(screen.query_one(DiffHeader).render())
-        assert header_text.index(old_right) < header_text.index(old_left)
+        # Versions are named by their short id ("000") in the header, in their new order.
+        assert header_text.index(short_id(old_right)) < header_text.index(short_id(old_left))
 
 
 async def test_unified_mode_toggles_and_is_automatic_when_narrow() -> None:

@@ -15,17 +15,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from reader.corpus import Corpus
 from reader.model import Article, Span, Story
+from reader.tui.labels import short_name, version_name
 from reader.tui.notes_actions import notes_of
 from reader.tui.screens.note_editor import NoteEdit, NoteEditor
 from reader.tui.screens.pick_version import PickVersionScreen
 from reader.tui.widgets.diff_header import DiffHeader
 from reader.tui.widgets.diff_layout import DiffDocument, prepare_document
 from reader.tui.widgets.diff_view import DiffView
+from reader.tui.widgets.status import ReaderFooter
 
 __all__ = ["UNIFIED_BELOW", "CompareScreen"]
 
@@ -39,17 +40,24 @@ class CompareScreen(Screen[None]):
     """Compare ``left_id`` (A) with ``right_id`` (B), two versions of ``story``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "swap", "Swap sides", id="compare.swap"),
+        Binding("s", "swap", "Swap", tooltip="Swap the two sides", id="compare.swap"),
         Binding("u", "toggle_unified", "Unified/split", id="compare.unified"),
-        Binding("l", "cycle('left')", "Next left version", id="compare.cycle-left"),
-        Binding("r", "cycle('right')", "Next right version", id="compare.cycle-right"),
-        Binding("v", "pick('right')", "Pick version", id="compare.pick-right"),
+        Binding("l", "cycle('left')", "Next left version", show=False, id="compare.cycle-left"),
+        Binding("r", "cycle('right')", "Next right version", show=False, id="compare.cycle-right"),
+        Binding(
+            "v",
+            "pick('right')",
+            "Pick version",
+            tooltip="Choose the version on the right side",
+            id="compare.pick-right",
+        ),
         Binding("V", "pick('left')", "Pick left version", show=False, id="compare.pick-left"),
         Binding("q,escape", "back", "Back", id="compare.back"),
         Binding(
             "h",
             "note('highlight', 'left')",
             "Highlight A",
+            show=False,
             tooltip="Highlight A's sentence on the cursor row; again to remove",
             id="compare.highlight-left",
         ),
@@ -65,6 +73,7 @@ class CompareScreen(Screen[None]):
             "a",
             "note('annotate', 'left')",
             "Note on A",
+            show=False,
             tooltip="Write or edit a note on A's sentence on the cursor row",
             id="compare.annotate-left",
         ),
@@ -97,7 +106,7 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield DiffHeader(id="compare-header")
         yield DiffView(id="compare-diff")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def diff_view(self) -> DiffView:
@@ -138,7 +147,7 @@ class CompareScreen(Screen[None]):
             return
         self.diff_view.loading = True
         self._set_status(
-            f"Comparing {left.label} with {right.label} ({left.words + right.words:,} words)…",
+            f"Comparing {short_name(left)} with {short_name(right)} ({left.words + right.words:,} words)…",
         )
         self._align(left, right)
 
@@ -227,7 +236,7 @@ class CompareScreen(Screen[None]):
                 body=existing.body if existing else "",
                 tags=existing.tags if existing else (),
                 title="Edit note" if existing else "New note",
-                where=f"{'A' if side == 'left' else 'B'} · {article.label}",
+                where=f"{'A' if side == 'left' else 'B'} · {version_name(article)}",
             ),
             callback=saved,
         )
@@ -244,7 +253,10 @@ class CompareScreen(Screen[None]):
             )
             if pair.op == "moved":
                 label = f"moved ({pair.edit})"
-            if document.quote_changes[row.pair]:
+            quote_note = document.quote_note(row.pair)
+            if quote_note:
+                label += f" · {quote_note}"
+            elif document.quote_changes[row.pair]:
                 label += " · quote changed"
         self.header.show(
             document,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -67,6 +67,25 @@ def binding_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def _balanced_columns(sections: list[Section], count: int) -> list[list[Section]]:
+    """Split sections, in order, into ``count`` columns of about the same height."""
+    heights = [len(rows) + 2 for _, rows in sections]  # the title and the gap above it
+    total = sum(heights)
+    columns: list[list[Section]] = [[] for _ in range(count)]
+    column, filled = 0, 0
+    for section, height in zip(sections, heights, strict=True):
+        # Move on when this section would end further past the column's share than it starts.
+        share = total * (column + 1) / count
+        if column < count - 1 and columns[column] and filled + height - share > share - filled:
+            column += 1
+        columns[column].append(section)
+        filled += height
+    return [c for c in columns if c]
+
+
 class HelpScreen(ModalScreen[None]):
     """A modal listing the keys of the screen it was opened from."""
 
@@ -82,17 +101,28 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "esc to close"
-            with VerticalScroll(id="help-body"):
-                for section, rows in self._sections:
-                    yield Static(Content(section), classes="help-section")
-                    width = max(len(keys) for keys, _ in rows)
-                    lines = [
-                        Content.assemble(
-                            (keys.ljust(width), "bold $text-accent"), "  ", description
-                        )
-                        for keys, description in rows
-                    ]
-                    yield Static(Content("\n").join(lines), classes="help-keys")
+            with VerticalScroll(id="help-body"), Horizontal(id="help-columns"):
+                # Two columns of sections, balanced by height, so a small terminal shows them all.
+                for column in _balanced_columns(self._sections, 2):
+                    with Vertical(classes="help-column"):
+                        for section, rows in column:
+                            yield Static(Content(section), classes="help-section")
+                            width = max(len(keys) for keys, _ in rows)
+                            lines = [
+                                Content.assemble(
+                                    (keys.ljust(width), "bold $text-accent"), "  ", description
+                                )
+                                for keys, description in rows
+                            ]
+                            yield Static(Content("\n").join(lines), classes="help-keys")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._say_if_more)
+
+    def _say_if_more(self) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        if body.max_scroll_y > 0:
+            self.query_one("#help-dialog").border_subtitle = "↓ more · esc to close"
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,15 +8,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from reader.corpus import Corpus
 from reader.model import Article, Story
 from reader.tui.extraction import Marks, article_marks
+from reader.tui.labels import version_name
 from reader.tui.notes_actions import notes_of
 from reader.tui.screens.note_editor import NoteEdit, NoteEditor
-from reader.tui.widgets import ArticleView, DetailPane, StatusLine, StoryList
+from reader.tui.widgets import ArticleView, DetailPane, ReaderFooter, StatusLine, StoryList
 
 
 class LibraryScreen(Screen[None]):
@@ -44,6 +45,7 @@ class LibraryScreen(Screen[None]):
             "b",
             "toggle_boilerplate",
             "Boilerplate",
+            show=False,
             tooltip="Show or hide the lines set aside as boilerplate",
             id="library.boilerplate",
         ),
@@ -51,13 +53,14 @@ class LibraryScreen(Screen[None]):
             "d",
             "toggle_detail",
             "Details",
-            tooltip="Show or hide the details pane",
+            tooltip="Go to the details (quotes, dates, numbers, disagreements); again to hide them",
             id="library.details",
         ),
         Binding(
             "e",
             "export_notes",
             "Export notes",
+            show=False,
             tooltip="Write the notes as Markdown, JSON or CSV",
             id="library.export-notes",
         ),
@@ -85,7 +88,7 @@ class LibraryScreen(Screen[None]):
             yield ArticleView(id="article")
             yield DetailPane(id="detail")
         yield StatusLine(id="status")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         left = self.query_one("#left", Vertical)
@@ -245,7 +248,7 @@ class LibraryScreen(Screen[None]):
                 body=existing.body if existing else "",
                 tags=existing.tags if existing else (),
                 title="Edit note" if existing else "New note",
-                where=article.label,
+                where=version_name(article),
             ),
             callback=saved,
         )
@@ -277,6 +280,8 @@ class LibraryScreen(Screen[None]):
     @on(StoryList.ArticleSelected)
     def _on_selected(self, event: StoryList.ArticleSelected) -> None:
         self._show(event.article_id)
+        if self.has_class("-narrow"):
+            self.remove_class("-detail-toggled")  # the text is what was asked for
         self.article_view.focus()
 
     @on(DetailPane.Jump)
@@ -339,9 +344,22 @@ class LibraryScreen(Screen[None]):
         )
 
     def action_toggle_detail(self) -> None:
-        self.toggle_class("-detail-toggled")
-        if self.has_class("-narrow") and self.has_class("-detail-toggled"):
-            self.detail_pane.focus()
+        """Go to the details (showing them if hidden); from the details, put them away.
+
+        Wide, the details are shown by default and ``-detail-toggled`` hides them; narrow, they
+        are hidden and ``-detail-toggled`` shows them in place of the text.
+        """
+        narrow = self.has_class("-narrow")
+        shown = (
+            self.has_class("-detail-toggled") if narrow else not self.has_class("-detail-toggled")
+        )
+        if shown and self.detail_pane.has_focus:
+            self.toggle_class("-detail-toggled")
+            self.article_view.focus()
+            return
+        if not shown:
+            self.toggle_class("-detail-toggled")
+        self.detail_pane.focus()
 
     def action_compare(self) -> None:
         article = self.current_article

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.corpus import Corpus
@@ -22,6 +22,7 @@ from reader.model import Article, Story
 from reader.notes import Anchor, Note, anchor
 from reader.tui.notes_actions import NotesController, describe_pin, notes_of
 from reader.tui.screens.note_editor import NoteEditor, passage_preview, quoted
+from reader.tui.widgets.status import ReaderFooter
 
 SNIPPET = 160
 """Longest passage shown per note in the list."""
@@ -204,7 +205,7 @@ class NotesScreen(Screen[None]):
         yield Header()
         yield Input(placeholder="filter: words, or #tag", id="notes-filter", compact=True)
         yield OptionList(id="notes-list", markup=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.notes_list.border_title = "Notes"

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.corpus import Corpus
 from reader.model import Article, Story
+from reader.tui.labels import short_id, version_name
 
 __all__ = ["PickVersionScreen", "version_prompt"]
 
@@ -21,7 +22,7 @@ __all__ = ["PickVersionScreen", "version_prompt"]
 def version_prompt(article: Article, similarity: float | None, note: str = "") -> Content:
     """One option: outlet, date, size and similarity to the other side (plain text only)."""
     parts: list[str | tuple[str, str]] = [
-        (article.outlet or article.id, "bold"),
+        (article.outlet or short_id(article.id), "bold"),
         "  ",
         (article.date or "undated", "$text-muted"),
         f"  {article.words} words",
@@ -31,9 +32,11 @@ def version_prompt(article: Article, similarity: float | None, note: str = "") -
         parts.append(f"{similarity:.0%}")
     if note:
         parts.append((f"  ({note})", "$text-muted italic"))
-    if article.title:
+    # The second line says what the version is when the outlet does not: title or opening.
+    second = article.title or (None if article.outlet else version_name(article))
+    if second:
         parts.append("\n")
-        parts.append((article.title, "$text-muted"))
+        parts.append((second, "$text-muted"))
     return Content.assemble(*parts)
 
 

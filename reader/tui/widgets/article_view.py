@@ -27,6 +27,7 @@ from textual.strip import Strip
 
 from reader.model import Article, Span
 from reader.text.sentences import Sentence, split_sentences
+from reader.tui.labels import short_id
 
 READING_WIDTH = 100
 """Lines longer than this are hard to read; wider panes keep a margin instead."""
@@ -234,7 +235,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.border_subtitle = None
         else:
             self.empty_message = "This article has no text."
-            self.border_title = Content(article.title or article.label)
+            # Untitled, unattributed copies are named by their short id (as on the command line).
+            name = article.title or article.outlet or f"{short_id(article.id)} (no title)"
+            self.border_title = Content(name)
             details = [p for p in (article.outlet, article.date, f"{article.words:,} words") if p]
             self.border_subtitle = Content(" · ".join(details))
         self._build_document()

@@ -77,6 +77,20 @@ def _disagreement_prompt(item: Disagreement) -> Content:
     return Content.assemble((item.kind, "bold $text-error"), "\n", _snippet(item.summary, 200))
 
 
+def _none_found(section: str, marks: Marks) -> str:
+    """What an empty section says; no quotes may mean a copy that stripped the quotation marks."""
+    if section == "quote":
+        unquoted = sum(1 for d in marks.disagreements if d.kind == "unquoted copy")
+        if unquoted:
+            passages = "passage carries a quote" if unquoted == 1 else "passages carry quotes"
+            return (
+                f"No quotation marks in this version, but {unquoted} {passages} from other "
+                "versions (unquoted copy, under Disagreements)."
+            )
+        return "No quotation marks found."
+    return "none found"
+
+
 def _span_of(item: Any) -> Span:
     """Quotes, dates, numbers and disagreements all carry their offsets in this article."""
     return Span(item.start, item.end)
@@ -190,7 +204,9 @@ class DetailPane(OptionList):
                 options.append(None)
             options.append(_heading(title, len(items)))
             if not items:
-                options.append(Option(Content("none found").stylize("dim italic"), disabled=True))
+                options.append(
+                    Option(Content(_none_found(prefix, marks)).stylize("dim italic"), disabled=True)
+                )
             add(prefix, items, prompt)
         self.set_options(options)
         self.highlighted = next(

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from reader.model import Article
+from reader.tui.labels import short_id, version_name
 from reader.tui.widgets.diff_layout import MARKERS, DiffDocument
 
 __all__ = ["DiffHeader"]
@@ -27,9 +28,27 @@ _LEGEND = (
 )
 
 
-def _version_label(article: Article) -> str:
-    parts = [article.outlet or "", article.date or "", f"{article.words} words", article.id]
-    return " · ".join(p for p in parts if p)
+_NAME_MIN = 12
+"""A version's name is cut to fit its column, but keeps at least this many cells."""
+
+
+def _version_label(article: Article, room: int) -> str:
+    """Name, date, size and short id in ``room`` cells: the name is cut first, then the id."""
+    name = version_name(article)
+    ident = short_id(article.id)
+    details = [article.date or "", f"{article.words:,} words"]
+    if not name.startswith(ident):
+        details.append(ident)
+    details = [d for d in details if d]
+    while details:
+        name_room = room - len(" · ".join(["", *details]))
+        if name_room >= _NAME_MIN or len(details) == 1:
+            break
+        details.pop()
+    name_room = max(_NAME_MIN, room - len(" · ".join(["", *details])))
+    if len(name) > name_room:
+        name = name[: name_room - 1].rstrip() + "…"
+    return " · ".join([name, *details])
 
 
 class DiffHeader(Widget):
@@ -68,14 +87,15 @@ class DiffHeader(Widget):
         document = self._document
         if document is None:
             return Content("")
-        if self._unified:
-            a = Content.assemble(("- A ", "bold $error"), _version_label(document.left))
-            b = Content.assemble(("+ B ", "bold $success"), _version_label(document.right))
-        else:
-            a = Content.assemble(("A ", "bold $primary"), _version_label(document.left))
-            b = Content.assemble(("B ", "bold $primary"), _version_label(document.right))
         # Side by side each label sits over its column (the view's columns split in halves).
         half = (width - 1) // 2
+        if self._unified:
+            a_tag, b_tag = ("- A ", "bold $error"), ("+ B ", "bold $success")
+        else:
+            a_tag, b_tag = ("A ", "bold $primary"), ("B ", "bold $primary")
+        a = Content.assemble(a_tag, _version_label(document.left, half - len(a_tag[0])))
+        b_room = width - half - 2 - len(b_tag[0])
+        b = Content.assemble(b_tag, _version_label(document.right, b_room))
         return Content.assemble(a.truncate(half, ellipsis=True, pad=True), "  ", b).truncate(
             width, ellipsis=True
         )
@@ -84,19 +104,23 @@ class DiffHeader(Widget):
         document = self._document
         if self._status or document is None:
             return Content(self._status)
-        tail = self._tail()
-        tail_width = Content.assemble(*tail).cell_length
-        # Words where they fit; then without the quote tallies; then, on a narrow terminal,
-        # symbols and counts only (the gutter uses the same symbols).
-        for compact, quote_tallies in ((False, True), (False, False), (True, False)):
+        tail = Content.assemble(*self._tail())
+        # Words where they fit; then symbols and counts (the gutter uses the same symbols) with
+        # the quote tallies, which say what happened to the quotes and so go last.
+        for compact, quote_tallies in ((False, True), (True, True), (True, False)):
             line = Content.assemble(
                 *self._legend(document, compact=compact, quote_tallies=quote_tallies)
             )
-            if line.cell_length + tail_width <= width:
+            if line.cell_length + tail.cell_length <= width:
                 break
-        if line.cell_length + tail_width > width:
-            line = line.truncate(max(0, width - tail_width), ellipsis=True)
-        return Content.assemble(line, *tail).truncate(width)
+        if line.cell_length + tail.cell_length > width:
+            # The cursor's own description (what happened on this row) gives way last.
+            room = max(0, width - line.cell_length)
+            if room < 24:
+                line = line.truncate(max(0, width - tail.cell_length), ellipsis=True)
+            else:
+                tail = tail.truncate(room, ellipsis=True)
+        return Content.assemble(line, tail).truncate(width)
 
     def _legend(
         self, document: DiffDocument, *, compact: bool, quote_tallies: bool = True
@@ -118,12 +142,18 @@ class DiffHeader(Widget):
         if quoted:
             label = f"{quoted}" if compact else f" in quotes {quoted}"
             parts += [separator, ("❝", "bold $warning"), label]
-        if quote_tallies:
-            for status, count in document.quote_statuses:
-                parts += [
-                    separator,
-                    (f"{count} quote{'s' if count != 1 else ''} {status}", "$warning"),
-                ]
+        if quote_tallies and document.quote_statuses:
+            tallies = [
+                f"{count} {status}"
+                if compact
+                else f"{count} quote{'s' if count != 1 else ''} {status}"
+                for status, count in document.quote_statuses
+            ]
+            lead = "quotes: " if compact else ""
+            parts += [
+                separator,
+                (lead + (", " if compact else "  ").join(tallies), "$text-warning"),
+            ]
         return parts
 
     def _tail(self) -> list[str | tuple[str, str]]:

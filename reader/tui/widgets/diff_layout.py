@@ -91,6 +91,11 @@ class DiffDocument:
     quote_statuses: tuple[tuple[str, int], ...] = ()
     """From the cross-version quote ledger: how many quotes are ``altered`` (words changed),
     ``unquoted`` (the marks dropped) or ``missing`` in one of the two versions."""
+    quote_notes: tuple[str, ...] = ()
+    """Per pair: what the ledger says happened to a quote in it ("marks dropped in A"), or ""."""
+
+    def quote_note(self, pair: int) -> str:
+        return self.quote_notes[pair] if 0 <= pair < len(self.quote_notes) else ""
 
     @property
     def change_count(self) -> int:
@@ -123,34 +128,73 @@ LEDGER_MAX_WORDS = 20_000
 date and number taggers too, and opening a long pair must stay quick."""
 
 
+class QuoteFate(NamedTuple):
+    """What the ledger says happened to one quote on one side: placed by its span there."""
+
+    side: str
+    """"a" or "b": the side whose text ``start``/``end`` point into."""
+    start: int
+    end: int
+    note: str
+
+
+_FATE_NOTES = {
+    "unquoted": "quote marks dropped in {side}",
+    "altered": "quote altered in {side}",
+}
+
+
 def _ledger_spans(
     left: Article, right: Article
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]], dict[str, int]]:
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], dict[str, int], list[QuoteFate]]:
     """Spans of quotes matched across the two versions (a quote may have lost its marks on one
-    side: the ledger finds the unquoted passage) and how many quotes are altered/unquoted/missing."""
+    side: the ledger finds the unquoted passage), how many quotes are altered/unquoted/missing,
+    and each such quote's fate where it stands."""
     a_spans: list[tuple[int, int]] = []
     b_spans: list[tuple[int, int]] = []
     statuses: dict[str, int] = {}
+    fates: list[QuoteFate] = []
     if left.words + right.words > LEDGER_MAX_WORDS or left.id == right.id:
-        return a_spans, b_spans, statuses
+        return a_spans, b_spans, statuses, fates
     try:
         module = importlib.import_module("reader.extract.ledger")
         ledger = module.build_ledger([left, right])
     except Exception:  # noqa: BLE001 - the ledger only adds emphasis; the diff stands without it
-        return a_spans, b_spans, statuses
+        return a_spans, b_spans, statuses, fates
+    sides = {left.id: "a", right.id: "b"}
     for group in ledger.groups:
         for member in group.members:
-            if member.start >= member.end:
+            side = sides.get(member.article)
+            if member.start >= member.end or side is None:
                 continue
-            if member.article == left.id:
-                a_spans.append((member.start, member.end))
-            elif member.article == right.id:
-                b_spans.append((member.start, member.end))
-            if member.status in ("altered", "unquoted"):
+            (a_spans if side == "a" else b_spans).append((member.start, member.end))
+            if member.status in _FATE_NOTES:
                 statuses[member.status] = statuses.get(member.status, 0) + 1
+                note = _FATE_NOTES[member.status].format(side=side.upper())
+                fates.append(QuoteFate(side, member.start, member.end, note))
+            if group.reattributed:
+                fates.append(QuoteFate(side, member.start, member.end, "speaker differs"))
         if group.missing:
             statuses["missing"] = statuses.get("missing", 0) + len(group.missing)
-    return a_spans, b_spans, statuses
+            absent = "A" if left.id in group.missing else "B"
+            for member in group.members:
+                side = sides.get(member.article)
+                if side is not None and member.start < member.end:
+                    note = f"quote missing from {absent}"
+                    fates.append(QuoteFate(side, member.start, member.end, note))
+    return a_spans, b_spans, statuses, fates
+
+
+def _quote_notes(alignment: Alignment, fates: list[QuoteFate]) -> tuple[str, ...]:
+    """Per pair, the fates of the quotes its sentences hold ("" for none), in a fixed order."""
+    notes: list[list[str]] = [[] for _ in alignment.pairs]
+    for index, pair in enumerate(alignment.pairs):
+        for fate in fates:
+            span = pair.a if fate.side == "a" else pair.b
+            overlaps = span is not None and fate.start < span.end and span.start < fate.end
+            if overlaps and fate.note not in notes[index]:
+                notes[index].append(fate.note)
+    return tuple(", ".join(sorted(n)) for n in notes)
 
 
 def _inside_quote(quotes: tuple[tuple[int, int], ...], starts: list[int], s: int, e: int) -> bool:
@@ -167,7 +211,7 @@ def _inside_quote(quotes: tuple[tuple[int, int], ...], starts: list[int], s: int
 def prepare_document(left: Article, right: Article) -> DiffDocument:
     """Align ``left`` (A) with ``right`` (B) and derive the highlight marks of every pair."""
     alignment = align(left, right)
-    a_extra, b_extra, quote_statuses = _ledger_spans(left, right)
+    a_extra, b_extra, quote_statuses, fates = _ledger_spans(left, right)
     a_quotes = tuple(sorted(set(_quote_spans(left.text)) | set(a_extra)))
     b_quotes = tuple(sorted(set(_quote_spans(right.text)) | set(b_extra)))
     a_starts = [s for s, _ in a_quotes]
@@ -220,6 +264,7 @@ def prepare_document(left: Article, right: Article) -> DiffDocument:
         a_quotes,
         b_quotes,
         tuple(sorted(quote_statuses.items())),
+        _quote_notes(alignment, fates) if fates else (),
     )
 
 

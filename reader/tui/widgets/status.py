@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 
 class StatusLine(Horizontal):
@@ -44,3 +45,20 @@ class StatusLine(Horizontal):
 
     def done_loading(self) -> None:
         self.remove_class("-loading")
+
+
+class ReaderFooter(Footer):
+    """The key footer, tighter on a narrow terminal so the main keys are not cut off.
+
+    Below ``COMPACT_BELOW`` columns the keys lose their padding and the palette hint (``ctrl+p``
+    still works, and ``?`` lists it) gives its place to the screen's own keys.
+    """
+
+    COMPACT_BELOW = 110
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < self.COMPACT_BELOW
+        if self.compact != narrow or self.show_command_palette == narrow:
+            self.compact = narrow
+            self.show_command_palette = not narrow
+            self.call_after_refresh(self.recompose)

@@ -22,7 +22,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.corpus import Corpus
-from reader.model import Article, Story
+from reader.model import Story
+from reader.tui.labels import version_name
+
+_NAME_ROOM = 22
+"""Cells a version's name keeps before the date column is dropped from the row."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,8 +340,13 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         article = corpus.article(row.article_id)
         if is_cursor:
             base = meta_style = self.get_component_rich_style("story-list--cursor")
-        left = "   " + _version_label(article)
+        left = "   " + version_name(article)
         right = f" {article.words:,}w {_similarity_text(story, article.id):>4} "
+        # The date gets its own column when the name keeps room to be read; undated versions
+        # leave it blank so the columns line up.
+        dated = f" {article.date or '':<10}" + right
+        if width - cell_len(dated) >= _NAME_ROOM:
+            right = dated
         return self._two_columns(left, base, right, meta_style, width, base)
 
     @staticmethod
@@ -352,11 +361,6 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
             left = set_cell_size(left, max(0, room - 1)) + "…"
         left = set_cell_size(left, room)
         return Strip([Segment(left, left_style), Segment(right, right_style)], width)
-
-
-def _version_label(article: Article) -> str:
-    outlet = article.outlet or article.title or article.id
-    return f"{outlet} · {article.date}" if article.date else outlet
 
 
 def _similarity_text(story: Story, article_id: str) -> str:
