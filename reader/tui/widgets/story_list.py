@@ -108,6 +108,10 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self._corpus: Corpus | None = None
         self._story_keys: list[str] = []
+        self._whole_keys: list[str] = []
+        self._last_match: tuple[str, list[int]] | None = None
+        """The last non-empty needle and the stories it matched (for narrowing as one types)."""
+        self._story_rows: dict[int, list[Row]] = {}
         self._article_keys: dict[str, str] = {}
         self._rows: list[Row] = []
         self._cursor: int | None = None
@@ -141,8 +145,26 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         self._article_keys = {
             a.id: _haystack(a.outlet, a.title, a.id, a.date) for a in corpus.articles
         }
+        # A story and all its versions in one string: a story that cannot match is skipped
+        # with one substring test instead of one per version.
+        self._whole_keys = [
+            "\x00".join([key, *(self._article_keys.get(i, "") for i in story.article_ids)])
+            for key, story in zip(self._story_keys, corpus.stories, strict=True)
+        ]
+        self._last_match = None
+        self._story_rows = {}
         self.empty_message = "No articles in this corpus." if not corpus.articles else ""
         self._rebuild(keep=None)
+
+    def _whole_story_rows(self, index: int) -> list[Row]:
+        """The header and every version row of a story, built once (typing a filter reuses them)."""
+        rows = self._story_rows.get(index)
+        if rows is None:
+            assert self._corpus is not None
+            story = self._corpus.stories[index]
+            rows = [Row(index), *(Row(index, article_id) for article_id in story.article_ids)]
+            self._story_rows[index] = rows
+        return rows
 
     def watch_filter_text(self) -> None:
         self._rebuild(keep=self.highlighted_article_id)
@@ -152,17 +174,28 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         corpus = self._corpus
         if corpus is not None:
             needle = self.filter_text.strip().casefold()
-            for index, story in enumerate(corpus.stories):
+            candidates: range | list[int] = range(len(corpus.stories))
+            last = self._last_match
+            if needle and last is not None and needle.startswith(last[0]):
+                candidates = last[1]  # typing on narrows the last match: only look there
+            matched: list[int] = []
+            for index in candidates:
+                if needle and needle not in self._whole_keys[index]:
+                    continue
+                matched.append(index)
                 if not needle or needle in self._story_keys[index]:
-                    ids = story.article_ids
-                else:
-                    ids = tuple(
-                        i for i in story.article_ids if needle in self._article_keys.get(i, "")
-                    )
-                    if not ids:
-                        continue
+                    rows.extend(self._whole_story_rows(index))
+                    continue
+                ids = [
+                    i
+                    for i in corpus.stories[index].article_ids
+                    if needle in self._article_keys.get(i, "")
+                ]
+                if not ids:
+                    continue
                 rows.append(Row(index))
                 rows.extend(Row(index, article_id) for article_id in ids)
+            self._last_match = (needle, matched) if needle else None
             if needle and not rows:
                 self.empty_message = "No story or version matches the filter."
             elif not corpus.articles:
