@@ -3,7 +3,7 @@
     python scripts/screenshots.py [OUTPUT_DIR]   (default: screenshots/)
 
 Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg, when
-the compare screen exists, compare.svg, and notes-reading.svg (highlights, a note and a pin made
+the compare screen exists, compare.svg (000, the translation, next to 001, the spun copy), and notes-reading.svg (highlights, a note and a pin made
 with the keys) then notes.svg (the Notes screen on them). Uses a throwaway cache and notes store
 so the user's are untouched.
 """
@@ -60,8 +60,13 @@ async def _help(pilot: Pilot) -> None:
 
 
 async def _compare(pilot: Pilot) -> None:
-    await pilot.press("j", "c")
+    # The README's story: the machine translation (000, first in the list) next to its closest
+    # version, the spun copy 001, with the cursor on the fourth change, a quote whose marks
+    # the translation dropped.
+    await pilot.press("c")
     await asyncio.sleep(0.5)
+    await _settle(pilot)
+    await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
 
 
 async def _making_notes(pilot: Pilot) -> None:

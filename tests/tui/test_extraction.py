@@ -11,7 +11,9 @@ def test_date_conflict_on_the_seeds_names_only_real_disagreements() -> None:
     story = corpus.stories[0]
     versions = [corpus.article(i) for i in story.article_ids]
     summaries = {
-        a.id[:3]: [d.summary for d in article_marks(a, versions).disagreements if d.kind == "date conflict"]
+        a.id[:3]: [
+            d.summary for d in article_marks(a, versions).disagreements if d.kind == "date conflict"
+        ]
         for a in versions
     }
     # 000 is dated, 001 is not: its "Jan. 10" (XXXX-01-10) agrees with 000's 2022-01-10.

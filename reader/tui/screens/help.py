@@ -17,7 +17,9 @@ def _pane_name(node: object) -> str:
     if isinstance(node, App):
         return "Everywhere"
     if isinstance(node, Screen):
-        return "This screen"
+        # LibraryScreen -> "Library": the screen's name as the README and the footer use it.
+        name = type(node).__name__.removesuffix("Screen")
+        return name or "This screen"
     if isinstance(node, Widget):
         return str(getattr(node, "PANE_NAME", "") or type(node).__name__)
     return type(node).__name__
@@ -48,8 +50,12 @@ def binding_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     for key, active_binding in active.items():
         entry = by_node.setdefault(id(active_binding.node), (active_binding.node, []))
         entry[1].append((key, active_binding.binding))
-    # The focused pane first, the app's keys last: the order people reach for them.
-    ordered = sorted(by_node.values(), key=lambda e: (isinstance(e[0], Screen), e[0] is app))
+    # The focused pane first, then the screen, the other panes, and the app's keys last: the
+    # order people reach for them.
+    ordered = sorted(
+        (e for e in by_node.values() if e[0] is not app),
+        key=lambda e: isinstance(e[0], Screen),
+    )
     for node, bindings in ordered:
         seen_nodes.append(node)
         add(_pane_name(node), bindings)
@@ -60,6 +66,9 @@ def binding_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
             continue
         own = [(b.key, b) for b in Binding.make_bindings(type(widget).BINDINGS)]
         add(_pane_name(widget), own)
+    for node, bindings in by_node.values():
+        if node is app:
+            add(_pane_name(node), bindings)
     return [
         (section, [(" / ".join(keys), description) for description, keys in actions.items()])
         for section, actions in sections.items()
@@ -70,20 +79,16 @@ def binding_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
 Section = tuple[str, list[tuple[str, str]]]
 
 
-def _balanced_columns(sections: list[Section], count: int) -> list[list[Section]]:
-    """Split sections, in order, into ``count`` columns of about the same height."""
+def _two_columns(sections: list[Section]) -> list[list[Section]]:
+    """Split sections, in order, into two columns whose taller one is as short as possible."""
     heights = [len(rows) + 2 for _, rows in sections]  # the title and the gap above it
-    total = sum(heights)
-    columns: list[list[Section]] = [[] for _ in range(count)]
-    column, filled = 0, 0
-    for section, height in zip(sections, heights, strict=True):
-        # Move on when this section would end further past the column's share than it starts.
-        share = total * (column + 1) / count
-        if column < count - 1 and columns[column] and filled + height - share > share - filled:
-            column += 1
-        columns[column].append(section)
-        filled += height
-    return [c for c in columns if c]
+    if len(sections) < 2:
+        return [sections]
+    best = min(
+        range(1, len(sections)),
+        key=lambda k: (max(sum(heights[:k]), sum(heights[k:])), k),
+    )
+    return [sections[:best], sections[best:]]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -103,7 +108,7 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_subtitle = "esc to close"
             with VerticalScroll(id="help-body"), Horizontal(id="help-columns"):
                 # Two columns of sections, balanced by height, so a small terminal shows them all.
-                for column in _balanced_columns(self._sections, 2):
+                for column in _two_columns(self._sections):
                     with Vertical(classes="help-column"):
                         for section, rows in column:
                             yield Static(Content(section), classes="help-section")

@@ -107,7 +107,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding(
             "shift+down",
             "extend(1)",
-            "Extend to next sentence",
+            "Extend passage down",
             show=False,
             tooltip="Grow the passage under the cursor by a sentence (for h and a)",
             id="text.extend-down",
@@ -115,7 +115,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding(
             "shift+up",
             "extend(-1)",
-            "Extend to previous sentence",
+            "Extend passage up",
             show=False,
             id="text.extend-up",
         ),
