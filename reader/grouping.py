@@ -216,31 +216,51 @@ def _candidate_pairs(vectors: list[_Vector]) -> tuple[dict[tuple[int, int], floa
             postings.setdefault(term, []).append(index)
     scored: dict[tuple[int, int], float] = {}
     sampled: set[int] = set()
+    tried: set[tuple[int, int]] = set()
     for a, vector in enumerate(vectors):
         short: list[list[int]] = []
-        hubs: set[int] = set()
+        heads: list[list[int]] = []
         for term in vector.terms[:INDEX_TERMS]:
             docs = postings[term]
             if len(docs) <= MAX_POSTINGS:
                 short.append(docs)
             else:
-                # A term shared by very many articles (a big story, or a common word): link to a
-                # few fixed members only, so the work stays linear in the corpus size.
-                hubs.update(docs[:HUB_LINKS])
-        shared = Counter(chain.from_iterable(short))
+                # A term shared by very many articles (a big story, or a common word): only its
+                # first few articles count, so the work stays linear in the corpus size.
+                heads.append(docs[:HUB_LINKS])
+        # One shared term is often chance; versions of a story share several of their top
+        # terms. Set operations find the articles in two or more of these postings.
+        once: set[int] = set()
+        several: set[int] = set()
+        for docs in short:
+            several.update(once.intersection(docs))
+            once.update(docs)
         # Short postings are symmetric, so each such pair is scored from its lower index only.
-        # One shared term is often chance; versions of a story share several of their top terms.
-        neighbours = [b for b, n in shared.items() if n >= MIN_SHARED_TERMS and b > a]
-        if hubs:
+        neighbours = sorted(filter(a.__lt__, several))
+        hubs: list[int] = []
+        if heads:
             sampled.add(a)
-            neighbours += sorted(hubs.difference(neighbours, (a,)))
-        if not neighbours:
+            # A hub is an article at the head of several of these long postings (a big story's
+            # first versions), or of one and a short posting, not at the head of one common
+            # word's only; it is seen from one side only.
+            counts = Counter(chain.from_iterable(heads))
+            hubs = sorted(
+                b
+                for b, n in counts.items()
+                if b != a and b not in several and (n >= MIN_SHARED_TERMS or b in once)
+            )
+        if not neighbours and not hubs:
             continue
         lookup = _lookup(vector)
         for b in neighbours:
+            similarity = _dot(lookup, vectors[b])
+            if similarity > 0.05:
+                scored[(a, b)] = similarity
+        for b in hubs:
             key = (a, b) if a < b else (b, a)
-            if key in scored:
+            if key in tried or key in scored:
                 continue
+            tried.add(key)
             similarity = _dot(lookup, vectors[b])
             if similarity > 0.05:
                 scored[key] = similarity
