@@ -48,6 +48,8 @@ def _quote_prompt(quote: Any) -> Content:
 
 def _date_prompt(mention: Any) -> Content:
     value = mention.value if mention.resolved else f"{mention.value} (unresolved)"
+    if " ".join(mention.text.split()) == value:
+        return Content.assemble((value, "bold $text-warning"))  # "2014" needs saying once
     return Content.assemble(
         (value, "bold $text-warning"), "  ", (_snippet(mention.text, 60), "$text-muted")
     )

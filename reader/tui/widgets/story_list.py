@@ -368,18 +368,23 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
             header_style = self.get_component_rich_style("story-list--header")
             count = len(story.article_ids)
             right = f" {count} version{'s' if count != 1 else ''} "
+            if width - cell_len(right) < _NAME_ROOM:
+                right = f" {count} "
             left = " " + (story.title or story.id)
             return self._two_columns(left, header_style, right, meta_style, width, base)
         article = corpus.article(row.article_id)
         if is_cursor:
             base = meta_style = self.get_component_rich_style("story-list--cursor")
         left = "   " + version_name(article)
-        right = f" {article.words:,}w {_similarity_text(story, article.id):>4} "
-        # The date gets its own column when the name keeps room to be read; undated versions
-        # leave it blank so the columns line up.
-        dated = f" {article.date or '':<10}" + right
-        if width - cell_len(dated) >= _NAME_ROOM:
-            right = dated
+        similarity = f" {_similarity_text(story, article.id):>4} "
+        sized = f" {article.words:,}w" + similarity
+        # Date and size get their columns while the name keeps room to be read (undated
+        # versions leave the date blank so the columns line up); the similarity stays.
+        right = similarity
+        for candidate in (f" {article.date or '':<10}" + sized, sized):
+            if width - cell_len(candidate) >= _NAME_ROOM:
+                right = candidate
+                break
         return self._two_columns(left, base, right, meta_style, width, base)
 
     @staticmethod
