@@ -443,6 +443,9 @@ def test_snapshot_side_by_side(snap_compare) -> None:  # type: ignore[no-untyped
     async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        # The footer recomposes after a refresh once the view's keys are active: wait for it.
+        await pilot.pause()
+        await pilot.pause()
 
     assert snap_compare(seed_app(), terminal_size=(160, 48), run_before=run_before)
 
@@ -451,5 +454,8 @@ def test_snapshot_unified_narrow(snap_compare) -> None:  # type: ignore[no-untyp
     async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        # The footer recomposes after a refresh once the view's keys are active: wait for it.
+        await pilot.pause()
+        await pilot.pause()
 
     assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=run_before)

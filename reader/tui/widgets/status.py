@@ -6,6 +6,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 
@@ -61,4 +62,11 @@ class ReaderFooter(Footer):
         if self.compact != narrow or self.show_command_palette == narrow:
             self.compact = narrow
             self.show_command_palette = not narrow
+            self.call_after_refresh(self.recompose)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Textual skips this while the terminal window is unfocused, which leaves the footer
+        # showing the keys of the pane focused before (and headless runs never have focus).
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen:
             self.call_after_refresh(self.recompose)
