@@ -23,6 +23,7 @@ sequences) to label each pair ``near-copy``, ``rewrite`` or ``same-event``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import heapq
 import math
@@ -32,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse, repeat
-from operator import add, mul
+from operator import add, eq, mul
 
 from rapidfuzz.distance import Indel
 
@@ -87,56 +88,84 @@ REWRITE = 0.4
 MAX_STORY_PAIRS = 2000
 """Beyond this many pairs a story lists its verified pairs and base-to-each only."""
 
-# Vocabulary flags: what a word is worth as a vector term. Flag + is-a-name indexes _FACTOR.
+# Vocabulary flags: what a word is worth as a vector term.
 _NOT_A_TERM = 0
-_WORD = 2
-_NUMBER = 4
-_FACTOR = (1.0, 1.0, 1.0, NAME_BOOST, 1.0, 1.0)
-
-
-def _flag(word: str) -> int:
-    if len(word) < 2:
-        return _NOT_A_TERM
-    return _NUMBER if word[0].isdigit() else _WORD
+_WORD = 1
+_NUMBER = 2
+_NAME_FACTOR = (1.0, NAME_BOOST)
 
 
 class _Vocabulary:
     """Words to integer ids; ids follow first use in the canonical article order.
 
-    Everything an article needs per word is looked up by the word as written, so each distinct
-    spelling is folded and classified once per corpus, not once per use. Stop words all share
-    id 0 and character NUL, so dropping them from a word sequence is one ``str.replace``.
+    Everything an article needs is looked up per *token* (a whitespace-separated piece of text
+    as written, such as ``"Iquique,"``), so each distinct token is split into words, folded and
+    classified once per corpus, not once per use; an article costs one ``str.split`` and a few
+    C-level passes over its tokens. Stop words and one-letter words get id 0 and no character:
+    they are neither vector terms nor part of the compared word sequence.
     """
 
     def __init__(self) -> None:
         self.flags = bytearray([_NOT_A_TERM])
         """Per id: what the word is worth as a vector term."""
-        self._ids: dict[str, int] = dict.fromkeys(_STOPWORDS, 0)
-        self._chars: dict[str, str] = dict.fromkeys(_STOPWORDS, "\0")
-        # Per spelling (as written): the folded word's id and character, and the id again when
-        # the spelling is capitalised (``capital``) or lower case (``lower``), else -1.
-        self.id: dict[str, int] = {}
-        self.char: dict[str, str] = {}
-        self.capital: dict[str, int] = {}
-        self.lower: dict[str, int] = {}
+        self._word_id: dict[str, int] = dict.fromkeys(_STOPWORDS, 0)
+        self._word_char: dict[str, str] = dict.fromkeys(_STOPWORDS, "")
+        # Per token: its words' ids (0 left out) and characters, and the ids of the words it
+        # writes capitalised (names are never numbers).
+        self.ids: dict[str, tuple[int, ...]] = {}
+        self.chars: dict[str, str] = {}
+        self.capital: dict[str, tuple[int, ...]] = {}
         self.damped = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
         """Sublinear term frequency by count, looked up rather than computed."""
 
-    def add(self, spellings: Iterable[str]) -> None:
-        for spelling in filterfalse(self.id.__contains__, spellings):
-            word = spelling.lower()
-            number = self._ids.get(word)
-            if number is None:
-                number = self._ids[word] = len(self.flags)
-                self.flags.append(_flag(word))
+    def _word(self, word: str) -> int:
+        number = self._word_id.get(word)
+        if number is None:
+            if len(word) < 2:
+                number = 0
+                self._word_char[word] = ""
+            else:
+                number = len(self.flags)
+                self.flags.append(_NUMBER if word[0].isdigit() else _WORD)
                 # One character per word: a version's word sequence is a string that rapidfuzz
                 # compares at C speed. Past the Unicode range (a million distinct words)
                 # characters repeat: only rare words share one, and only in that comparison.
-                self._chars[word] = chr(1 + (number - 1) % 0x10FFFF)
-            self.id[spelling] = number
-            self.char[spelling] = self._chars[word]
-            self.capital[spelling] = number if spelling.istitle() or spelling.isupper() else -1
-            self.lower[spelling] = number if spelling.islower() else -1
+                self._word_char[word] = chr(1 + (number - 1) % 0x10FFFF)
+            self._word_id[word] = number
+        return number
+
+    def add(self, tokens: Iterable[str]) -> None:
+        word_id = self._word_id
+        for token in filterfalse(self.ids.__contains__, tokens):
+            spellings = _WORD_RE.findall(token)
+            if len(spellings) == 1:  # the usual token: one word, perhaps with punctuation
+                spelling = spellings[0]
+                word = spelling.lower()
+                number = word_id.get(word)
+                if number is None:
+                    number = self._word(word)
+                words: tuple[int, ...] = (number,) if number else ()
+                self.ids[token] = words
+                self.chars[token] = self._word_char[word]
+                capitalised = spelling.istitle() or spelling.isupper()
+                named = number and capitalised and self.flags[number] == _WORD
+                self.capital[token] = words if named else ()
+                continue
+            ids = []
+            capital = []
+            chars = []
+            for spelling in spellings:
+                word = spelling.lower()
+                number = self._word(word)
+                chars.append(self._word_char[word])
+                if not number:
+                    continue
+                ids.append(number)
+                if self.flags[number] == _WORD and (spelling.istitle() or spelling.isupper()):
+                    capital.append(number)
+            self.ids[token] = tuple(ids)
+            self.chars[token] = "".join(chars)
+            self.capital[token] = tuple(capital)
 
     def damp(self, top: int) -> None:
         if top >= len(self.damped):
@@ -153,24 +182,22 @@ class _Vector:
 
 def _features(text: str, vocabulary: _Vocabulary) -> tuple[_Vector, str]:
     """An article's term weights before IDF (names boosted) and its content-word sequence."""
-    raw = _WORD_RE.findall(text)
-    spellings = dict.fromkeys(raw)  # in order of first use, so new ids are deterministic
-    vocabulary.add(spellings)
-    counts = Counter(map(vocabulary.id.__getitem__, raw))
+    tokens = text.split()
+    unique = dict.fromkeys(tokens)  # in order of first use, so new ids are deterministic
+    vocabulary.add(unique)
+    counts = Counter(chain.from_iterable(map(vocabulary.ids.__getitem__, tokens)))
     vocabulary.damp(max(counts.values(), default=0))
     terms = list(counts)
-    flags = list(map(vocabulary.flags.__getitem__, terms))
-    weights = map(vocabulary.damped.__getitem__, compress(counts.values(), flags))
-    # A name is a word written capitalised somewhere and never in lower case: sentence-initial
-    # common words ("The", "But") also appear lower-cased elsewhere and so drop out.
-    names = set(map(vocabulary.capital.__getitem__, spellings))
-    names.difference_update(map(vocabulary.lower.__getitem__, spellings))
-    if len(names) > 1 or -1 not in names:
-        kind = map(add, compress(flags, flags), map(names.__contains__, compress(terms, flags)))
-        weights = map(mul, weights, map(_FACTOR.__getitem__, kind))
-    vector = _Vector(array("i", compress(terms, flags)), array("d", weights))
-    sequence = "".join(map(vocabulary.char.__getitem__, raw)).replace("\0", "")
-    return vector, sequence
+    weights = map(vocabulary.damped.__getitem__, counts.values())
+    # A name is a word the article always writes capitalised: sentence-initial common words
+    # ("The", "But") also appear lower-cased elsewhere and so drop out.
+    capitalised = Counter(chain.from_iterable(map(vocabulary.capital.__getitem__, tokens)))
+    if capitalised:
+        always = map(eq, capitalised.values(), map(counts.__getitem__, capitalised))
+        names = set(compress(capitalised, always))
+        weights = map(mul, weights, map(_NAME_FACTOR.__getitem__, map(names.__contains__, terms)))
+    vector = _Vector(array("i", terms), array("d", weights))
+    return vector, "".join(map(vocabulary.chars.__getitem__, tokens))
 
 
 def _weigh(vectors: list[_Vector], vocabulary: _Vocabulary) -> None:
@@ -185,9 +212,7 @@ def _weigh(vectors: list[_Vector], vocabulary: _Vocabulary) -> None:
     rarity = map(
         math.log, map(background.__truediv__, map(add, document_frequency.values(), repeat(0.5)))
     )
-    boost = map(
-        (1.0, 1.0, 1.0, 1.0, NUMBER_BOOST).__getitem__, map(vocabulary.flags.__getitem__, terms)
-    )
+    boost = map((1.0, 1.0, NUMBER_BOOST).__getitem__, map(vocabulary.flags.__getitem__, terms))
     idf = dict(zip(terms, map(mul, rarity, boost), strict=True))
     for vector in vectors:
         weights = list(map(mul, vector.weights, map(idf.__getitem__, vector.terms)))
@@ -553,6 +578,18 @@ def group_articles(
     ``progress(done, total)`` is called as articles are read for features and once at the end.
     Output is deterministic: it depends only on the articles, not on their order or the process.
     """
+    # The work allocates millions of small containers and frees none of them in cycles: the
+    # cycle collector's repeated passes over everything alive would only cost time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _group(articles, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _group(articles: Sequence[Article], progress: Callable[[int, int], None] | None) -> list[Story]:
     # Work in a canonical order so the input order cannot change any tie-break.
     articles = sorted(articles, key=lambda a: (a.id, a.path))
     total = len(articles)
