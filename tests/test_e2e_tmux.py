@@ -79,6 +79,12 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command], check=True
     )
+    # A detached session may keep tmux's default size whatever -x/-y say; ask again.
+    subprocess.run(
+        ["tmux", "resize-window", "-t", session, "-x", "120", "-y", "36"],
+        capture_output=True,
+        check=False,
+    )
     try:
         yield Terminal(session)
     finally:
@@ -86,10 +92,8 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 
 def test_reader_opens_the_seeds_compares_and_quits(terminal: Terminal) -> None:
-    screen = terminal.wait_for("Stories")
-    assert "Agence France-Presse" in screen or "The Associated Press" in terminal.wait_for(
-        "The Associated Press"
-    )
+    terminal.wait_for("Stories")
+    terminal.wait_for("Radio Free Europe")
     terminal.wait_for("WASHINGTON")
     terminal.press("?")
     terminal.wait_for("esc to close")
