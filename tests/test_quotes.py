@@ -257,3 +257,20 @@ def test_spun_copy_keeps_its_speakers(seed_articles) -> None:  # type: ignore[no
     assert speakers["significant"] == "Jake Sullivan"
     assert speakers["after"] == "the White Home"
     assert "Putin" in (speakers["It"] or "")
+
+
+def test_straight_quote_holding_curly_quotes_is_one_quote() -> None:
+    text = (
+        'Caddell continued:\n\n"The numbers are close, which, I will read you the question: '
+        '“Do you think her health matters?” Forty-three, yes."\n\nAfter.'
+    )
+    [quote] = find_quotes(text)
+    assert quote.text.startswith('"The numbers') and quote.text.endswith('yes."')
+    assert quote.speaker == "Caddell"
+
+
+def test_unclosed_straight_block_mark_leaves_the_inner_curly_quotes() -> None:
+    text = '"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\nThe crowd cheered.'
+    [quote] = find_quotes(text)
+    assert quote.text == "“U-S-A! U-S-A!”"
+    assert not quote.unbalanced

@@ -152,20 +152,64 @@ def _first_mark_closes_only(text: str, para_start: int, para_end: int) -> bool:
     return can_close and not can_open
 
 
+def _is_curly(mark: str) -> bool:
+    return mark in _OPEN_CURLY or mark in _CLOSE_CURLY
+
+
+def _mixed_style_pairs(
+    text: str, marks: list[tuple[int, int]], para_start: int, para_end: int
+) -> list[tuple[int, int, int, int]] | None:
+    """The top-level quotes of a paragraph that uses both straight and curly marks, pairing
+    each style with itself: ``"… read you the question: “As you know …” Forty-three."`` is one
+    quote holding another. An opening mark of one style that is never closed while the other
+    style pairs cleanly inside it (``"Trump walked on, chanting “U-S-A!”``: a scraper's block
+    mark) is dropped and the inner quotes stand alone. ``None`` when the marks do not nest
+    cleanly: the caller pairs them regardless of style."""
+    stack: list[tuple[int, int, bool]] = []
+    pairs: list[tuple[int, int, int, int, int]] = []  # open, open end, close, close end, depth
+    for pos, end in marks:
+        can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
+        curly = _is_curly(text[pos])
+        if stack and stack[-1][2] == curly and can_close:
+            open_pos, open_end, _ = stack.pop()
+            pairs.append((open_pos, open_end, pos, end, len(stack)))
+        elif can_open:
+            stack.append((pos, end, curly))
+        else:
+            return None
+    if not stack:
+        depth = 0
+    elif len(stack) == 1 and stack[0][0] == marks[0][0] and pairs:
+        depth = 1
+    else:
+        return None
+    return [(a, b, c, d) for a, b, c, d, level in pairs if level == depth]
+
+
 def _double_quotes(
     text: str, paragraphs: list[tuple[int, int]], tags: list[tuple[int, int]]
 ) -> list[_RawQuote]:
     quotes: list[_RawQuote] = []
     carried: _RawQuote | None = None  # a quote still open across a paragraph break
     for index, (para_start, para_end) in enumerate(paragraphs):
+        marks = [m.span() for m in _DOUBLE_MARK_RE.finditer(text, para_start, para_end)]
+        if tags:
+            marks = [(pos, end) for pos, end in marks if not any(a <= pos < b for a, b in tags)]
+        if carried is None and len(marks) > 2:
+            styles = {_is_curly(text[pos]) for pos, _ in marks}
+            mixed = (
+                _mixed_style_pairs(text, marks, para_start, para_end) if len(styles) == 2 else None
+            )
+            if mixed is not None:
+                for open_pos, open_end, close_pos, close_end in sorted(mixed):
+                    cs, ce = _content_bounds(text, open_end, close_pos)
+                    quotes.append(_RawQuote(open_pos, close_end, cs, ce, index))
+                continue
         open_at: int | None = None
         open_mark_end = 0
         if carried is not None:
             open_at, open_mark_end = para_start, para_start
-        for mark in _DOUBLE_MARK_RE.finditer(text, para_start, para_end):
-            pos, end = mark.span()
-            if tags and any(a <= pos < b for a, b in tags):
-                continue
+        for pos, end in marks:
             can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
             if open_at is None:
                 if can_open:
