@@ -274,3 +274,35 @@ def test_unclosed_straight_block_mark_leaves_the_inner_curly_quotes() -> None:
     [quote] = find_quotes(text)
     assert quote.text == "“U-S-A! U-S-A!”"
     assert not quote.unbalanced
+
+
+def test_continued_paragraph_with_its_own_attribution_takes_that_speaker() -> None:
+    text = (
+        "“It is a dog whistle,” Rep. Gwen Moore said. “If indeed he is not legitimate\n"
+        "“I have been thinking about where we are,” added Rep. Jim Clyburn, a party leader."
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker for q in quotes] == ["Gwen Moore", "Gwen Moore", "Jim Clyburn"]
+
+
+def test_quote_after_an_attributing_sentence_in_its_paragraph() -> None:
+    text = (
+        "Adam Schiff spoke on Friday.\n\n"
+        "The administration may wait while talks go on, Schiff said. “The other factor is time.”"
+    )
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Adam Schiff", "said")
+    text = "The panel met, said Rep. Jim Clyburn, a party leader. “These are howls.”"
+    assert find_quotes(text)[0].speaker == "Jim Clyburn"
+
+
+def test_sentence_introducing_a_quote_with_a_colon() -> None:
+    text = "Chris Smith is rolling out a new and more personal message: “It is about me.”"
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Chris Smith"
+    assert not quote.partial
+
+
+def test_name_in_apposition_to_a_workplace_speaks() -> None:
+    text = "His partner at Lenox, Lawrence B. Cummings, said: “He showed an ability to make deals.”"
+    assert find_quotes(text)[0].speaker == "Lawrence B. Cummings"

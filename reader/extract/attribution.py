@@ -131,7 +131,7 @@ _NAME = (
 )
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition between a name and its verb: "Flynn, a top Trump surrogate, said".
-_APPOSITION = r"(?:,\s+[^,;:\"\u201c\u201d\n]{2,120}?,)?"
+_APPOSITION = r"(?:,\s+(?P<appos>[^,;:\"\u201c\u201d\n]{2,120}?),)?"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)\b"
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]ost|[Oo]ther)"
 # A descriptor noun phrase; function words mark a clause, not a speaker ("the debate by calling").
@@ -398,6 +398,17 @@ def _mention_from(
         if kind == "name":
             start, end = _strip_name(text, start, end)
             word = text[start:end]
+            appos = match.group("appos") if "appos" in match.re.groupindex else None
+            if (
+                appos is not None
+                and " " not in word
+                and _FULL_NAME_RE.fullmatch(appos) is not None
+                and word not in appos
+            ):
+                # "His partner at Lenox, Lawrence B. Cummings, called": the apposition is the
+                # person, the single word before it only where they work.
+                name = _strip_name(text, match.start("appos") + offset, match.end("appos") + offset)
+                return _Mention(start, end, "phrase", cue, name)
             if word.lower() in _SENTENCE_STARTERS or word.lower() in _TITLE_WORDS:
                 return None
             if " " not in word and _is_common_word(text, start, end):
@@ -660,6 +671,32 @@ def _before_attribution(text: str, start: int, stop: int, partial: bool) -> _Men
     return None
 
 
+def _previous_sentence_attribution(text: str, lower: int, stop: int) -> _Mention | None:
+    """A quotation opening a sentence right after one that attributes speech in the same
+    paragraph: "…, Schiff said. “…”", "…,” added Rep. Jim Clyburn, a leader. “…”", or that
+    introduces it with a colon: "Obama is rolling out a new message: “It's about me.”"."""
+    end = stop
+    while end > lower and text[end - 1].isspace():
+        end -= 1
+    if end <= lower or text[end - 1] not in ".:" or end - lower < 8:
+        return None
+    sentence_start = _sentence_start(text, max(lower, end - _MAX_BEFORE), end - 1)
+    if any(ch in _MARKS for ch in text[sentence_start:end]):
+        return None  # the sentence quotes someone itself: its cue is that quote's
+    for cue_start, cue_end in reversed(_cue_spans(text, sentence_start, end)):
+        mention = _subject_before(text, sentence_start, cue_start, cue_end)
+        if mention is not None:
+            return mention
+        m = _AFTER_CUE_SUBJECT_RE.match(text, cue_start, end)  # "added Rep. Jim Clyburn"
+        if m is not None:
+            mention = _mention_from(m, 0, text)
+            if mention is not None:
+                return mention
+    if text[end - 1] == ":":
+        return _sentence_subject(text, sentence_start, end, "")
+    return None
+
+
 _INVERTED_INTRO_RE = re.compile(rf"\b(?P<cue>Said|said)\s+(?P<name>{_NAME})\s*[:,]\s*\Z")
 
 
@@ -827,7 +864,9 @@ def attribute(
         before_start = max(previous_end, quote.start - _MAX_BEFORE)
         mention = None
         if continues_paragraph[i]:
-            mention = None
+            # A paragraph going on with the last one's speech keeps that speaker unless it
+            # names its own ("“…,” added Rep. Jim Clyburn").
+            mention = _after_attribution(text, quote.end, after_stop, False)
         elif quote.partial:
             mention = _before_attribution(
                 text, before_start, quote.start, True
@@ -836,6 +875,14 @@ def attribute(
             mention = _after_attribution(text, quote.end, after_stop, False) or _before_attribution(
                 text, before_start, quote.start, False
             )
+        if (
+            mention is None
+            and not quote.partial
+            and not continues_paragraph[i]
+            # Else it goes on from the paragraph's last quote.
+            and (previous_end == para_start or mentions[i - 1] is None)
+        ):
+            mention = _previous_sentence_attribution(text, previous_end, quote.start)
         if mention is None and quote.partial:
             # The writer's sentence around a fragment belongs to its subject ("Trump admires
             # Putin as a “strong leader”").
