@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, filterfalse, repeat
-from operator import add, eq, mul
+from operator import add, eq, itemgetter, mul
 
 from rapidfuzz.distance import Indel
 
@@ -63,7 +63,7 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # One C-level regex pass is faster than folding and translating the text.
 _WORD_RE = re.compile(r"[^\W_]+(?:[.,][^\W_]+)*")
 
-TOP_TERMS = 150
+TOP_TERMS = 120
 """Terms kept per article vector: enough to describe a story, few enough to compare fast."""
 INDEX_TERMS = 20
 """Terms per article put in the candidate index: its most discriminative ones."""
@@ -202,9 +202,7 @@ def _features(text: str, vocabulary: _Vocabulary) -> tuple[_Vector, str]:
 
 def _weigh(vectors: list[_Vector], vocabulary: _Vocabulary) -> None:
     """Turn counts into unit TF-IDF vectors of the strongest terms, in place."""
-    document_frequency: Counter[int] = Counter()
-    for vector in vectors:
-        document_frequency.update(vector.terms)
+    document_frequency = Counter(chain.from_iterable(vector.terms for vector in vectors))
     # The corpus is read as part of a larger background of unrelated news, so in a handful of
     # versions of one story the words they all share still count (a bare IDF would zero them).
     background = float(len(vectors) + BACKGROUND_DOCUMENTS)
@@ -217,9 +215,13 @@ def _weigh(vectors: list[_Vector], vocabulary: _Vocabulary) -> None:
     for vector in vectors:
         weights = list(map(mul, vector.weights, map(idf.__getitem__, vector.terms)))
         order = sorted(range(len(weights)), key=weights.__getitem__, reverse=True)[:TOP_TERMS]
-        kept = list(map(weights.__getitem__, order))
+        if len(order) > 1:
+            pick = itemgetter(*order)  # picks a tuple at C speed
+            kept, terms = pick(weights), pick(vector.terms)
+        else:
+            kept, terms = weights, vector.terms
         scale = 1.0 / (math.hypot(*kept) or 1.0)
-        vector.terms = array("i", map(vector.terms.__getitem__, order))
+        vector.terms = array("i", terms)
         vector.weights = array("d", map(mul, kept, repeat(scale)))
 
 
@@ -386,36 +388,60 @@ def _average_link(
 
 
 def _attach_sampled(
-    labels: list[int], edges: dict[tuple[int, int], float], sampled: set[int]
+    labels: list[int],
+    edges: dict[tuple[int, int], float],
+    sampled: set[int],
+    vectors: list[_Vector],
 ) -> list[int]:
     """Join groups to a bigger group their sampled comparisons clearly belong to.
 
     An article whose index terms are shared by very many others (a story of hundreds of
     versions) was compared with a few hub members only, so the average over *all* pairs, with
-    the pairs never compared counted as 0, underrates it. Such a group joins the bigger group
-    whose compared members are, on average, as similar as versions of one story are
-    (``ATTACH_SIMILARITY``), when at least ``ATTACH_SUPPORT`` of them agree.
+    the pairs never compared counted as 0, underrates it. Such a group is compared with the
+    first members of the bigger groups it has links into as well, and joins the one whose
+    compared members are, on average, as similar as versions of one story are
+    (``ATTACH_SIMILARITY``), when at least ``ATTACH_SUPPORT`` of them were compared.
     """
     size = Counter(labels)
     totals: dict[tuple[int, int], float] = {}
-    support: dict[tuple[int, int], set[int]] = {}
+    links: dict[int, dict[int, float]] = {}
     for (a, b), similarity in edges.items():
         x, y = labels[a], labels[b]
-        if x == y:
-            continue
-        for small, node, big, member in ((x, a, y, b), (y, b, x, a)):
-            if node in sampled and size[small] < size[big]:
-                key = (small, big)
-                totals[key] = totals.get(key, 0.0) + similarity
-                support.setdefault(key, set()).add(member)
+        if x != y:
+            for small, node, big, other in ((x, a, y, b), (y, b, x, a)):
+                if node in sampled and size[small] < size[big]:
+                    totals[(small, big)] = totals.get((small, big), 0.0) + similarity
+                    links.setdefault(node, {})[other] = similarity
+    if not totals:
+        return labels
+    # The few bigger groups each small group is most linked to.
+    linked: dict[int, list[tuple[float, int]]] = {}
+    for (small, big), total in totals.items():
+        linked.setdefault(small, []).append((-total, big))
+    members: dict[int, list[int]] = {}
+    for node, label in enumerate(labels):
+        members.setdefault(label, []).append(node)
     best: dict[int, tuple[float, int]] = {}
-    for (small, big), members in support.items():
-        if len(members) < ATTACH_SUPPORT or len(members) > size[big] // 2:
-            continue  # too few to judge, or compared widely enough for the average to hold
-        pairs = sum(1 for _ in members)  # one sampled pair per member at most for a singleton
-        average = totals[(small, big)] / max(pairs, 1)
-        if average >= ATTACH_SIMILARITY and (small not in best or average > best[small][0]):
-            best[small] = (average, big)
+    for small, options in linked.items():
+        for _, big in sorted(options)[:3]:
+            compared = 0
+            total = 0.0
+            agreeing = set()
+            for node in members[small][:HUB_LINKS]:
+                known = links.get(node, {})
+                found = {other: known[other] for other in known if labels[other] == big}
+                lookup = _lookup(vectors[node])
+                for other in members[big][: 2 * HUB_LINKS]:
+                    if other not in found:
+                        found[other] = _dot(lookup, vectors[other])
+                compared += len(found)
+                total += sum(found.values())
+                agreeing.update(found)
+            if len(agreeing) < ATTACH_SUPPORT or len(agreeing) > size[big] // 2:
+                continue  # too few to judge, or compared widely enough for the average to hold
+            average = total / compared
+            if average >= ATTACH_SIMILARITY and (small not in best or average > best[small][0]):
+                best[small] = (average, big)
     if not best:
         return labels
     target = {small: big for small, (_, big) in best.items()}
@@ -614,7 +640,7 @@ def _group(articles: Sequence[Article], progress: Callable[[int, int], None] | N
     )
     labels = _average_link(total, edges, MERGE_THRESHOLD, same_article)
     if sampled:
-        labels = _attach_sampled(labels, edges, sampled)
+        labels = _attach_sampled(labels, edges, sampled, vectors)
     coarse: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         coarse.setdefault(label, []).append(index)
