@@ -93,6 +93,8 @@ _NOT_A_TERM = 0
 _WORD = 1
 _NUMBER = 2
 _NAME_FACTOR = (1.0, NAME_BOOST)
+_SEVERAL = -1
+"""A token's id when it holds several words (``"U.S.-backed"``)."""
 
 
 class _Vocabulary:
@@ -110,9 +112,11 @@ class _Vocabulary:
         """Per id: what the word is worth as a vector term."""
         self._word_id: dict[str, int] = dict.fromkeys(_STOPWORDS, 0)
         self._word_char: dict[str, str] = dict.fromkeys(_STOPWORDS, "")
-        # Per token: its words' ids (0 left out) and characters, and the ids of the words it
-        # writes capitalised (names are never numbers).
-        self.ids: dict[str, tuple[int, ...]] = {}
+        # Per token: its word's id (0 for none, _SEVERAL when ``several`` holds its words' ids)
+        # and its words' characters; for the tokens writing a word capitalised (names are
+        # never numbers), those words' ids.
+        self.id: dict[str, int] = {}
+        self.several: dict[str, tuple[int, ...]] = {}
         self.chars: dict[str, str] = {}
         self.capital: dict[str, tuple[int, ...]] = {}
         self.damped = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
@@ -136,7 +140,8 @@ class _Vocabulary:
 
     def add(self, tokens: Iterable[str]) -> None:
         word_id = self._word_id
-        for token in filterfalse(self.ids.__contains__, tokens):
+        # A token new to this article but repeated in it is seen again after it was added.
+        for token in filterfalse(self.id.__contains__, tokens):
             spellings = _WORD_RE.findall(token)
             if len(spellings) == 1:  # the usual token: one word, perhaps with punctuation
                 spelling = spellings[0]
@@ -144,12 +149,15 @@ class _Vocabulary:
                 number = word_id.get(word)
                 if number is None:
                     number = self._word(word)
-                words: tuple[int, ...] = (number,) if number else ()
-                self.ids[token] = words
+                self.id[token] = number
                 self.chars[token] = self._word_char[word]
-                capitalised = spelling.istitle() or spelling.isupper()
-                named = number and capitalised and self.flags[number] == _WORD
-                self.capital[token] = words if named else ()
+                named = number and self.flags[number] == _WORD
+                if named and (spelling.istitle() or spelling.isupper()):
+                    self.capital[token] = (number,)
+                continue
+            if not spellings:
+                self.id[token] = 0
+                self.chars[token] = ""
                 continue
             ids = []
             capital = []
@@ -163,9 +171,14 @@ class _Vocabulary:
                 ids.append(number)
                 if self.flags[number] == _WORD and (spelling.istitle() or spelling.isupper()):
                     capital.append(number)
-            self.ids[token] = tuple(ids)
+            if len(ids) > 1:
+                self.id[token] = _SEVERAL
+                self.several[token] = tuple(ids)
+            else:
+                self.id[token] = ids[0] if ids else 0
             self.chars[token] = "".join(chars)
-            self.capital[token] = tuple(capital)
+            if capital:
+                self.capital[token] = tuple(capital)
 
     def damp(self, top: int) -> None:
         if top >= len(self.damped):
@@ -183,15 +196,24 @@ class _Vector:
 def _features(text: str, vocabulary: _Vocabulary) -> tuple[_Vector, str]:
     """An article's term weights before IDF (names boosted) and its content-word sequence."""
     tokens = text.split()
-    unique = dict.fromkeys(tokens)  # in order of first use, so new ids are deterministic
-    vocabulary.add(unique)
-    counts = Counter(chain.from_iterable(map(vocabulary.ids.__getitem__, tokens)))
+    vocabulary.add(tokens)  # in order of first use, so new ids are deterministic
+    counts = Counter(map(vocabulary.id.__getitem__, tokens))
+    if _SEVERAL in counts:
+        del counts[_SEVERAL]
+        several = vocabulary.several
+        counts.update(
+            chain.from_iterable(map(several.__getitem__, filter(several.__contains__, tokens)))
+        )
+    counts.pop(0, None)
     vocabulary.damp(max(counts.values(), default=0))
     terms = list(counts)
     weights = map(vocabulary.damped.__getitem__, counts.values())
     # A name is a word the article always writes capitalised: sentence-initial common words
     # ("The", "But") also appear lower-cased elsewhere and so drop out.
-    capitalised = Counter(chain.from_iterable(map(vocabulary.capital.__getitem__, tokens)))
+    capital = vocabulary.capital
+    capitalised = Counter(
+        chain.from_iterable(map(capital.__getitem__, filter(capital.__contains__, tokens)))
+    )
     if capitalised:
         always = map(eq, capitalised.values(), map(counts.__getitem__, capitalised))
         names = set(compress(capitalised, always))
