@@ -306,3 +306,42 @@ def test_sentence_introducing_a_quote_with_a_colon() -> None:
 def test_name_in_apposition_to_a_workplace_speaks() -> None:
     text = "His partner at Lenox, Lawrence B. Cummings, said: “He showed an ability to make deals.”"
     assert find_quotes(text)[0].speaker == "Lawrence B. Cummings"
+
+
+def test_descriptor_between_cue_and_name() -> None:
+    text = "“They are 100 percent wrong,” said 9/11 widow Terry Strada."
+    assert find_quotes(text)[0].speaker == "Terry Strada"
+    text = "“It was a good day,” said one Democratic source on the panel."
+    assert find_quotes(text)[0].speaker == "one Democratic source"
+
+
+def test_cue_word_used_as_a_plural_noun_after_the_quote_is_skipped() -> None:
+    text = (
+        "“It is an invasion of the state domain,” Scott Pruitt, the attorney general of "
+        "Oklahoma, one of the states suing the EPA, said at an event."
+    )
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Scott Pruitt", "said")
+    text = "Russian officers say talks must address their “treaty” that bars members in former Soviet states."
+    assert find_quotes(text)[0].speaker == "Russian officers"
+
+
+def test_new_sentence_after_a_quote_is_not_its_attribution() -> None:
+    text = (
+        "Ann Lee laughed.\n\n"
+        "“Of course I believe it. I was kidding.” To which she said, “Thank God.”"
+    )
+    first, second = find_quotes(text)
+    assert second.speaker == "Ann Lee"
+    assert text[second.mention_start : second.mention_end] == "she"
+    assert (
+        first.mention_start is None
+        or text[first.mention_start : first.mention_end] != "To which she"
+    )
+
+
+def test_seed_001_treaty_scare_quote_belongs_to_the_officers() -> None:
+    quote = only(find_quotes(seed("001")), "“treaty”")
+    assert quote.partial
+    assert quote.speaker == "Russian officers"
+    assert quote.cue == "say"

@@ -121,7 +121,7 @@ CUE_VERBS: frozenset[str] = frozenset(
 
 _CUE = r"(?:put\s+it|" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b"
 # Between a subject and its verb: auxiliaries and one adverb ("has also said", "later told").
-_AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|[a-z]+ly)\s+){0,3}"
+_AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|still|even|never|often|now|already|[a-z]+ly)\s+){0,3}"
 _TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Del|Sec|Supt|Pres|Cmdr|Atty|St)\."
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|bin|al|of|ibn|dos|du)"
@@ -133,7 +133,7 @@ _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition between a name and its verb: "Flynn, a top Trump surrogate, said".
 _APPOSITION = r"(?:,\s+(?P<appos>[^,;:\"\u201c\u201d\n]{2,120}?),)?"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)\b"
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]ost|[Oo]ther)"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Mm]ost|[Oo]ther)"
 # A descriptor noun phrase; function words mark a clause, not a speaker ("the debate by calling").
 _NOT_IN_NOMINAL = (
     r"(?!(?:by|to|that|who|whom|which|and|or|while|what|as|than|is|was|were|are|be|been|when"
@@ -144,7 +144,8 @@ _BARE_PLURAL = (
     r"(?:sources|officials|aides|analysts|experts|critics|supporters|advisers|advisors|people"
     r"|voters|witnesses|observers|residents|police|authorities|investigators|prosecutors"
     r"|lawmakers|activists|protesters|protestors|economists|historians|scientists|researchers"
-    r"|diplomats|observers|insiders|strategists|organizers|democrats|republicans|leaders)"
+    r"|diplomats|observers|insiders|strategists|organizers|democrats|republicans|leaders"
+    r"|officers|members|representatives|negotiators|envoys|ministers|spokespeople|groups)"
 )
 # A capitalised determiner before a lower-case word opens a descriptor ("The complaint"), not a name.
 _BARE_PLURAL_RE = re.compile(_BARE_PLURAL)
@@ -160,10 +161,17 @@ _SUBJECT = (
     rf"|(?P<nominal>{_NOMINAL}|{_BARE_PLURAL}|{_POSSESSIVE_NOMINAL}|{_NAMED_PLURAL})"
 )
 
+# Lower-case words describing the name a cue introduces: "said 9/11 widow Terry Strada", "said
+# longtime aide Huma Abedin" (never a preposition, pronoun or conjunction: "said on Friday").
+_CUE_DESCRIPTOR = (
+    r"(?:(?!(?:on|in|at|of|to|for|with|by|from|about|during|after|before|when|that|this|it|he|one|an?|the"
+    r"|she|they|we|and|or|but|as|if|so|than|then|there|here|while|since|until)\b)"
+    r"[a-z0-9][\w/'\u2019-]*\s+){0,3}"
+)
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
 _AFTER_CUE_SUBJECT_RE = re.compile(
     rf"[\s,;:.!?]*(?P<cue>{_CUE})(?:\s+[a-z]+ly)?\s+"
-    rf"(?:(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
+    rf"(?:{_CUE_DESCRIPTOR}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
 )
 _DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
 _ACCORDING_RE = re.compile(
@@ -345,6 +353,49 @@ _SENTENCE_STARTERS = frozenset(
         "no",
         "yes",
         "not",
+        "perhaps",
+        "maybe",
+        "once",
+        "unlike",
+        "like",
+        "only",
+        "despite",
+        "thus",
+        "therefore",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "besides",
+        "otherwise",
+        "for",
+        "with",
+        "from",
+        "by",
+        "to",
+        "under",
+        "among",
+        "against",
+        "without",
+        "through",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "my",
+        "his",
+        "her",
+        "our",
+        "their",
+        "your",
+        "its",
     ]
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -506,10 +557,21 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
 
 def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     """ "…,” Trump lawyer Marc Kasowitz said": everything between the quote and its cue."""
-    cues = _cue_spans(text, start, min(stop, start + 140))
-    if not cues:
-        return None
-    cue_start, cue_end = cues[0]
+    for cue_start, cue_end in _cue_spans(text, start, min(stop, start + 140)):
+        before = text[start:cue_start].split()
+        if before and before[-1].lower() in _NOT_BEFORE_A_CUE_VERB:
+            continue  # "…, one of the states suing the EPA, said": that cue is a noun
+        if (
+            len(before) > 1
+            and before[-2].lower() in _NOUN_PHRASE_OPENERS
+            and text[cue_end - 1] == "s"
+        ):
+            continue  # "compared to 11% of Democratic claims"
+        return _subject_before_cue(text, start, cue_start, cue_end)
+    return None
+
+
+def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> _Mention | None:
     cue = text[cue_start:cue_end]
     if cue.endswith("ing") or _sentence_end(text, start, cue_start) < cue_start:
         return None
@@ -517,26 +579,111 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     if m is not None:
         return _mention_from(m, 0, text, cue)
     phrase = text[start:cue_start]
-    if not phrase.strip() or len(phrase.split()) > 12 or any(ch in _MARKS for ch in phrase):
+    # Twelve words at most, twenty when they hold an apposition ("Scott Pruitt, the attorney
+    # general of Oklahoma, one of the states suing the EPA, said").
+    count = len(phrase.split())
+    limit = 20 if "," in phrase else 12
+    after_full_stop = text[max(0, start - 4) : start].rstrip(" " + _QUOTE_CLOSERS)[-1:] == "."
+    if after_full_stop:
+        limit = 4  # a quote ending its sentence is followed by a new one, seldom by a cue
+    if not count or count > limit or any(ch in _MARKS for ch in phrase):
         return None
     if phrase.split()[0] in _CLAUSE_OPENERS:
         return None  # "…” and called on people to …": a new clause of the earlier subject
+    if phrase.split()[0].lower() in _SENTENCE_STARTERS and after_full_stop:
+        return None  # "…kidding.” To which she said, “…”": a new sentence for the next quote
     aux = _TRAILING_AUX_RE.search(text, start, cue_start)
     end = aux.start() if aux is not None else cue_start
     while end > start and text[end - 1] in " ,":
         end -= 1
-    names = list(_FULL_NAME_RE.finditer(text, start, end)) or list(
-        _ONE_NAME_RE.finditer(text, start, end)
-    )
+    last_word = text[start:end].rsplit(None, 1)[-1] if end > start else ""
+    if last_word in ("he", "she", "they", "we", "I"):
+        return _Mention(end - len(last_word), end, "pron", cue)  # "To which she said"
+    names = [
+        span
+        for m in _FULL_NAME_RE.finditer(text, start, end)
+        if " " in text[(span := _strip_name(text, m.start(), m.end()))[0] : span[1]]
+    ] or [
+        span
+        for m in _ONE_NAME_RE.finditer(text, start, end)
+        if text[(span := _strip_name(text, m.start(), m.end()))[0] : span[1]].lower()
+        not in _SENTENCE_STARTERS
+    ]
     if names:
         # The mention covers the whole phrase; the name is its last capitalised run.
-        s, e = _strip_name(text, names[-1].start(), names[-1].end())
-        return _Mention(start, end, "phrase", cue, (s, e))
+        return _Mention(start, end, "phrase", cue, names[-1])
     return _Mention(start, end, "nominal", cue)
 
 
+# Words that open a noun phrase, so a capitalised word after them modifies a noun.
+_NOUN_PHRASE_OPENERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "former",
+        "many",
+        "some",
+        "most",
+        "all",
+        "several",
+        "few",
+        "more",
+    ]
+)
+_NOT_BEFORE_A_CUE_VERB = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+    ]
+)
 _CLAUSE_OPENERS = frozenset(["and", "or", "but", "then", "while", "as", "when", "after", "before"])
 _MARKS = '"\u201c\u201d\u00ab\u00bb'
+_QUOTE_CLOSERS = "\"'\u201d\u2019\u00bb"
 _LEAD_PUNCTUATION_RE = re.compile(r"[\s,;:\u2014\u2013-]*")
 _TRAILING_AUX_RE = re.compile(rf"\s+{_AUX}\Z")
 _ONE_NAME_RE = re.compile(rf"{_NAME}")
@@ -592,6 +739,10 @@ def _cue_is_noun(text: str, m: re.Match[str], cue_start: int, cue: str) -> bool:
         return True
     if kind == "nominal" and re.search(r"['\u2019]s\s", subject) and cue.lower() in _NOUN_PLURALS:
         return True  # "Trump's flurry of late-night tweets", "Trump's disrespectful comments"
+    if kind == "name" and cue.endswith("s"):
+        previous = text[max(0, m.start(kind) - 12) : m.start(kind)].split()
+        if previous and previous[-1].lower() in _NOUN_PHRASE_OPENERS:
+            return True  # "in former Soviet states", "32% of Republican claims"
     if cue.lower() not in _NOUN_CUES_AFTER_SINGULAR:
         return False
     if _MODAL_RE.search(text, m.start(kind), cue_start) is not None:
@@ -977,9 +1128,22 @@ def _antecedent_in_sentence(
     if any(ch in _MARKS for ch in text[start:pronoun_start]):
         return None  # a name inside a quotation is not the speaker's
     m = _SENTENCE_SUBJECT_RE.match(text, start, pronoun_start)
-    if m is None or m.group("name") is None:
+    if m is None:
         return None
-    return _strip_name(text, m.start("name"), m.end("name"))
+    if m.group("nominal") is not None and m.group("nominal").split()[0].lower() in (
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+    ):
+        return m.span("nominal")  # "My mother has softened, but she still says"
+    if m.group("name") is None:
+        return None
+    start, end = _strip_name(text, m.start("name"), m.end("name"))
+    if text[start:end].lower() in _SENTENCE_STARTERS:
+        return None  # "My mother … she says"
+    return start, end
 
 
 _INTRO_RE = re.compile(rf"(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})[^.!?\"\u201c\u201d]{{0,80}}:\s*$")
