@@ -345,3 +345,22 @@ def test_seed_001_treaty_scare_quote_belongs_to_the_officers() -> None:
     assert quote.partial
     assert quote.speaker == "Russian officers"
     assert quote.cue == "say"
+
+
+def test_surname_shared_by_two_people_follows_title_and_frequency() -> None:
+    text = (
+        "Hillary Clinton spoke in Ohio. Hillary Clinton then flew home.\n\n"
+        "Sen. Sherrod Brown greeted former President Bill Clinton at the airport.\n\n"
+        "Donors cheered, and reporters asked about the polls and the schedule for the week ahead,"
+        " the weather, the crowds, the buses and the many small things of a campaign day.\n\n"
+        "“We are ready,” Mrs. Clinton said."
+    )
+    assert find_quotes(text)[0].speaker == "Hillary Clinton"
+
+
+def test_surname_right_after_a_full_mention_is_that_person() -> None:
+    text = (
+        "Donald Trump spoke. Donald Trump left.\n\n"
+        "Eric Trump stayed behind.\n\n“We will win,” Trump said."
+    )
+    assert find_quotes(text)[0].speaker == "Eric Trump"

@@ -974,21 +974,87 @@ class _Resolver:
                         if (
                             e - s > len(surname)
                             and text[s:e].split()[0].lower() not in _SENTENCE_STARTERS
+                            and not any(ch in _NOT_IN_A_NAME for ch in text[s:e])
                         ):
                             mentions.append((pos, (s, e)))
                 pos = text.find(surname, stop, limit)
             self._full_mentions[key] = mentions
-        best: tuple[int, int] | None = None
-        for pos, span in mentions:
-            # The latest full mention before this one, else the first after it.
-            if pos < start or best is None:
-                best = span
-            if pos >= start:
-                break
-        return best or (start, end)
+        if not mentions:
+            return start, end
+        names = {text[s:e] for _, (s, e) in mentions}
+        if len(names) == 1:
+            best: tuple[int, int] | None = None
+            for pos, span in mentions:
+                # The latest full mention before this one, else the first after it.
+                if pos < start or best is None:
+                    best = span
+                if pos >= start:
+                    break
+            return best or (start, end)
+        return self._choose(start, end, mentions)
+
+    def _choose(
+        self, start: int, end: int, mentions: list[tuple[int, tuple[int, int]]]
+    ) -> tuple[int, int]:
+        """One of several people sharing a surname ("Mrs. Clinton": Hillary or Bill): a title
+        ruling some out by gender or matching theirs, then a full mention close before, then
+        the one the text names most."""
+        text = self.text
+        title = _title_before(text, start)
+        by_name: dict[str, list[tuple[int, tuple[int, int], str | None]]] = {}
+        for pos, (s, e) in mentions:
+            by_name.setdefault(text[s:e], []).append((pos, (s, e), _title_before(text, s)))
+        candidates = list(by_name.values())
+        gender = _TITLE_GENDER.get(title or "")
+        if gender is not None:
+            candidates = [
+                c
+                for c in candidates
+                if all(_TITLE_GENDER.get(t or "", gender) == gender for _, _, t in c)
+            ] or candidates
+        if title is not None:
+            candidates = [c for c in candidates if any(t == title for _, _, t in c)] or candidates
+        latest = max(
+            ((pos, span) for c in candidates for pos, span, _ in c if pos < start),
+            default=None,
+        )
+        # A gendered title ("Mrs.") says more than closeness: "Bill Clinton" may be nearer.
+        if latest is not None and start - latest[0] < _NEARBY and gender is None:
+            return latest[1]
+        most = max(candidates, key=lambda c: (len(c), -c[0][0]))
+        before = [span for pos, span, _ in most if pos < start]
+        return before[-1] if before else most[0][1]
+
+
+# A full mention this close before a surname is the one it refers to ("Eric Trump … Trump said").
+_NEARBY = 600
+_TITLE_GENDER = {
+    "mrs.": "f",
+    "ms.": "f",
+    "miss": "f",
+    "madam": "f",
+    "mr.": "m",
+    "sir": "m",
+    "congresswoman": "f",
+    "congressman": "m",
+    "chairwoman": "f",
+    "chairman": "m",
+    "spokeswoman": "f",
+    "spokesman": "m",
+}
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title word right before a name ("Mrs." in "Mrs. Clinton"), lower-cased."""
+    words = text[max(0, start - 16) : start].split()
+    if not words or not text[start - 1 : start].isspace():
+        return None
+    word = words[-1].lower()
+    return word if word in _TITLE_WORDS or word in _TITLE_GENDER else None
 
 
 _RESOLVE_REACH = 20_000
+_NOT_IN_A_NAME = frozenset(',;:!?"\u201c\u201d\u00ab\u00bb()')
 _SURNAME_RE = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 
 
