@@ -364,3 +364,15 @@ def test_surname_right_after_a_full_mention_is_that_person() -> None:
         "Eric Trump stayed behind.\n\n“We will win,” Trump said."
     )
     assert find_quotes(text)[0].speaker == "Eric Trump"
+
+
+def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
+    text = (
+        "Donald Trump said during a rally in Michigan that Clinton once described the deal as "
+        "“the gold standard” of trade deals."
+    )
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Donald Trump", "said")
+    # A fragment of the speaker's own clause keeps that speaker.
+    text = "Sergei Lavrov said Moscow would adopt a “hard line” in the talks."
+    assert find_quotes(text)[0].speaker == "Sergei Lavrov"

@@ -814,7 +814,7 @@ def _before_attribution(text: str, start: int, stop: int, partial: bool) -> _Men
             # "She … repeatedly says, “…”": the cue's subject opens the sentence.
             mention = _sentence_subject(text, offset, cue_start, text[cue_start:cue_end])
         if mention is not None:
-            return mention
+            return _reporter_of(text, offset, mention) if partial else mention
     if stop - offset < 60 and "aid " in text[offset:stop]:
         m = _INVERTED_INTRO_RE.search(text, offset, stop)  # "Said Ellis: “…”"
         if m is not None:
@@ -846,6 +846,29 @@ def _previous_sentence_attribution(text: str, lower: int, stop: int) -> _Mention
     if text[end - 1] == ":":
         return _sentence_subject(text, sentence_start, end, "")
     return None
+
+
+# Between a reporting verb and the subject of its clause: nothing, "that", or a short phrase
+# then "that" ("said during a rally in Michigan that").
+_REPORTED_CLAUSE_RE = re.compile('\\s+(?:(?:[^,.;:!?"\u201c\u201d\n]{0,60}?\\s)?that\\s+)?\\Z')
+_REPORTING_CUES = frozenset(
+    form
+    for base in ("say", "tell", "claim", "argue", "insist", "suggest", "note", "add", "write")
+    for form in (base, *_VERB_STEMS[base])
+)
+
+
+def _reporter_of(text: str, start: int, mention: _Mention) -> _Mention:
+    """The speaker reporting the clause a fragment's speaker belongs to: in "Trump said that
+    Clinton described the deal as “the gold standard”" the words are quoted by Trump."""
+    for cue_start, cue_end in reversed(_cue_spans(text, start, mention.start)):
+        if text[cue_start:cue_end] not in _REPORTING_CUES:
+            continue
+        if _REPORTED_CLAUSE_RE.match(text, cue_end, mention.start) is None:
+            break
+        outer = _subject_before(text, start, cue_start, cue_end)
+        return outer if outer is not None else mention
+    return mention
 
 
 _INVERTED_INTRO_RE = re.compile(rf"\b(?P<cue>Said|said)\s+(?P<name>{_NAME})\s*[:,]\s*\Z")
