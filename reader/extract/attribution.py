@@ -4,14 +4,21 @@ For each quote, in this order:
 
 1. its own sentence: ``“…,” Graham said`` / ``“…,” said Daniel Fried, former …`` /
    ``“…” ― Karen Bobadilla`` after the quote; ``Lavrov told reporters: “…`` / ``according to the
-   White House, “…`` / ``Trump called the senator a “nasty guy”`` before it;
-2. another quote of the same paragraph (``“A,” he said. “B.”``);
-3. the previous paragraph's quote when this paragraph opens with a quotation (news convention for
-   a speech running on), or a previous paragraph that ends by introducing it (``… reports:``).
+   White House, “…`` / ``Trump called the senator a “nasty guy”`` before it; a fragment inside
+   someone's reported speech belongs to the reporter (``Trump said that Clinton described it as
+   “the gold standard”``);
+2. the sentence just before it in its paragraph when that sentence attributes speech or
+   introduces it with a colon (``…, Schiff said. “…”``, ``Obama has a new message: “…”``);
+3. another quote of the same paragraph (``“A,” he said. “B.”``);
+4. the previous paragraph's quote when this paragraph opens with a quotation (news convention for
+   a speech running on) and names no speaker of its own, or a previous paragraph that ends by
+   introducing it (``… reports:``).
 
 Only the quote's paragraph and its neighbours are read. Pronouns are resolved to the last named
-speaker (or the last full name before the quote), and a surname to the fullest earlier mention
-("Lavrov" -> "Sergei Lavrov"); titles are dropped from the name ("Foreign Minister").
+speaker (or the last full name before the quote), and a surname to the fullest mention
+("Lavrov" -> "Sergei Lavrov"); when several people share it ("Mrs. Clinton": Hillary or Bill) a
+gendered or matching title decides, then a full mention just before, then the one named most.
+Titles are dropped from the name ("Foreign Minister").
 
 Cue verbs recognised (any tense form listed): say, tell, add, ask, write, state, note, warn,
 explain, declare, insist, argue, claim, continue, recall, reply, respond, tweet, post, report,
