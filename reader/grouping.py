@@ -232,7 +232,7 @@ def _features(text: str, vocabulary: _Vocabulary) -> tuple[_Vector, str]:
     return vector, "".join(map(vocabulary.chars.__getitem__, tokens))
 
 
-def _weigh(vectors: list[_Vector], vocabulary: _Vocabulary) -> None:
+def _weigh(vectors: list[_Vector], flags: bytearray) -> None:
     """Turn counts into unit TF-IDF vectors of the strongest terms, in place."""
     document_frequency = Counter(chain.from_iterable(vector.terms for vector in vectors))
     # The corpus is read as part of a larger background of unrelated news, so in a handful of
@@ -242,7 +242,7 @@ def _weigh(vectors: list[_Vector], vocabulary: _Vocabulary) -> None:
     rarity = map(
         math.log, map(background.__truediv__, map(add, document_frequency.values(), repeat(0.5)))
     )
-    boost = map((1.0, 1.0, NUMBER_BOOST).__getitem__, map(vocabulary.flags.__getitem__, terms))
+    boost = map((1.0, 1.0, NUMBER_BOOST).__getitem__, map(flags.__getitem__, terms))
     idf = dict(zip(terms, map(mul, rarity, boost), strict=True))
     for vector in vectors:
         weights = list(map(mul, vector.weights, map(idf.__getitem__, vector.terms)))
@@ -660,8 +660,9 @@ def _group(articles: Sequence[Article], progress: Callable[[int, int], None] | N
         sequences.append(sequence)
         if progress is not None and done % 512 == 0:
             progress(done, total)
-    _weigh(vectors, vocabulary)
-    del vocabulary
+    flags = vocabulary.flags
+    del vocabulary  # the per-token tables: the largest structure of a big corpus
+    _weigh(vectors, flags)
     edges, sampled = _candidate_pairs(vectors)
     # Versions of one article reworded (word sequences largely shared) are one story whatever
     # the rest of the group: joined before the average test, so a story of hundreds of versions,
