@@ -490,8 +490,9 @@ def _attach_sampled(
 
 SPLIT_THRESHOLD = 0.06
 SPLIT_MIN = 4
-SPLIT_MAX = 400
-"""Groups up to this size are checked for several events (all pairs of members compared)."""
+SPLIT_MAX = 200
+"""Groups up to this size are checked for several events (all pairs of members compared, so a
+bigger group, rare and costly, stays whole)."""
 
 
 def _split_events(members: list[int], vectors: list[_Vector]) -> list[list[int]]:

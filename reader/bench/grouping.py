@@ -3,9 +3,9 @@
 For 10,000 articles written to a temporary directory: reading + grouping with the corpus cache
 off (every file read and parsed: the cold open), grouping alone, and re-opening from the cache;
 then how many updates and heavy rewrites land in their base's story and whether any two stories
-merge. ``READER_BENCH_LARGE=1`` (or ``run(large=True)``) adds 100,000 articles with their peak
-memory. Each size runs in a fresh interpreter, so its peak memory (``ru_maxrss``) is its own and
-no size warms the next one's caches; timings are the best of ``repeat`` runs.
+merge. ``READER_BENCH_LARGE=1`` (or ``run(large=True)``) adds 100,000 articles. Each step runs
+in a fresh interpreter, so the peak memory (``ru_maxrss``) of the cold open is its own and no
+step warms another's caches; timings are the best of ``repeat`` runs, with the load noted.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import asdict
 from pathlib import Path
 
 from reader.bench import Measurement
 from reader.bench.synth import generate, write_corpus
+from reader.model import Story
 
 AREA = "grouping"
 VERSIONS = 10
@@ -87,10 +87,53 @@ def _best(repeat: int, action) -> tuple[float, object]:
     best = float("inf")
     result = None
     for _ in range(repeat):
+        result = None  # the previous run's corpus is not alive during the next one
         start = time.perf_counter()
         result = action()
         best = min(best, time.perf_counter() - start)
     return best, result
+
+
+def _cold(directory: Path, repeat: int) -> dict:
+    """Read + group with the cache off (peak memory is this process's)."""
+    from reader.corpus import load_corpus  # noqa: PLC0415 - only the bench needs the whole loader
+
+    seconds, corpus = _best(repeat, lambda: load_corpus([directory / "corpus"], use_cache=False))
+    stories = [list(s.article_ids) for s in corpus.stories]
+    return {"seconds": seconds, "stories": stories, "peak_mb": _peak_rss_mb()}
+
+
+def _group_only(directory: Path, repeat: int) -> dict:
+    from reader.corpus import load_corpus  # noqa: PLC0415
+    from reader.grouping import group_articles  # noqa: PLC0415
+
+    articles = load_corpus([directory / "corpus"], use_cache=False, group=False).articles
+    seconds, _ = _best(repeat, lambda: group_articles(articles))
+    return {"seconds": seconds}
+
+
+def _cached(directory: Path, repeat: int) -> dict:
+    """Open once to fill a fresh cache, then time opening again from it."""
+    os.environ["READER_CACHE_DIR"] = str(directory / "cache")
+    from reader.corpus import load_corpus  # noqa: PLC0415
+
+    first = [list(s.article_ids) for s in load_corpus([directory / "corpus"]).stories]
+    seconds, corpus = _best(repeat, lambda: load_corpus([directory / "corpus"]))
+    same = [list(s.article_ids) for s in corpus.stories] == first
+    return {"seconds": seconds, "same": same}
+
+
+_STEPS = {"cold": _cold, "group": _group_only, "cached": _cached}
+
+
+def _step(step: str, directory: Path, repeat: int) -> dict:
+    """One step in a fresh interpreter: its memory and caches are its own."""
+    command = [sys.executable, "-m", "reader.bench.grouping", "--step", step, str(directory)]
+    done = subprocess.run([*command, str(repeat)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{step}: {reason}")
+    return json.loads(done.stdout)
 
 
 def measure_size(
@@ -100,108 +143,73 @@ def measure_size(
     memory_target: float | None = None,
     repeat: int = 3,
 ) -> list[Measurement]:
-    """Time one corpus size in this process (``run`` calls it in a fresh interpreter)."""
-    from reader.corpus import load_corpus  # noqa: PLC0415 - only the bench needs the whole loader
-    from reader.grouping import group_articles  # noqa: PLC0415
-
     size = stories_count * VERSIONS
     synthetic = generate(stories_count, VERSIONS, seed=7)
     labels = {a.name: a.story for a in synthetic}
     kinds = {a.name: a.kind for a in synthetic}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     note = f"best of {repeat}, load {load:.2f} at start" if load is not None else None
-    results = []
     with tempfile.TemporaryDirectory(prefix="reader-bench-grouping-") as tmp:
-        corpus_dir = Path(tmp, "corpus")
-        write_corpus(corpus_dir, synthetic)
+        directory = Path(tmp)
+        write_corpus(directory / "corpus", synthetic)
         del synthetic
-        cold, corpus = _best(repeat, lambda: load_corpus([corpus_dir], use_cache=False))
-        articles = corpus.articles
-        del corpus
-        grouping, stories = _best(repeat, lambda: group_articles(articles))
-        previous = os.environ.get("READER_CACHE_DIR")
-        os.environ["READER_CACHE_DIR"] = str(Path(tmp, "cache"))
         try:
-            load_corpus([corpus_dir])  # fills the cache
-            cached, reopened = _best(repeat, lambda: load_corpus([corpus_dir]))
-        finally:
-            if previous is None:
-                os.environ.pop("READER_CACHE_DIR", None)
-            else:
-                os.environ["READER_CACHE_DIR"] = previous
-        same = [s.article_ids for s in reopened.stories] == [s.article_ids for s in stories]
-        del reopened
-    results.append(
+            cold = _step("cold", directory, repeat)
+            grouping = _step("group", directory, repeat)
+            cached = _step("cached", directory, repeat)
+        except RuntimeError as error:
+            return [Measurement(AREA, f"{size:,} articles", 0, "", "completes", False, str(error))]
+    stories = [Story(f"s{n}", "", tuple(ids)) for n, ids in enumerate(cold["stories"])]
+    results = [
         Measurement(
             AREA,
             f"{size:,} articles: read + group (no cache)",
-            round(cold, 2),
+            round(cold["seconds"], 2),
             "s",
             f"< {cold_target:g} s" if cold_target else None,
-            cold < cold_target if cold_target else None,
+            cold["seconds"] < cold_target if cold_target else None,
             note,
-        )
-    )
-    results.append(Measurement(AREA, f"{size:,} articles: group only", round(grouping, 2), "s"))
-    results.append(
+        ),
+        Measurement(AREA, f"{size:,} articles: group only", round(grouping["seconds"], 2), "s"),
         Measurement(
             AREA,
             f"{size:,} articles: open again from the cache",
-            round(cached, 2),
+            round(cached["seconds"], 2),
             "s",
             f"< {cached_target:g} s" if cached_target else None,
-            (cached < cached_target and same) if cached_target else None,
-            None if same else "cached stories differ from a fresh grouping",
-        )
-    )
+            (cached["seconds"] < cached_target and cached["same"]) if cached_target else None,
+            None if cached["same"] else "cached stories differ from a fresh grouping",
+        ),
+    ]
     results.extend(_quality(size, stories, labels, kinds))
-    peak = _peak_rss_mb()
     results.append(
         Measurement(
             AREA,
-            f"{size:,} articles: peak memory (RSS)",
-            round(peak),
+            f"{size:,} articles: peak memory of reading + grouping (RSS)",
+            round(cold["peak_mb"]),
             "MB",
             f"< {memory_target:g} MB" if memory_target else None,
-            peak < memory_target if memory_target else None,
+            cold["peak_mb"] < memory_target if memory_target else None,
         )
     )
     return results
-
-
-def _in_fresh_interpreter(arguments: list[str]) -> list[Measurement]:
-    command = [sys.executable, "-m", "reader.bench.grouping", "--child", *arguments]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return [Measurement(AREA, f"run {' '.join(arguments)}", 0, "", "completes", False, reason)]
-    return [Measurement(**fields) for fields in json.loads(done.stdout)]
 
 
 def run(quick: bool = False, large: bool | None = None) -> list[Measurement]:
     if large is None:
         large = os.environ.get("READER_BENCH_LARGE") == "1" and not quick
     if quick:
-        return _in_fresh_interpreter(["100", "-", "-", "-", "1"])
-    results = _in_fresh_interpreter(["1000", "6", "0.5", "-", "3"])
+        return measure_size(100, None, None, None, repeat=1)
+    results = measure_size(1000, 6.0, 0.5, None, repeat=3)
     if large:
-        results += _in_fresh_interpreter(["10000", "60", "-", "1500", "1"])
+        results += measure_size(10_000, 60.0, None, 1500.0, repeat=1)
     return results
 
 
-def _child(arguments: list[str]) -> None:
-    stories, cold, cached, memory, repeat = arguments
-
-    def target(text: str) -> float | None:
-        return None if text == "-" else float(text)
-
-    measured = measure_size(int(stories), target(cold), target(cached), target(memory), int(repeat))
-    print(json.dumps([asdict(m) for m in measured]))
-
-
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--child"]:
-        _child(sys.argv[2:])
+    if sys.argv[1:2] == ["--step"]:
+        step, directory, repeat = sys.argv[2:5]
+        print(json.dumps(_STEPS[step](Path(directory), int(repeat))))
     else:
         for measurement in run(quick="--quick" in sys.argv, large="--large" in sys.argv or None):
             print(measurement)
