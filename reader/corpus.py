@@ -115,6 +115,8 @@ def load_corpus(
     articles: list[Article] = []
     key = hashlib.sha1((cache.version if cache else "").encode())
     try:
+        if cache is not None:
+            cache.prefetch([(str(file), ids[file]) for file in files])
         for done, file in enumerate(files, start=1):
             entry = None
             try:
