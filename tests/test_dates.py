@@ -505,3 +505,23 @@ def test_a_quarter_named_for_comparison_is_not_the_quarter_reported() -> None:
         "Net rose 20% in the third quarter. In the second quarter, charges were taken a year ago."
     )
     assert one(text, "1989-11-01", "a year ago").value == "1988-Q2"
+
+
+def test_weekday_night_and_morning_are_the_day_evening_keeps_its_part() -> None:
+    # The annotated news writes "Friday night" / "Thursday morning" as the bare day most often;
+    # evenings keep TEV (see the module docstring for the counts).
+    text = (
+        "Police said the man was shot Friday night. He was arrested Thursday morning. "
+        "Crowds gathered Monday evening. Flights leave on Tuesday nights."
+    )
+    found = by_text(find_dates(text, "1998-10-24"))
+    assert (found["Friday night"].type, found["Friday night"].value) == ("DATE", "1998-10-23")
+    assert found["Thursday morning"].value == "1998-10-22"
+    assert (found["Monday evening"].type, found["Monday evening"].value) == (
+        "TIME",
+        "1998-10-19TEV",
+    )
+    assert (found["Tuesday nights"].type, found["Tuesday nights"].value) == (
+        "SET",
+        "XXXX-WXX-2TNI",
+    )
