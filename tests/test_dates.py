@@ -525,3 +525,14 @@ def test_weekday_night_and_morning_are_the_day_evening_keeps_its_part() -> None:
         "SET",
         "XXXX-WXX-2TNI",
     )
+
+
+def test_an_amount_later_is_a_length_whose_signal_is_later() -> None:
+    text = "The talks stalled on Jan. 3. Three days later, a deal was signed. A few weeks later it fell apart."
+    found = by_text(find_dates(text, "2022-01-20"))
+    three = found["Three days"]
+    assert (three.type, three.value) == ("DURATION", "P3D")
+    assert text[three.start : three.end] == "Three days"
+    assert found["A few weeks"].value == "PXW"
+    # "ago" still counts back from the article date.
+    assert one("It opened three days ago.", "2022-01-20", "three days ago").value == "2022-01-17"

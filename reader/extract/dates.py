@@ -1344,8 +1344,12 @@ class _Resolver:
             amount = None
         if direction in ("before", "after"):
             # "two days before the vote": a duration anchored to an event, not to the text's dates.
-            letter, is_time = lx.UNITS.get(unit, ("Y", False))
             return ("DURATION", _duration_value(amount, unit), mod)
+        if direction == "later":
+            # "Three days later": the annotated news tags the length alone ("Three days" P3D,
+            # "A few days" PXD, "over an hour" PT1H: 3 of 3), "later" being its signal.
+            quantity_end = start + len(raw[: raw.lower().rindex("later")].rstrip())
+            return [(start, quantity_end, "DURATION", _duration_value(amount, unit), mod)]
         sign = 1 if direction in ("later", "from now", "hence", "after") else -1
         anchored_to_text = direction in ("earlier", "later")
         base_day = self.anchor_day() if anchored_to_text else self.dct
