@@ -461,6 +461,9 @@ def test_weekday_tense_comes_from_the_clause_that_holds_it() -> None:
     assert one(text, dct, "Saturday").value == "2021-12-25"
     # "until" looks ahead, except before a pluperfect.
     assert one("Officials postponed the vote until Friday.", dct, "Friday").value == "2021-12-31"
+    # ... even right after a past-tense verb: the verb is the decision, "until" its deadline.
+    text = "Officials postponed until Friday any action on the permit."
+    assert one(text, dct, "Friday").value == "2021-12-31"
     text = "Until Tuesday, they had not called him a suspect."
     assert one(text, dct, "Tuesday").value == "2021-12-28"
     # Plans look ahead even in the past tense; "were planning to" is no pluperfect.

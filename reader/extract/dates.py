@@ -859,6 +859,8 @@ class _Resolver:
         tail = before[-40:]
         if _UNTIL_TAIL.search(tail) and _PLUPERFECT.search(after[:60]):
             return "past"  # "Until Thursday, they had not called him a suspect"
+        if _UNTIL_TAIL.search(tail):
+            return "future"  # "officials postponed until Tuesday any action": a deadline ahead
         adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
             verb = adjacent[1]
