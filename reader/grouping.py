@@ -249,11 +249,11 @@ def _weigh(vectors: list[_Vector], flags: bytearray) -> None:
         order = sorted(range(len(weights)), key=weights.__getitem__, reverse=True)[:TOP_TERMS]
         if len(order) > 1:
             pick = itemgetter(*order)  # picks a tuple at C speed
-            kept, terms = pick(weights), pick(vector.terms)
+            kept, kept_terms = pick(weights), pick(vector.terms)
         else:
-            kept, terms = weights, vector.terms
+            kept, kept_terms = weights, vector.terms
         scale = 1.0 / (math.hypot(*kept) or 1.0)
-        vector.terms = array("i", terms)
+        vector.terms = array("i", kept_terms)
         vector.weights = array("d", map(mul, kept, repeat(scale)))
 
 
@@ -458,7 +458,7 @@ def _attach_sampled(
         for _, big in sorted(options)[:3]:
             compared = 0
             total = 0.0
-            agreeing = set()
+            agreeing: set[int] = set()
             for node in members[small][:HUB_LINKS]:
                 known = links.get(node, {})
                 found = {other: known[other] for other in known if labels[other] == big}

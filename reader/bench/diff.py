@@ -16,6 +16,7 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from reader.bench import Measurement
@@ -136,7 +137,7 @@ def run(quick: bool = False) -> list[Measurement]:
         runs = 15 if size <= 800 else (5 if size <= 5_000 else 3)
         if quick:
             runs = min(runs, 5 if size <= 800 else 1)
-        seconds = _median_seconds(lambda a=a, b=b: align_texts(a, b), runs)
+        seconds = _median_seconds(partial(align_texts, a, b), runs)
         per_word[size] = seconds / size
         target = {800: 0.020, 50_000: 1.0}.get(size)
         results.append(
@@ -150,9 +151,7 @@ def run(quick: bool = False) -> list[Measurement]:
             )
         )
         if size <= 5_000 or not quick:
-            reference = _median_seconds(
-                lambda a=a, b=b: _difflib_words(a, b), 1 if size > 5_000 else runs
-            )
+            reference = _median_seconds(partial(_difflib_words, a, b), 1 if size > 5_000 else runs)
             results.append(
                 Measurement(
                     AREA,

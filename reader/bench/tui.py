@@ -22,8 +22,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from reader.bench import Measurement
+
+if TYPE_CHECKING:  # Textual only for annotations: importing the bench must not load the UI
+    from textual.app import App
+    from textual.pilot import Pilot
+
+    from reader.corpus import Corpus
+    from reader.tui.widgets.article_view import ArticleView
+    from reader.tui.widgets.story_list import StoryList
 
 AREA = "tui"
 
@@ -97,7 +107,7 @@ def _long_article(words: int) -> str:
     return "\n\n".join(parts)
 
 
-def _big_corpus(articles: int) -> object:
+def _big_corpus(articles: int) -> Corpus:
     from reader.corpus import Corpus
     from reader.model import Article, Story
 
@@ -127,15 +137,15 @@ class _Frames:
     headless runs too). Pilot's own waits sleep until the CPU looks idle, which on a shared
     machine would be counted as latency."""
 
-    def __init__(self, app: object) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.times: list[float] = []
-        original = app._display  # type: ignore[attr-defined]  # noqa: SLF001
+        original = app._display  # noqa: SLF001
 
-        def timed(screen: object, renderable: object) -> None:
+        def timed(screen: Any, renderable: Any) -> None:
             self.times.append(time.perf_counter())
             original(screen, renderable)
 
-        app._display = timed  # type: ignore[attr-defined]  # noqa: SLF001
+        app._display = timed  # type: ignore[method-assign]  # noqa: SLF001 - wrapped on purpose
 
     async def after(self, seen: int, since: float) -> float:
         while len(self.times) <= seen and time.perf_counter() - since < 5:
@@ -143,20 +153,36 @@ class _Frames:
         return self.times[seen] - since if len(self.times) > seen else float("inf")
 
 
-async def _press_timed(pilot: object, frames: _Frames, key: str, widget: object) -> float:
+async def _press_timed(
+    pilot: Pilot[Any], frames: _Frames, key: str, widget: ArticleView | StoryList
+) -> float:
     """Key press -> handled -> the next frame, with the widget's row cache cold."""
     from textual import events
 
-    widget._cache.clear()  # type: ignore[attr-defined]  # noqa: SLF001 - every row drawn afresh
-    await pilot.pause()  # type: ignore[attr-defined]
+    widget._cache.clear()  # noqa: SLF001 - every row drawn afresh
+    await pilot.pause()
     seen = len(frames.times)
     start = time.perf_counter()
-    app = pilot.app  # type: ignore[attr-defined]
+    app = pilot.app
     app.post_message(events.Key(key, key if len(key) == 1 else None))
     return await frames.after(seen, start)
 
 
-async def _in_app(words: int, articles: int, keys: int) -> dict[str, object]:
+@dataclass
+class _AppTimings:
+    """What ``_in_app`` measures (seconds, and row counts)."""
+
+    long_open: float = 0.0
+    long_rows: int = 0
+    text_keys: list[float] = field(default_factory=list)
+    long_rewrap: float = 0.0
+    list_shown: float = 0.0
+    list_keys: list[float] = field(default_factory=list)
+    filter_keys: list[float] = field(default_factory=list)
+    filter_rows: int = 0
+
+
+async def _in_app(words: int, articles: int, keys: int) -> _AppTimings:
     from textual import events
     from textual.worker import WorkerCancelled
 
@@ -164,47 +190,47 @@ async def _in_app(words: int, articles: int, keys: int) -> dict[str, object]:
     from reader.model import Article, Story
     from reader.tui.app import ReaderApp
 
-    async def settle(pilot: object, app: ReaderApp) -> None:
+    async def settle(pilot: Pilot[Any], app: ReaderApp) -> None:
         for _ in range(3):
             with contextlib.suppress(WorkerCancelled):
                 await app.workers.wait_for_complete()
-            await pilot.pause()  # type: ignore[attr-defined]
+            await pilot.pause()
 
-    results: dict[str, object] = {}
+    results = _AppTimings()
     text = _long_article(words)
     article = Article("long", "/bench/long.txt", text, outlet="Bench", date="2024-01-01")
     app = ReaderApp(corpus=Corpus([article], [Story("long", "A long article", ("long",))]))
     async with app.run_test(size=(160, 48)) as pilot:
         start = time.perf_counter()
         await settle(pilot, app)
-        results["long_open"] = time.perf_counter() - start
+        results.long_open = time.perf_counter() - start
         view = app.library.article_view
-        results["long_rows"] = view.row_count
+        results.long_rows = view.row_count
         await pilot.press("tab")
         frames = _Frames(app)
         timings = []
         for n in range(keys):
             key = ("j", "j", "pagedown", "j", "pagedown", "k", "pageup", "G", "g")[n % 9]
             timings.append(await _press_timed(pilot, frames, key, view))
-        results["text_keys"] = timings
+        results.text_keys = timings
         start = time.perf_counter()
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
-        results["long_rewrap"] = time.perf_counter() - start
+        results.long_rewrap = time.perf_counter() - start
 
     corpus = _big_corpus(articles)
     start = time.perf_counter()
-    app = ReaderApp(corpus=corpus)  # type: ignore[arg-type]
+    app = ReaderApp(corpus=corpus)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot, app)
-        results["list_shown"] = time.perf_counter() - start
+        results.list_shown = time.perf_counter() - start
         story_list = app.library.story_list
         frames = _Frames(app)
         timings = []
         for n in range(keys):
             key = ("j", "j", "pagedown", "k", "G", "g")[n % 6]
             timings.append(await _press_timed(pilot, frames, key, story_list))
-        results["list_keys"] = timings
+        results.list_keys = timings
         await pilot.press("slash")
         filter_times = []
         typed = ""
@@ -217,8 +243,8 @@ async def _in_app(words: int, articles: int, keys: int) -> dict[str, object]:
             while story_list.filter_text != typed and time.perf_counter() - start < 5:
                 await asyncio.sleep(0.0005)
             filter_times.append(await frames.after(len(frames.times), start))
-        results["filter_keys"] = filter_times
-        results["filter_rows"] = len(story_list.rows)
+        results.filter_keys = filter_times
+        results.filter_rows = len(story_list.rows)
     return results
 
 
@@ -228,9 +254,9 @@ def run(quick: bool = False) -> list[Measurement]:
     warm_paint = statistics.median(paints[1:] or paints)
     warm_shown = statistics.median(shown[1:] or shown)
     found = asyncio.run(_in_app(words, articles, keys))
-    text_keys = [t * 1000 for t in found["text_keys"]]  # type: ignore[union-attr]
-    list_keys = [t * 1000 for t in found["list_keys"]]  # type: ignore[union-attr]
-    filter_keys = [t * 1000 for t in found["filter_keys"]]  # type: ignore[union-attr]
+    text_keys = [t * 1000 for t in found.text_keys]
+    list_keys = [t * 1000 for t in found.list_keys]
+    filter_keys = [t * 1000 for t in found.filter_keys]
     latency = max(text_keys + list_keys)
     return [
         Measurement(
@@ -254,15 +280,15 @@ def run(quick: bool = False) -> list[Measurement]:
         Measurement(
             AREA,
             f"open a {words:,}-word article",
-            float(found["long_open"]),
+            found.long_open,
             "s",
             None,
-            None,  # type: ignore[arg-type]
-            f"{found['long_rows']:,} wrapped rows",
+            None,
+            f"{found.long_rows:,} wrapped rows",
         ),
         Measurement(
-            AREA, f"re-wrap the {words:,}-word article on resize", float(found["long_rewrap"]), "s"
-        ),  # type: ignore[arg-type]
+            AREA, f"re-wrap the {words:,}-word article on resize", found.long_rewrap, "s"
+        ),
         Measurement(
             AREA,
             "key to screen, reading pane (median)",
@@ -291,11 +317,11 @@ def run(quick: bool = False) -> list[Measurement]:
         Measurement(
             AREA,
             f"{articles:,} articles listed and painted",
-            float(found["list_shown"]),
+            found.list_shown,
             "s",
-            "< 1 s",  # type: ignore[arg-type]
-            float(found["list_shown"]) < 1.0,
-        ),  # type: ignore[arg-type]
+            "< 1 s",
+            found.list_shown < 1.0,
+        ),
         Measurement(
             AREA,
             f"filter keystroke over {articles:,} articles (median)",
@@ -303,6 +329,6 @@ def run(quick: bool = False) -> list[Measurement]:
             "ms",
             "< 50 ms",
             statistics.median(filter_keys) < 50,
-            f"worst {max(filter_keys):.1f} ms; {found['filter_rows']} rows left",
+            f"worst {max(filter_keys):.1f} ms; {found.filter_rows} rows left",
         ),
     ]

@@ -551,7 +551,9 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
             mention = _mention_from(m, 0, text)
             if mention is not None:
                 return mention
-    lead = _LEAD_PUNCTUATION_RE.match(text, start, stop).end()
+    punctuation = _LEAD_PUNCTUATION_RE.match(text, start, stop)
+    assert punctuation is not None  # the pattern matches the empty string too
+    lead = punctuation.end()
     m = _ACCORDING_RE.match(text, lead, stop)
     if m is not None:
         return _mention_from(m, 0, text)
@@ -1157,7 +1159,8 @@ def attribute(
             j += 1
         for j in before + after:
             # A fragment's speaker guessed from the writer's sentence (no cue) is lent to nobody.
-            if mentions[j] is not None and (mentions[j].cue or not quotes[j].partial):
+            neighbour = mentions[j]
+            if neighbour is not None and (neighbour.cue or not quotes[j].partial):
                 sources[i] = j
                 break
         if sources[i] is not None:
@@ -1169,9 +1172,10 @@ def attribute(
                 if quote_paragraphs[j] < paragraph - 1:
                     break
                 if quote_paragraphs[j] == paragraph - 1:
-                    if mentions[j] is not None and not mentions[j].cue and quotes[j].partial:
+                    previous = mentions[j]
+                    if previous is not None and not previous.cue and quotes[j].partial:
                         continue  # a guessed fragment speaker does not carry over
-                    sources[i] = sources[j] if mentions[j] is None else j
+                    sources[i] = sources[j] if previous is None else j
                     break
             if sources[i] is None and paragraph > 0:
                 intro = _introduction(text, paragraphs[paragraph - 1])

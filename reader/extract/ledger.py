@@ -805,8 +805,12 @@ def build_ledger(articles: Sequence[Article], dct: str | None = None) -> Ledger:
     ``dct`` overrides every article's own date as the reference for relative dates. Articles
     with the same id are counted once.
     """
+    unique: list[Article] = []
     seen: set[str] = set()
-    unique = [a for a in articles if not (a.id in seen or seen.add(a.id))]
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            unique.append(article)
     docs = [_make_doc(article, dct) for article in unique]
     groups = _quote_groups(docs)
     date_facts = [f for d, doc in enumerate(docs) for f in _date_facts(d, doc)]

@@ -141,7 +141,9 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     cuts = []
     for match in _CANDIDATE_RE.finditer(text, start, end):
         cut = match.end()
-        following = _SPACE_RE.match(text, cut, end).end()
+        spaces = _SPACE_RE.match(text, cut, end)
+        assert spaces is not None  # `\s*` matches the empty string, so it always matches
+        following = spaces.end()
         if following >= end:
             break  # the paragraph end closes the sentence anyway
         if match.group("term") is None:
@@ -166,7 +168,9 @@ def _is_boundary(text: str, term_start: int, term: str, following: int, end: int
             return False
     if term != ".":
         return True
-    previous = _PREVIOUS_WORD_RE.search(text, max(0, term_start - 40), term_start).group(1)
+    previous_match = _PREVIOUS_WORD_RE.search(text, max(0, term_start - 40), term_start)
+    assert previous_match is not None  # `(\S*)$` matches the empty string at the end
+    previous = previous_match.group(1)
     previous = previous.lstrip(QUOTE_CHARS + "([{")
     if not previous:
         return True

@@ -106,11 +106,11 @@ def group_notes(notes: list[Note], corpus: Corpus | None) -> list[Group]:
             where = anchor(note, article)
             found = where.start is not None and where.end is not None
             passage = article.text[where.start : where.end] if found else note.quote.exact
-            story = story_of.get(article.id)
-            story_rank_n = story_rank.get(story.id, len(stories)) if story else len(stories)
-            article_rank = story.article_ids.index(article.id) if story else 0
+            home = story_of.get(article.id)
+            story_rank_n = story_rank.get(home.id, len(stories)) if home else len(stories)
+            article_rank = home.article_ids.index(article.id) if home else 0
             key = (0, story_rank_n, article_rank, article.id)
-            story_title = (story.title or story.id) if story else "Other articles"
+            story_title = (home.title or home.id) if home else "Other articles"
             details = [p for p in (article.outlet, article.date) if p]
             article_title = " · ".join([article.title or article.id, *details])
         keyed.setdefault(key, (story_title, article_title, []))[2].append(

@@ -537,8 +537,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 content = Content(self.empty_message).stylize(
                     self.get_visual_style("article-view--empty", partial=True)
                 )
-                strip = Strip(content.render_segments(self.visual_style), content.cell_length)
-                return strip.crop_extend(0, width, base)
+                message = Strip(content.render_segments(self.visual_style), content.cell_length)
+                return message.crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)

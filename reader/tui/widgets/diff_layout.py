@@ -361,21 +361,25 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
     last_a_paragraph = last_b_paragraph = None
     for row_index, row in enumerate(alignment.rows):
         pair = alignment.pairs[row.pair]
-        show_a = row.show_a and pair.a is not None
-        show_b = row.show_b and pair.b is not None
+        a_span = pair.a if row.show_a else None
+        b_span = pair.b if row.show_b else None
         new_paragraph = False
-        if show_a:
+        if a_span is not None:
             first, last = _paragraphs(document, "a", pair.a_sentences)
             new_paragraph |= last_a_paragraph is not None and first != last_a_paragraph
             last_a_paragraph = last
-        if show_b:
+        if b_span is not None:
             first, last = _paragraphs(document, "b", pair.b_sentences)
             new_paragraph |= last_b_paragraph is not None and first != last_b_paragraph
             last_b_paragraph = last
         if new_paragraph and lines:
             lines.append(Line(-1, False, None, None))
-        a_lines = wrap_offsets(a_text, pair.a.start, pair.a.end, left_width) if show_a else []
-        b_lines = wrap_offsets(b_text, pair.b.start, pair.b.end, right_width) if show_b else []
+        a_lines = []
+        if a_span is not None:
+            a_lines = wrap_offsets(a_text, a_span.start, a_span.end, left_width)
+        b_lines = []
+        if b_span is not None:
+            b_lines = wrap_offsets(b_text, b_span.start, b_span.end, right_width)
         if unified:
             if pair.op == "equal" and b_lines:
                 lines.extend(Line(row_index, n == 0, None, r, True) for n, r in enumerate(b_lines))

@@ -570,8 +570,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             if notes:
                 used = self._noted_segments(segments, text, text_range, marks, notes, cell_base)
                 if used + 2 <= width and any(a and start < e <= end for _, e, a in notes):
-                    marker = self._overlay(cell_base, "diff-view--note-marker")
-                    segments.append(Segment(" " + NOTE_MARKER, marker))
+                    note_style = self._overlay(cell_base, "diff-view--note-marker")
+                    segments.append(Segment(" " + NOTE_MARKER, note_style))
                     used += 2
             else:
                 used = self._text_segments(segments, text, text_range, marks, cell_base)
