@@ -17,13 +17,16 @@ Conventions (decided here, relied on by the cross-version ledger):
 - Where the TimeML-annotated news we measure on disagrees with itself, the value its annotators
   write most often wins (counted over TimeBank and AQUAINT together); the TimeML guidelines only
   break ties: ISO weeks zero-padded (``1998-W08``: padded 7 vs unpadded 6); "this/last/next week"
-  as ``1998-W09`` 19 vs ``1998-WXX`` 14 (all WXX in 1989 WSJ); bare years ``1968`` 100 vs
-  ``1968-XX`` 12; decades ``199`` 4 vs ``199X`` 4 (tie: the guideline). "<weekday> night" and
-  "<weekday> morning" are the bare day (``1998-10-23``, type DATE): night 10 bare (5 of them tag
+  as ``1998-W09`` 23 vs ``1998-WXX`` 18 (WXX only in TimeBank, mostly 1989 WSJ); bare years
+  ``1968`` 100 vs ``1968-XX`` 12; decades ``199`` 5 (5 documents) vs ``199X`` 4 (2 documents);
+  "a decade ago" ``1989`` 13 vs ``1989-XX`` 4. "<weekday> night" and "<weekday> morning" are the bare day (``1998-10-23``, type DATE): night 10 bare (5 of them tag
   only the weekday) vs ``TNI`` 6 vs ``TEV`` 3, morning 5 bare vs ``TMO`` 3; "Monday evening"
   keeps ``TEV`` (4 of 4), "this morning" / "last night" keep their part of day (3 of 3), and a
   plural part of day ("Tuesday nights") is a SET. "The week" alone is ``1989-WXX`` (4 of 5) and
   "this century" is ``P100Y`` (2 of 2).
+- "Three days later" is a DURATION over "Three days" (``P3D``), "later" being its signal (3 of 3
+  tagged); "three days ago" and "a year earlier" are dates counted back from the article date or
+  the reference time.
 - Words the annotated news tags less than ~40% of the time are left out, since each such
   prediction costs more than it earns: bare "recent", "the foreseeable future", rates after an
   amount ("$5 million a year": 2 of 8), "today's world", "the day before <clause>".
