@@ -45,6 +45,7 @@ def test_fates_per_version(versions: list[Article]) -> None:
     assert edited[2].span is None and edited[2].similarity == 0.0
     assert [f.moved for f in edited] == [False, False, False, True]
     counterpart = edited[3].span
+    assert counterpart is not None
     assert versions[2].text[counterpart.start : counterpart.end].startswith("Analysts doubt")
     assert result.share("copy") == 1.0
     assert result.share("edited", "dropped") == 0.25

@@ -142,7 +142,7 @@ def test_story_of_many_versions_stays_whole():
     articles += [Article(id=f"other-{a.name}", path=a.name, text=a.text) for a in others]
     stories = group_articles(articles)
     assert frozenset(f"big-{a.name}" for a in big) in _story_sets(stories)
-    expected = {}
+    expected: dict[int, set[str]] = {}
     for a in others:
         expected.setdefault(a.story, set()).add(f"other-{a.name}")
     assert {frozenset(ids) for ids in expected.values()} <= _story_sets(stories)

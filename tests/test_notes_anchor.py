@@ -20,6 +20,13 @@ PASSAGE = (
 QUOTE = "the chasm is deep and the prospect of finding a way out of the crisis"
 
 
+def located(text: str, quote: str) -> tuple[int, int]:
+    """``find_quote`` for quotes the test knows are there."""
+    found = find_quote(text, quote)
+    assert found is not None, quote
+    return found
+
+
 @pytest.fixture(scope="module")
 def seed_text() -> str:
     text = SEED.read_text(encoding="utf-8")
@@ -30,7 +37,7 @@ def seed_text() -> str:
 @pytest.fixture
 def noted(tmp_path: Path, seed_text: str) -> tuple[Article, Note]:
     article = Article(id="003", path=str(SEED), text=seed_text)
-    start, end = find_quote(seed_text, QUOTE)
+    start, end = located(seed_text, QUOTE)
     with NotesStore(tmp_path / DB_NAME) as store:
         note = store.add(article, start, end, body="how deep?")
         # What a later session reads back is what must re-anchor.
@@ -54,6 +61,7 @@ def test_text_inserted_before_the_quote_moves_it(noted: tuple[Article, Note]) ->
     changed = edited(article, insert + article.text)
     found = anchor(note, changed)
     assert found.status == "moved"
+    assert note.position is not None
     assert found.start == note.position.start + len(insert)
     assert changed.text[found.start : found.end] == QUOTE
 
@@ -115,10 +123,10 @@ def test_a_repeated_quote_is_told_apart_by_its_context() -> None:
 def test_find_quote_forgives_typed_quotes_case_and_line_breaks(seed_text: str) -> None:
     # The article has curly quotes; people type straight ones.
     typed = '"I have made it clear to President Putin'
-    start, end = find_quote(seed_text, typed)
+    start, end = located(seed_text, typed)
     assert seed_text[start:end] == "“I have made it clear to President Putin"
     text = "He said the talks\n  WOULD open soon."
-    start, end = find_quote(text, "the talks would open")
+    start, end = located(text, "the talks would open")
     assert text[start:end] == "the talks\n  WOULD open"
     assert find_quote(text, "not there") is None
     assert find_quote(text, "   ") is None
@@ -158,9 +166,9 @@ def test_anchor_all_orders_found_notes_and_lists_orphans_last(
 ) -> None:
     article = Article(id="003", path=str(SEED), text=seed_text)
     with NotesStore(tmp_path / DB_NAME) as store:
-        late = store.add(article, *find_quote(seed_text, "Associated Press writer"))
-        gone = store.add(article, *find_quote(seed_text, QUOTE))
-        early = store.add(article, *find_quote(seed_text, "WILMINGTON"))
+        late = store.add(article, *located(seed_text, "Associated Press writer"))
+        gone = store.add(article, *located(seed_text, QUOTE))
+        early = store.add(article, *located(seed_text, "WILMINGTON"))
         notes = store.list()
     changed = edited(article, seed_text.replace(PASSAGE, ""))
     placed = anchor_all(notes, changed)
@@ -180,7 +188,7 @@ def test_a_changed_word_at_the_quote_edge_stays_inside_the_span(
 
 def test_a_short_quote_with_a_changed_word_is_confirmed_by_its_context(seed_text: str) -> None:
     article = Article(id="003", path=str(SEED), text=seed_text)
-    start, end = find_quote(seed_text, "severe sanctions")
+    start, end = located(seed_text, "severe sanctions")
     quote, position = describe(seed_text, start, end)
     note = Note("n", "highlight", "003", str(SEED), article.fingerprint, quote, position)
     changed = edited(article, "Update. " + seed_text.replace("severe sanctions", "harsh sanctions"))

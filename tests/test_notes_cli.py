@@ -140,9 +140,9 @@ def test_markdown_and_csv_exports_to_stdout(
     code, out, err = run(capsys, "notes", "export", "--format", "md", "--data-dir", data_dir)
     assert code == 0, err
     assert "> the chasm is deep" in out and "Associated Press" in out
-    console = Console(file=io.StringIO(), width=90, color_system=None)
-    console.print(Markdown(out))
-    assert "That’s what diplomacy is about" in console.file.getvalue()
+    rendered = io.StringIO()
+    Console(file=rendered, width=90, color_system=None).print(Markdown(out))
+    assert "That’s what diplomacy is about" in rendered.getvalue()
 
     code, out, err = run(
         capsys, "notes", "export", "--format", "csv", "--tag", "q", "--data-dir", data_dir

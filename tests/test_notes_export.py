@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -48,7 +49,7 @@ def seed_article(path: Path) -> Article:
     lines = path.read_text(encoding="utf-8").splitlines()
     date = None
     title = None
-    kept = []
+    kept: list[str] = []
     for line in lines:
         stripped = line.strip()
         match = re.fullmatch(r"date (\d{4}-\d{2}-\d{2})", stripped)
@@ -102,7 +103,7 @@ def add_quote(store: NotesStore, article: Article, quote: str, **kwargs: Any) ->
 
 
 @pytest.fixture
-def noted(tmp_path: Path, seeds: dict[str, Article], story: Story) -> NotesStore:
+def noted(tmp_path: Path, seeds: dict[str, Article], story: Story) -> Iterator[NotesStore]:
     store = NotesStore(tmp_path / DB_NAME, clock=fixed_clock(), id_factory=counting_ids())
     sid = story.id
     add_quote(store, seeds["000"], "talks on January 10 must focus", tags=["dates"], story_id=sid)
@@ -193,9 +194,9 @@ def test_markdown_renders_with_rich(
     noted: NotesStore, seeds: dict[str, Article], story: Story
 ) -> None:
     md = to_markdown(noted.list(), loaded(seeds), [story], enrich=fake_enrich)
-    console = Console(file=io.StringIO(), width=100, color_system=None)
-    console.print(Markdown(md))
-    rendered = console.file.getvalue()
+    output = io.StringIO()
+    Console(file=output, width=100, color_system=None).print(Markdown(md))
+    rendered = output.getvalue()
     assert "I have made it clear to President Putin" in rendered
     assert "said *someone* <b>" in rendered
 

@@ -17,6 +17,7 @@ import pytest
 
 from reader.model import Article
 from reader.notes import NoteNotFound, NotesStore, NotesStoreError, find_quote
+from reader.notes.anchor import TextPositionSelector
 from reader.notes.store import DATA_DIR_ENV, DB_NAME, SCHEMA_VERSION, default_store_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,7 +49,7 @@ def test_add_get_and_list_round_trip(store: NotesStore) -> None:
     assert note.quote.exact == "talks with Russia"
     assert note.quote.prefix.endswith("said on Tuesday that ")
     assert note.quote.suffix.startswith(" would open")
-    assert (note.position.start, note.position.end) == (start, end)
+    assert note.position == TextPositionSelector(start, end)
     assert note.tags == ("dates", "talks")
     assert note.article_fingerprint == ARTICLE.fingerprint
     assert note.created_at.endswith("Z") and note.created_at == note.updated_at

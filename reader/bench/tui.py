@@ -286,9 +286,7 @@ def run(quick: bool = False) -> list[Measurement]:
             None,
             f"{found.long_rows:,} wrapped rows",
         ),
-        Measurement(
-            AREA, f"re-wrap the {words:,}-word article on resize", found.long_rewrap, "s"
-        ),
+        Measurement(AREA, f"re-wrap the {words:,}-word article on resize", found.long_rewrap, "s"),
         Measurement(
             AREA,
             "key to screen, reading pane (median)",

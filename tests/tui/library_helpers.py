@@ -21,6 +21,12 @@ async def settle(pilot: Pilot) -> None:
         await pilot.pause()
 
 
+def loaded_corpus(app: ReaderApp) -> Corpus:
+    """The app's corpus, once ``settle`` has let it load."""
+    assert app.corpus is not None
+    return app.corpus
+
+
 def seed_prefix(app: ReaderApp) -> str | None:
     article = app.library.current_article
     return article.id[:3] if article else None

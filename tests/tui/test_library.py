@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 import types
 
-from library_helpers import corpus_of, seed_prefix, settle
-from textual.widgets import Input
+from library_helpers import corpus_of, loaded_corpus, seed_prefix, settle
+from textual.widgets import Input, Static
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens.help import HelpScreen
@@ -68,7 +68,7 @@ async def test_choosing_a_quote_in_the_details_jumps_to_it_and_names_the_speaker
     app = ReaderApp()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        app.library.open_article(app.corpus.article("003").id)  # AP: quotes with speakers
+        app.library.open_article(loaded_corpus(app).article("003").id)  # AP: quotes with speakers
         await settle(pilot)
         marks = app.library.marks
         assert marks is not None and marks.quotes
@@ -87,7 +87,7 @@ async def test_choosing_a_quote_in_the_details_jumps_to_it_and_names_the_speaker
         assert isinstance(app.focused, ArticleView)
         span = view.current_span()
         assert span is not None and span.start <= target.start < span.end
-        assert target.speaker in app.library.status.text
+        assert target.speaker is not None and target.speaker in app.library.status.text
         assert view.row_of(target.start) in range(
             view.scroll_offset.y, view.scroll_offset.y + view.size.height
         )
@@ -129,7 +129,9 @@ async def test_filter_by_outlet_then_escape_clears_it() -> None:
         await pilot.press(*"press")
         await settle(pilot)
         story_list = app.library.story_list
-        outlets = {app.corpus.article(r.article_id).outlet for r in story_list.rows if r.article_id}
+        outlets = {
+            loaded_corpus(app).article(r.article_id).outlet for r in story_list.rows if r.article_id
+        }
         assert outlets == {"Agence France-Presse", "The Associated Press"}
         assert seed_prefix(app) in {"002", "003"}
         await pilot.press(*"zzzz")
@@ -144,7 +146,7 @@ async def test_boilerplate_is_hidden_until_b() -> None:
     app = ReaderApp()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        app.library.open_article(app.corpus.article("003").id)
+        app.library.open_article(loaded_corpus(app).article("003").id)
         await settle(pilot)
         view = app.library.article_view
         await pilot.press("G")
@@ -163,7 +165,7 @@ async def test_help_lists_the_screens_keys_from_its_bindings() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(str(s.content) for s in app.screen.query("Static"))
+        text = "\n".join(str(s.content) for s in app.screen.query(Static))
         for expected in (
             "Filter",
             "Compare",

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from library_helpers import settle
+from library_helpers import loaded_corpus, settle
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Button, Input, RadioButton
 
 from reader.model import Article, Span
+from reader.notes.anchor import TextPositionSelector
 from reader.tui.app import ReaderApp
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.export_dialog import ExportDialog
@@ -41,7 +44,12 @@ async def reading(pilot: Pilot) -> ArticleView:
 
 def row_backgrounds(view: ArticleView, row: int) -> list[object]:
     """The background colour of every drawn cell group of a row (row on screen)."""
-    return [segment.style.bgcolor for segment in view.render_line(row) if segment.text.strip()]
+    colours: list[object] = []
+    for segment in view.render_line(row):
+        if segment.text.strip():
+            assert segment.style is not None
+            colours.append(segment.style.bgcolor)
+    return colours
 
 
 def row_text(view: ArticleView, row: int) -> str:
@@ -64,7 +72,7 @@ async def test_h_highlights_the_sentence_and_draws_it_and_h_again_removes_it() -
         assert len(notes) == 1
         note = notes[0]
         assert note.kind == "highlight" and note.article_id == article.id
-        assert (note.position.start, note.position.end) == (span.start, span.end)
+        assert note.position == TextPositionSelector(span.start, span.end)
         assert note.quote.exact == article.text[span.start : span.end]
         assert view.note_spans == [(span.start, span.end, False)]
         assert row_backgrounds(view, 0) != plain  # drawn in the text
@@ -90,7 +98,7 @@ async def test_shift_down_spreads_the_passage_over_sentences() -> None:
         assert view.sentence_index == 2
         await pilot.press("h")
         (note,) = app.notes.all_notes()
-        assert (note.position.start, note.position.end) == (spread.start, spread.end)
+        assert note.position == TextPositionSelector(spread.start, spread.end)
         await pilot.press("j")  # a plain move ends the spread
         assert view.current_span() != spread
 
@@ -110,7 +118,7 @@ async def test_a_writes_a_note_with_tags_and_a_again_edits_it() -> None:
         (note,) = app.notes.all_notes()
         assert note.kind == "note" and note.body == "compare with AP"
         assert note.tags == ("check", "follow up")
-        assert (note.position.start, note.position.end) == (span.start, span.end)
+        assert note.position == TextPositionSelector(span.start, span.end)
         # The row where the note ends carries the marker (after the text, offsets untouched).
         last_row = view.row_of(span.end - 1) - view.scroll_offset.y
         assert row_text(view, last_row).rstrip().endswith(NOTE_MARKER)
@@ -141,7 +149,7 @@ async def test_p_pins_a_quote_with_its_speaker() -> None:
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.library.open_article(app.corpus.article("003").id)  # AP: quotes with speakers
+        app.library.open_article(loaded_corpus(app).article("003").id)  # AP: quotes with speakers
         await settle(pilot)
         marks = app.library.marks
         assert marks is not None
@@ -160,7 +168,7 @@ async def test_p_pins_a_quote_with_its_speaker() -> None:
         assert note.kind == "pin"
         assert note.payload is not None
         assert note.payload["type"] == "quote" and note.payload["speaker"] == quote.speaker
-        assert (note.position.start, note.position.end) == (quote.start, quote.end)
+        assert note.position == TextPositionSelector(quote.start, quote.end)
         await pilot.press("p")  # pinning the same item again adds nothing
         assert len(app.notes.all_notes()) == 1
         assert isinstance(app.focused, DetailPane)
@@ -186,7 +194,8 @@ async def test_notes_screen_lists_jumps_deletes_and_undoes() -> None:
         screen = app.screen
         assert isinstance(screen, NotesScreen)
         assert set(screen.entries) == {n.id for n in app.notes.all_notes()}
-        assert screen.entries[orphan.id].where.status == "orphaned"
+        where = screen.entries[orphan.id].where
+        assert where is not None and where.status == "orphaned"
         listing = screen.notes_list
         prompts = {
             listing.get_option_at_index(i).id: str(listing.get_option_at_index(i).prompt)
@@ -233,14 +242,14 @@ async def test_export_writes_a_file_and_asks_before_overwriting(tmp_path: Path) 
         assert article is not None
 
         await pilot.press("e")
-        dialog = app.screen
+        dialog: Screen[Any] = app.screen
         assert isinstance(dialog, ExportDialog)
         assert dialog.path_input.value.endswith("reader-notes.md")
         markdown = tmp_path / "notes.md"
         dialog.path_input.value = str(markdown)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen is app.library  # (not isinstance: it would narrow app.screen for good)
         text = markdown.read_text(encoding="utf-8")
         assert "worth a check" in text and article.text[:40] in text
 
@@ -284,8 +293,8 @@ async def test_highlights_in_compare_on_either_side_show_in_the_library_too() ->
         await pilot.press("h", "H")
         by_article = {n.article_id: n for n in app.notes.all_notes()}
         assert set(by_article) == {left[0], right[0]}
-        assert (by_article[left[0]].position.start, by_article[left[0]].position.end) == left[1:]
-        assert (by_article[right[0]].position.start, by_article[right[0]].position.end) == right[1:]
+        assert by_article[left[0]].position == TextPositionSelector(*left[1:])
+        assert by_article[right[0]].position == TextPositionSelector(*right[1:])
         assert view.note_spans("left") == ((left[1], left[2], False),)
         assert view.note_spans("right") == ((right[1], right[2], False),)
         assert [s.style for s in view.render_line(line)] != before
