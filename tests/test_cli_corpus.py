@@ -56,7 +56,9 @@ def test_show_json_and_boilerplate(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_show_accepts_a_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     article = tmp_path / "mine.txt"
-    article.write_text("Headline here\n\nThe body [b]with[/b] brackets [/x] stays literal.", encoding="utf-8")
+    article.write_text(
+        "Headline here\n\nThe body [b]with[/b] brackets [/x] stays literal.", encoding="utf-8"
+    )
     data = run_json(capsys, "show", str(article), "--json")
     assert data["title"] == "Headline here"
     assert data["text"] == "The body [b]with[/b] brackets [/x] stays literal."
@@ -73,13 +75,26 @@ def test_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_mixed_folder_lists_good_files_and_skips_bad_ones(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("Talks between the two sides open in Geneva on Monday.", encoding="utf-8")
-    (tmp_path / "legacy.txt").write_bytes("Le ministre a déclaré « non » à Genève.".encode("latin-1"))
-    (tmp_path / "bom16.txt").write_bytes(codecs.BOM_UTF16_LE + "A UTF-16 story.".encode("utf-16-le"))
-    (tmp_path / "escapes.txt").write_text("Clean \x1b]0;evil-title\x07text with \x1b[31mcolour\x1b[0m.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Talks between the two sides open in Geneva on Monday.", encoding="utf-8"
+    )
+    (tmp_path / "legacy.txt").write_bytes(
+        "Le ministre a déclaré « non » à Genève.".encode("latin-1")
+    )
+    (tmp_path / "bom16.txt").write_bytes(
+        codecs.BOM_UTF16_LE + "A UTF-16 story.".encode("utf-16-le")
+    )
+    (tmp_path / "escapes.txt").write_text(
+        "Clean \x1b]0;evil-title\x07text with \x1b[31mcolour\x1b[0m.", encoding="utf-8"
+    )
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "empty.md").write_bytes(b"")
-    result = subprocess.run([sys.executable, "-m", "reader", "list", str(tmp_path), "--json"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "list", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     data = json.loads(result.stdout)
@@ -87,6 +102,11 @@ def test_mixed_folder_lists_good_files_and_skips_bad_ones(tmp_path: Path) -> Non
     assert listed == {"good", "legacy", "bom16", "escapes"}
     skipped = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
     assert set(skipped) == {"binary.txt", "empty.md"}
-    shown = subprocess.run([sys.executable, "-m", "reader", "show", str(tmp_path / "escapes.txt"), "--json"], capture_output=True, text=True, timeout=120)
+    shown = subprocess.run(
+        [sys.executable, "-m", "reader", "show", str(tmp_path / "escapes.txt"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert json.loads(shown.stdout)["text"] == "Clean text with colour."
     assert "\x1b" not in shown.stdout

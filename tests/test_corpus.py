@@ -30,10 +30,18 @@ def _forbid(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
 
 
 def test_bundled_seeds_are_found() -> None:
-    assert sorted(p.name[:3] for p in seeds_dir().glob("*.txt")) == ["000", "001", "002", "003", "004"]
+    assert sorted(p.name[:3] for p in seeds_dir().glob("*.txt")) == [
+        "000",
+        "001",
+        "002",
+        "003",
+        "004",
+    ]
 
 
-def test_unchanged_corpus_is_neither_reparsed_nor_regrouped(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_corpus_is_neither_reparsed_nor_regrouped(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = load_corpus([corpus_dir])
     _forbid(monkeypatch, corpus_module, "read_file")
     _forbid(monkeypatch, grouping_module, "group_articles")
@@ -42,10 +50,14 @@ def test_unchanged_corpus_is_neither_reparsed_nor_regrouped(corpus_dir: Path, mo
     assert second.stories == first.stories
 
 
-def test_an_edited_file_is_reread_and_the_corpus_regrouped(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edited_file_is_reread_and_the_corpus_regrouped(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     load_corpus([corpus_dir])
     edited = corpus_dir / "004_ab99e996ad05a407.txt"
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8"
+    )
     stat = edited.stat()
     os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
     reread: list[str] = []
@@ -66,7 +78,9 @@ def test_same_size_same_second_edit_is_caught_by_content_hash(corpus_dir: Path) 
     load_corpus([corpus_dir])
     stat = target.stat()
     original = target.read_text(encoding="utf-8")
-    target.write_text(original.replace("long-awaited", "long-expected"), encoding="utf-8")  # same length
+    target.write_text(
+        original.replace("long-awaited", "long-expected"), encoding="utf-8"
+    )  # same length
     os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert "long-expected" in load_corpus([corpus_dir]).article("002").text
 
@@ -95,7 +109,9 @@ def test_cache_of_another_engine_version_is_discarded(corpus_dir: Path) -> None:
     assert len(load_corpus([corpus_dir]).articles) == 5
 
 
-def test_unwritable_cache_dir_still_loads(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_unwritable_cache_dir_still_loads(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x")
     monkeypatch.setenv("READER_CACHE_DIR", str(blocker / "cache"))

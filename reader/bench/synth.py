@@ -22,7 +22,26 @@ from reader.corpus import seeds_dir
 
 KINDS = ("base", "update", "rewrite")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-_SYLLABLES = ["ka", "lo", "mi", "ra", "ten", "vo", "shi", "an", "del", "gu", "pa", "rin", "so", "mar", "el", "ti", "bo", "zan"]
+_SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ten",
+    "vo",
+    "shi",
+    "an",
+    "del",
+    "gu",
+    "pa",
+    "rin",
+    "so",
+    "mar",
+    "el",
+    "ti",
+    "bo",
+    "zan",
+]
 
 
 @dataclass(frozen=True, slots=True)
