@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from pathlib import Path
 
 from reader.bench import Measurement
+from reader.corpus import seeds_dir
 from reader.extract.dates import find_dates
 
 AREA = "dates"
@@ -21,9 +21,7 @@ _TARGET_MB_S = 6.0
 
 
 def _seed_text() -> str:
-    seeds = Path(__file__).resolve().parent.parent.parent / "seeds"
-    if not seeds.is_dir():  # installed wheel: the seeds ship inside the package
-        seeds = Path(__file__).resolve().parent.parent / "_seeds"
+    seeds = seeds_dir()
     return "\n\n".join(
         path.read_text(encoding="utf-8", errors="replace") for path in sorted(seeds.glob("*.txt"))
     )

@@ -17,9 +17,9 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 from reader.bench import Measurement
+from reader.corpus import seeds_dir
 from reader.diff import align_texts
 from reader.text.sentences import split_sentences
 from reader.text.tokens import TOKEN_RE
@@ -43,9 +43,7 @@ _FILLERS = ["again", "now", "also", "still", "indeed", "then", "too", "further"]
 
 
 def _seed_sentences() -> list[str]:
-    seeds = Path(__file__).resolve().parent.parent.parent / "seeds"
-    if not seeds.is_dir():  # installed wheel: the seeds ship inside the package
-        seeds = Path(__file__).resolve().parent.parent / "_seeds"
+    seeds = seeds_dir()
     sentences = []
     for path in sorted(seeds.glob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")

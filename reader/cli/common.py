@@ -27,14 +27,20 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
-def add_corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
-    """``PATH...`` (or ``--corpus PATH`` for commands whose positionals are article refs)."""
+def add_corpus_options(
+    parser: argparse.ArgumentParser,
+    *,
+    positional: bool = True,
+    default: str = "the bundled seeds",
+) -> None:
+    """``PATH...`` (or ``--corpus PATH`` for commands whose positionals are article refs);
+    ``default`` says in the help what is read without them."""
     if positional:
         parser.add_argument(
             "paths",
             nargs="*",
             metavar="PATH",
-            help="files or folders of articles (default: the bundled seeds)",
+            help=f"files or folders of articles (default: {default})",
         )
     else:
         parser.add_argument(
@@ -44,7 +50,7 @@ def add_corpus_options(parser: argparse.ArgumentParser, *, positional: bool = Tr
             action="append",
             default=[],
             metavar="PATH",
-            help="file or folder of articles to look ids up in (repeatable; default: the bundled seeds)",
+            help=f"file or folder of articles to look ids up in (repeatable; default: {default})",
         )
     parser.add_argument(
         "--no-cache",

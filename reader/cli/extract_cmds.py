@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,11 @@ STATUS_STYLES = {
     "unquoted": "magenta",
     "missing": "red",
 }
+
+# The --json fields of each kind of mention, in output order (after the article's id).
+QUOTE_FIELDS = ("text", "start", "end", "content_start", "content_end", "speaker", "cue", "partial")
+DATE_FIELDS = ("text", "start", "end", "type", "value", "resolved", "mod")
+NUMBER_FIELDS = ("text", "start", "end", "value", "unit", "kind", "approx")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -163,10 +168,17 @@ def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
             )
 
 
-def _conflicts_json(
-    ledgers: list[Ledger], get: Callable[[Ledger], tuple[Conflict, ...]]
+def _mentions_json(
+    extractions: list[tuple[Article, Extraction]],
+    get: Callable[[Extraction], Sequence[object]],
+    fields: tuple[str, ...],
 ) -> list[dict[str, Any]]:
-    return [c.to_json() for ledger in ledgers for c in get(ledger)]
+    """One object per mention: its article's id, then ``fields`` in this order."""
+    return [
+        {"article": article.id, **{name: getattr(mention, name) for name in fields}}
+        for article, extraction in extractions
+        for mention in get(extraction)
+    ]
 
 
 # --------------------------------------------------------------------------- quotes
@@ -180,21 +192,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             {
-                "quotes": [
-                    {
-                        "article": article.id,
-                        "text": quote.text,
-                        "start": quote.start,
-                        "end": quote.end,
-                        "content_start": quote.content_start,
-                        "content_end": quote.content_end,
-                        "speaker": quote.speaker,
-                        "cue": quote.cue,
-                        "partial": quote.partial,
-                    }
-                    for article, extraction in extractions
-                    for quote in extraction.quotes
-                ],
+                "quotes": _mentions_json(extractions, lambda e: e.quotes, QUOTE_FIELDS),
                 "groups": [g.to_json() for g in groups],
             }
         )
@@ -252,24 +250,12 @@ def cmd_dates(args: argparse.Namespace) -> int:
     corpus, articles = _selection(args)
     extractions = _extractions(articles, dct)
     ledgers = _ledgers(corpus, articles, dct)
+    conflicts = [c for ledger in ledgers for c in ledger.date_conflicts]
     if args.json:
         print_json(
             {
-                "dates": [
-                    {
-                        "article": article.id,
-                        "text": mention.text,
-                        "start": mention.start,
-                        "end": mention.end,
-                        "type": mention.type,
-                        "value": mention.value,
-                        "resolved": mention.resolved,
-                        "mod": mention.mod,
-                    }
-                    for article, extraction in extractions
-                    for mention in extraction.dates
-                ],
-                "conflicts": _conflicts_json(ledgers, lambda ledger: ledger.date_conflicts),
+                "dates": _mentions_json(extractions, lambda e: e.dates, DATE_FIELDS),
+                "conflicts": [c.to_json() for c in conflicts],
             }
         )
         return 0
@@ -293,9 +279,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
             )
         console.print(table)
     if ledgers:
-        _print_conflicts(
-            [c for ledger in ledgers for c in ledger.date_conflicts], "date conflict(s)"
-        )
+        _print_conflicts(conflicts, "date conflict(s)")
     return 0
 
 
@@ -306,24 +290,12 @@ def cmd_numbers(args: argparse.Namespace) -> int:
     corpus, articles = _selection(args)
     extractions = _extractions(articles, None)
     ledgers = _ledgers(corpus, articles, None)
+    conflicts = [c for ledger in ledgers for c in ledger.number_conflicts]
     if args.json:
         print_json(
             {
-                "numbers": [
-                    {
-                        "article": article.id,
-                        "text": mention.text,
-                        "start": mention.start,
-                        "end": mention.end,
-                        "value": mention.value,
-                        "unit": mention.unit,
-                        "kind": mention.kind,
-                        "approx": mention.approx,
-                    }
-                    for article, extraction in extractions
-                    for mention in extraction.numbers
-                ],
-                "conflicts": _conflicts_json(ledgers, lambda ledger: ledger.number_conflicts),
+                "numbers": _mentions_json(extractions, lambda e: e.numbers, NUMBER_FIELDS),
+                "conflicts": [c.to_json() for c in conflicts],
             }
         )
         return 0
@@ -344,9 +316,7 @@ def cmd_numbers(args: argparse.Namespace) -> int:
             )
         console.print(table)
     if ledgers:
-        _print_conflicts(
-            [c for ledger in ledgers for c in ledger.number_conflicts], "number conflict(s)"
-        )
+        _print_conflicts(conflicts, "number conflict(s)")
     return 0
 
 

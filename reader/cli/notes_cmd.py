@@ -14,6 +14,7 @@ from rich.text import Text
 
 from reader.cli.common import (
     CliError,
+    add_corpus_options,
     add_json_option,
     console,
     corpus_for_refs,
@@ -116,17 +117,8 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: Any = argparse.SUPPR
 
 
 def _add_corpus(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-C",
-        "--corpus",
-        dest="paths",
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="file or folder of articles (repeatable; default: the folders the notes came from, or the seeds)",
-    )
-    parser.add_argument(
-        "--no-cache", action="store_true", help="read the articles afresh, without the index cache"
+    add_corpus_options(
+        parser, positional=False, default="the folders the notes came from, or the seeds"
     )
 
 

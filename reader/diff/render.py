@@ -139,14 +139,23 @@ def render_side_by_side(
             right = Text(f"↕ moved to row {partner}", style=STYLE_NOTE)
         table.add_row(_marker(pair.op, number), left, right)
         shown += 1
-    parts: list[RenderableType] = [render_header(alignment, a_label, b_label), Text("")]
-    if shown:
-        parts.append(table)
-    else:
-        parts.append(
-            Text("No differences." if changes_only else "Nothing to compare.", style="dim")
-        )
-    return Group(*parts)
+    return _under_header(alignment, a_label, b_label, table if shown else None, changes_only)
+
+
+def _under_header(
+    alignment: Alignment,
+    a_label: str | None,
+    b_label: str | None,
+    table: Table | None,
+    changes_only: bool,
+) -> RenderableType:
+    """The header, then ``table``, or why there is none (no rows to show)."""
+    body: RenderableType = (
+        table
+        if table is not None
+        else Text("No differences." if changes_only else "Nothing to compare.", style="dim")
+    )
+    return Group(render_header(alignment, a_label, b_label), Text(""), body)
 
 
 def _unified_pair(alignment: Alignment, pair: AlignedPair) -> Text:
@@ -218,13 +227,7 @@ def render_unified(
             body = _unified_pair(alignment, pair)
         table.add_row(_marker(pair.op, row_index + 1), body)
         shown += 1
-    parts: list[RenderableType] = [render_header(alignment, a_label, b_label), Text("")]
-    parts.append(
-        table
-        if shown
-        else Text("No differences." if changes_only else "Nothing to compare.", style="dim")
-    )
-    return Group(*parts)
+    return _under_header(alignment, a_label, b_label, table if shown else None, changes_only)
 
 
 _FATE_STYLE = {"kept": "green", "changed": "yellow", "dropped": "red"}

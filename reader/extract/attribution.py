@@ -624,71 +624,18 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
     return _Mention(start, end, "nominal", cue)
 
 
+_DETERMINERS = frozenset(["a", "an", "the", "this", "these", "those"])
+_POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
+_PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "for", "with", "by", "from"])
 # Words that open a noun phrase, so a capitalised word after them modifies a noun.
-_NOUN_PHRASE_OPENERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "former",
-        "many",
-        "some",
-        "most",
-        "all",
-        "several",
-        "few",
-        "more",
-    ]
+_NOUN_PHRASE_OPENERS = (
+    _DETERMINERS
+    | _POSSESSIVES
+    | _PREPOSITIONS
+    | {"former", "many", "some", "most", "all", "several", "few", "more"}
 )
-_NOT_BEFORE_A_CUE_VERB = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "and",
-        "or",
-        "but",
-        "as",
-    ]
+_NOT_BEFORE_A_CUE_VERB = (
+    _DETERMINERS | _POSSESSIVES | _PREPOSITIONS | {"that", "and", "or", "but", "as"}
 )
 _CLAUSE_OPENERS = frozenset(["and", "or", "but", "then", "while", "as", "when", "after", "before"])
 _MARKS = '"\u201c\u201d\u00ab\u00bb'
