@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import os
 import sys
 from collections.abc import Sequence
@@ -38,16 +37,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     return parser, set(subparsers.choices)
 
 
-def _has_app() -> bool:
-    return importlib.util.find_spec("reader.tui.app") is not None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
-        # `reader` or `reader PATH...`: the app (until it exists, the stories).
-        args_list = ["open" if _has_app() else "stories", *args_list]
+        # `reader` or `reader PATH...`: the app.
+        args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     try:
         return int(args.func(args) or 0)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import importlib
 import io
 import json
 import os
@@ -162,78 +161,41 @@ def _ordered(notes: Iterable[Note], context: _Context) -> list[Note]:
 # -- enrichment from the extraction engines ----------------------------------------------------
 
 
-def default_enricher() -> Enricher | None:
-    """Speaker and normalised dates from ``reader.extract`` if it is installed, else None."""
-    find_dates = _optional("reader.extract.dates", "find_dates")
-    find_quotes = _optional("reader.extract.quotes", "find_quotes")
-    if find_dates is None and find_quotes is None:
-        return None
-    cache: dict[str, tuple[list[Any], list[Any]]] = {}
+def default_enricher() -> Enricher:
+    """Speakers and normalised dates from ``reader.extract`` for the spans of notes."""
+    # Imported here: loading the taggers is only worth it when a Markdown export enriches.
+    from reader.extract.dates import DateMention, find_dates  # noqa: PLC0415
+    from reader.extract.quotes import Quote, find_quotes  # noqa: PLC0415
+
+    cache: dict[str, tuple[list[Quote], list[DateMention]]] = {}
 
     def enrich(article: Article, start: int, end: int) -> dict[str, Any]:
         if article.fingerprint not in cache:
-            quotes: list[Any] = []
-            dates: list[Any] = []
+            quotes: list[Quote] = []
+            dates: list[DateMention] = []
             # The extractors are other engines: a failure there costs enrichment, not the export.
             with contextlib.suppress(Exception):
-                quotes = list(find_quotes(article.text)) if find_quotes is not None else []
+                quotes = list(find_quotes(article.text))
             with contextlib.suppress(Exception):
-                dates = (
-                    list(find_dates(article.text, article.date)) if find_dates is not None else []
-                )
+                dates = list(find_dates(article.text, article.date))
             cache[article.fingerprint] = (quotes, dates)
         quotes, dates = cache[article.fingerprint]
         facts: dict[str, Any] = {}
         for quote in quotes:
-            span = _span_of(quote)
-            speaker = _text_of(getattr(quote, "speaker", None))
-            if span and span[0] < end and start < span[1] and speaker:
+            speaker = (quote.speaker or "").strip()
+            if quote.start < end and start < quote.end and speaker:
                 facts["speaker"] = speaker
                 break
         found_dates = []
         for date in dates:
-            span = _span_of(date)
-            value = _text_of(getattr(date, "value", None))
-            if span and span[0] < end and start < span[1] and value:
-                found_dates.append({"text": article.text[span[0] : span[1]], "value": value})
+            value = date.value.strip()
+            if date.start < end and start < date.end and value:
+                found_dates.append({"text": article.text[date.start : date.end], "value": value})
         if found_dates:
             facts["dates"] = found_dates
         return facts
 
     return enrich
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` if that engine is there and importable (it is built separately)."""
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except Exception:
-        return None
-    return found if callable(found) else None
-
-
-def _span_of(item: Any) -> tuple[int, int] | None:
-    """``(start, end)`` of an extracted item, whichever of the usual shapes it has."""
-    for holder in (getattr(item, "span", None), item):
-        start, end = getattr(holder, "start", None), getattr(holder, "end", None)
-        if isinstance(start, int) and isinstance(end, int):
-            return start, end
-    span = getattr(item, "span", None)
-    if isinstance(span, tuple) and len(span) == 2 and all(isinstance(x, int) for x in span):
-        return span
-    return None
-
-
-def _text_of(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value.strip() or None
-    for attr in ("name", "text", "value"):
-        inner = getattr(value, attr, None)
-        if isinstance(inner, str) and inner.strip():
-            return inner.strip()
-    return None
 
 
 # -- Markdown ----------------------------------------------------------------------------------

@@ -12,17 +12,11 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from reader.corpus import Corpus, load_corpus
-from reader.model import Article, Story
 from reader.tui.commands import ReaderCommands
 from reader.tui.messages import CorpusFailed, CorpusLoaded, LoadProgress
 from reader.tui.notes_actions import NotesCommands, NotesController
 from reader.tui.screens.help import HelpScreen, binding_sections
 from reader.tui.screens.library import LibraryScreen
-
-
-def _singleton_stories(articles: Sequence[Article]) -> list[Story]:
-    """One story per article: what the Library shows when story grouping is unavailable."""
-    return [Story(id=a.id, title=a.title or a.label, article_ids=(a.id,)) for a in articles]
 
 
 class ReaderApp(App[None]):
@@ -116,15 +110,7 @@ class ReaderApp(App[None]):
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(LoadProgress(stage, done, total))
 
-        paths = self.paths or None
-        try:
-            corpus = load_corpus(paths, progress, use_cache=self.use_cache)
-        except ImportError:
-            # Story grouping is an optional stage: without it every article is its own story.
-            corpus = load_corpus(paths, progress, use_cache=self.use_cache, group=False)
-            corpus = Corpus(
-                corpus.articles, _singleton_stories(corpus.articles), corpus.skipped, corpus.paths
-            )
+        corpus = load_corpus(self.paths or None, progress, use_cache=self.use_cache)
         self.post_message(CorpusLoaded(corpus))
         return corpus
 

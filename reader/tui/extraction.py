@@ -41,7 +41,8 @@ class Marks:
     disagreements: tuple[Disagreement, ...] = ()
     """Cross-version findings (altered quotes, conflicting dates/numbers) touching this article."""
     has_ledger: bool = False
-    """Whether the cross-version ledger exists yet: absent is not the same as "none found"."""
+    """Whether the story's versions were compared (more than one version, and the ledger was
+    built): without a comparison, "no disagreements" would be a false claim."""
 
 
 def _snippet(text: str, limit: int = 90) -> str:
@@ -160,10 +161,9 @@ def article_marks(article: Article, versions: Sequence[Article] = ()) -> Marks:
     if len(versions) > 1:
         try:
             ledger = _ledger(versions)
-            if ledger is not None:
-                labels = {a.id: short_name(a) for a in versions}
-                disagreements = tuple(disagreements_for(ledger, article.id, labels))
-                has_ledger = True
+            labels = {a.id: short_name(a) for a in versions}
+            disagreements = tuple(disagreements_for(ledger, article.id, labels))
+            has_ledger = True
         except Exception:  # noqa: BLE001 - the cross-version view is extra; the article still reads
             pass
     return Marks(

@@ -375,11 +375,9 @@ class LibraryScreen(Screen[None]):
                 timeout=3,
             )
             return
-        try:
-            from reader.tui.screens.compare import CompareScreen  # noqa: PLC0415 - built separately
-        except ImportError:
-            self.notify("Compare is not available in this build.", severity="warning", timeout=3)
-            return
+        # Imported on first use: the Library opens without loading the diff view.
+        from reader.tui.screens.compare import CompareScreen  # noqa: PLC0415
+
         order = {article_id: n for n, article_id in enumerate(story.article_ids)}
         left, right = sorted((article.id, other), key=lambda i: order.get(i, 0))
         self.app.push_screen(CompareScreen(self.corpus, story, left, right))

@@ -194,9 +194,9 @@ class DetailPane(OptionList):
         sections: list[tuple[str, str, Sequence[Any], Any]] = [
             ("Quotes", "quote", marks.quotes, _quote_prompt),
             ("Dates", "date", sorted(marks.dates, key=date_sort_key), _date_prompt),
+            ("Numbers", "number", marks.numbers, _number_prompt),
         ]
-        # An engine that does not exist yet gets no heading: "none found" would be a false claim.
-        sections.append(("Numbers", "number", marks.numbers, _number_prompt))
+        # Versions not compared get no heading: "none found" would be a false claim.
         if marks.has_ledger:
             sections.append(
                 ("Disagreements", "disagreement", marks.disagreements, _disagreement_prompt)

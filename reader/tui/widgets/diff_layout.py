@@ -10,15 +10,15 @@ then only looks at the few marks of that line's pair, so its cost does not grow 
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
 from reader.diff import Alignment, align
+from reader.extract.ledger import build_ledger
+from reader.extract.quotes import find_quotes
 from reader.model import Article
 
 __all__ = [
@@ -102,24 +102,12 @@ class DiffDocument:
         return len(self.change_rows)
 
 
-def _quote_finder() -> Callable[[str], Sequence[Any]] | None:
-    # The quote extractor is optional for the view: without it, changes are shown unranked.
-    try:
-        module = importlib.import_module("reader.extract.quotes")
-    except ImportError:
-        return None
-    return getattr(module, "find_quotes", None)
-
-
 def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    find_quotes = _quote_finder()
-    if find_quotes is None:
-        return ()
     try:
         found = find_quotes(text)
     except Exception:  # noqa: BLE001 - odd text must still be comparable, just without quote marks
         return ()
-    spans = {(int(q.content_start), int(q.content_end)) for q in found}
+    spans = {(q.content_start, q.content_end) for q in found}
     return tuple(sorted(s for s in spans if s[0] < s[1]))
 
 
@@ -157,8 +145,7 @@ def _ledger_spans(
     if left.words + right.words > LEDGER_MAX_WORDS or left.id == right.id:
         return a_spans, b_spans, statuses, fates
     try:
-        module = importlib.import_module("reader.extract.ledger")
-        ledger = module.build_ledger([left, right])
+        ledger = build_ledger([left, right])
     except Exception:  # noqa: BLE001 - the ledger only adds emphasis; the diff stands without it
         return a_spans, b_spans, statuses, fates
     sides = {left.id: "a", right.id: "b"}
