@@ -68,10 +68,6 @@ class AlignedPair:
     """How the text changed, ignoring position: ``op`` except for moved pairs, where it is
     ``equal``, ``minor``, ``reworded`` or ``changed``."""
 
-    @property
-    def is_change(self) -> bool:
-        return self.op != "equal"
-
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -144,13 +140,6 @@ class Alignment:
     def previous_change(self, pair_index: int) -> int | None:
         for index in reversed(self.changes):
             if index < pair_index:
-                return index
-        return None
-
-    def pair_of_a_sentence(self, sentence_index: int) -> int | None:
-        """Index of the pair holding A's sentence ``sentence_index``."""
-        for index, pair in enumerate(self.pairs):
-            if sentence_index in pair.a_sentences:
                 return index
         return None
 

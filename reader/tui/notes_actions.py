@@ -269,10 +269,6 @@ class NotesController:
         self._changed(note.article_id)
         return note
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._deleted)
-
     def undo(self) -> Note | None:
         """Bring back the most recently deleted note (None if nothing was deleted)."""
         while self._deleted:

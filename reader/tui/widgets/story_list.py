@@ -221,11 +221,6 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
                     self.ArticleHighlighted(self, self._rows[self._cursor].article_id or "")
                 )
 
-    def story_at(self, row: int) -> Story | None:
-        if self._corpus is None or not 0 <= row < len(self._rows):
-            return None
-        return self._corpus.stories[self._rows[row].story_index]
-
     def move_to_article(self, article_id: str) -> bool:
         """Put the cursor on a version (clearing the filter if it hides it)."""
         for i, row in enumerate(self._rows):
