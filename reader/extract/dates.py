@@ -1146,28 +1146,30 @@ class _Resolver:
                 return ("DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None)
             prefix = raw.lower().split()[0]
             tense = "past" if prefix == "last" else "future" if prefix == "next" else None
-            options = [(y, on(y)) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
-            options = [(y, d) for y, d in options if d is not None]
+            dct = self.dct
+            options = [
+                (y, found)
+                for y in (dct.year - 1, dct.year, dct.year + 1)
+                if (found := on(y)) is not None
+            ]
             if tense is None:
                 tense = self.tense(start, end)
             # Tense picks the side only within a year; beyond that the nearest holiday wins.
-            near = [d for _, d in options if abs((d - self.dct).days) < 330]
-            if tense in ("past", "weak_past") and any(d <= self.dct for d in near):
-                chosen = max(d for d in near if d <= self.dct)
-            elif tense == "future" and any(d >= self.dct for d in near):
-                chosen = min(d for d in near if d >= self.dct)
+            near = [d for _, d in options if abs((d - dct).days) < 330]
+            chosen: date | None
+            if tense in ("past", "weak_past") and any(d <= dct for d in near):
+                chosen = max(d for d in near if d <= dct)
+            elif tense == "future" and any(d >= dct for d in near):
+                chosen = min(d for d in near if d >= dct)
             else:
                 chosen = min(
-                    (d for _, d in options), key=lambda d: abs((d - self.dct).days), default=None
+                    (d for _, d in options), key=lambda d: abs((d - dct).days), default=None
                 )
-            if chosen is None:
-                return None
-            d = chosen
         else:
-            d = on(year)
-            if d is None:
-                return None
-        value = _iso_week(d) if name.endswith("week") else _fmt_day(d)
+            chosen = on(year)
+        if chosen is None:
+            return None
+        value = _iso_week(chosen) if name.endswith("week") else _fmt_day(chosen)
         self.remember(value)
         return ("DATE", value, None)
 
@@ -1217,7 +1219,8 @@ class _Resolver:
         if day_value is None:
             if self.dct is None:
                 return ("TIME", "XXXX-XX-XX" + time_part, _mod_of(raw))
-            day_value = _fmt_day(self.anchor_day() if tail_m is None and self.ref_day else self.dct)
+            anchor = self.ref_day if tail_m is None and self.ref_day is not None else self.dct
+            day_value = _fmt_day(anchor)
         if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", day_value):
             return None
         return ("TIME", day_value + time_part, _mod_of(raw))
@@ -1269,6 +1272,7 @@ class _Resolver:
             qualifier, mod = "", None
         if mod is not None:
             qualifier = ""
+        d: date | None
         if not qualifier and raw.lower().endswith("'s") and self.dct is not None:
             # "Wednesday's ruling" reports an event: every possessive weekday in the annotated
             # news is on or before the article date.
@@ -1416,8 +1420,8 @@ class _Resolver:
             # "the quarter", "the latest quarter", "the year-ago period": the reporting quarter.
             if self.dct is None:
                 return ("DATE", "XXXX-QX", None)
-            current = (self.dct.year, _quarter_of(self.dct))
-            previous_index = current[0] * 4 + current[1] - 2
+            current_quarter = (self.dct.year, _quarter_of(self.dct))
+            previous_index = current_quarter[0] * 4 + current_quarter[1] - 2
             last_completed = (previous_index // 4, previous_index % 4 + 1)
             ended = _ENDED_ON.match(self.text, end)
             ended_month = lx.MONTHS.get(ended[1].lower().rstrip(".")) if ended else None
@@ -1428,11 +1432,11 @@ class _Resolver:
             elif re.search(r"\blatest\b", t):
                 qy, qn = last_completed
             elif re.search(r"\bcurrent\b", t):
-                qy, qn = current
+                qy, qn = current_quarter
             elif self.ref_quarter is not None:
                 qy, qn = self.ref_quarter
             elif re.search(r"\bthis\b", t):
-                qy, qn = current
+                qy, qn = current_quarter
             else:
                 qy, qn = last_completed
             if year is not None:
@@ -1978,6 +1982,7 @@ class _Resolver:
         month = lx.MONTHS[key]
         if self.dct is None:
             return [(start, end, "DATE", f"XXXX-{month:02d}", mod)]
+        year: int | None
         if lead in ("last", "this past"):
             year = self.dct.year if month < self.dct.month else self.dct.year - 1
         elif lead in ("next", "this coming"):
