@@ -323,6 +323,10 @@ def test_notes_screen_snapshot(snap_compare) -> None:
     assert snap_compare(ReaderApp(), terminal_size=(120, 30), run_before=_notes_screen)
 
 
+def test_notes_screen_snapshot_80x24(snap_compare) -> None:
+    assert snap_compare(ReaderApp(), terminal_size=(80, 24), run_before=_notes_screen)
+
+
 def test_reader_open_data_dir_chooses_the_notes_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

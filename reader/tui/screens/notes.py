@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from reader.corpus import Corpus
 from reader.model import Article, Story
 from reader.notes import Anchor, Note, anchor
+from reader.tui.labels import version_name
 from reader.tui.notes_actions import NotesController, describe_pin, notes_of
 from reader.tui.screens.note_editor import NoteEditor, passage_preview, quoted
 from reader.tui.widgets.status import ReaderFooter
@@ -111,8 +112,10 @@ def group_notes(notes: list[Note], corpus: Corpus | None) -> list[Group]:
             article_rank = home.article_ids.index(article.id) if home else 0
             key = (0, story_rank_n, article_rank, article.id)
             story_title = (home.title or home.id) if home else "Other articles"
-            details = [p for p in (article.outlet, article.date) if p]
-            article_title = " · ".join([article.title or article.id, *details])
+            # The version's human name (outlet, else title, else opening words), as everywhere
+            # else in the app; the title too when the outlet named it.
+            details = [p for p in (article.title if article.outlet else None, article.date) if p]
+            article_title = " · ".join([version_name(article), *details])
         keyed.setdefault(key, (story_title, article_title, []))[2].append(
             Entry(note, article, where, passage)
         )
