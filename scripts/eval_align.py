@@ -46,7 +46,9 @@ def evaluate(gold_path: Path, seeds: dict) -> dict[str, float | int]:
         for i in pair.a_sentences
     }
     strict = sum(1 for i, bs in predicted.items() if bs & same.get(i, set()))
-    tolerated = sum(1 for i, bs in predicted.items() if bs & (same.get(i, set()) | related.get(i, set())))
+    tolerated = sum(
+        1 for i, bs in predicted.items() if bs & (same.get(i, set()) | related.get(i, set()))
+    )
     found = sum(1 for i, bs in same.items() if predicted.get(i, set()) & bs)
     return {
         "predicted": len(predicted),

@@ -1,0 +1,109 @@
+"""Independent reports of one event (different outlets): only real counterparts are paired.
+
+Golds ``tests/data/align_002_004.json`` and ``align_000_003.json`` were built by reading both
+seeds: 'same' entries report the same fact and should pair, 'related' ones are tolerated, every
+other pairing is a false counterpart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.diff import align, align_texts
+from reader.model import Article
+from reader.text.sentences import sentence_index_at
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def score_against_gold(name: str, seeds: dict[str, Article]) -> tuple[int, int, int, int]:
+    """(predicted pairs, false pairs, gold 'same' pairs, found 'same' pairs) per A sentence."""
+    gold = json.loads((DATA / name).read_text(encoding="utf-8"))
+    a, b = seeds[gold["a"]], seeds[gold["b"]]
+    alignment = align(a, b)
+
+    def index(text: str, sentences: tuple, prefix: str) -> int:
+        position = text.find(prefix)
+        assert position >= 0, prefix
+        found = sentence_index_at(sentences, position)
+        assert found is not None, prefix
+        return found
+
+    same: dict[int, set[int]] = {}
+    tolerated: dict[int, set[int]] = {}
+    for item in gold["pairs"]:
+        i = index(a.text, alignment.a_sentences, item["a"])
+        b_set = {index(b.text, alignment.b_sentences, p) for p in item["b"]}
+        tolerated[i] = b_set
+        if item["kind"] == "same":
+            same[i] = b_set
+    predicted = {
+        i: set(pair.b_sentences)
+        for pair in alignment.pairs
+        if pair.a is not None and pair.b is not None
+        for i in pair.a_sentences
+    }
+    false = sum(1 for i, b_set in predicted.items() if not b_set & tolerated.get(i, set()))
+    found = sum(1 for i, b_set in same.items() if predicted.get(i, set()) & b_set)
+    return len(predicted), false, len(same), found
+
+
+def test_afp_and_rferl_reports_pair_only_same_facts(seed_articles: dict[str, Article]) -> None:
+    predicted, false, gold, found = score_against_gold("align_002_004.json", seed_articles)
+    assert false == 0
+    # Same names and figures, reported in another order (Ryabkov confirming the date comes
+    # after the quoted spokesperson in 004): found although the backbone cannot hold it.
+    assert found >= 5, f"{found}/{gold}"
+
+
+def test_nyt_translation_and_ap_report_pair_no_unrelated_sentences(
+    seed_articles: dict[str, Article],
+) -> None:
+    predicted, false, gold, found = score_against_gold("align_000_003.json", seed_articles)
+    assert false == 0
+    assert predicted <= 3
+
+
+def test_out_of_order_shared_fact_is_paired_as_moved(seed_articles: dict[str, Article]) -> None:
+    alignment = align(seed_articles["002"], seed_articles["004"])
+    ryabkov = [
+        pair
+        for pair in alignment.pairs
+        if pair.a is not None and "Ryabkov" in pair.a.text_of(alignment.a_text)
+    ]
+    assert len(ryabkov) == 1 and ryabkov[0].b is not None
+    assert "Ryabkov" in ryabkov[0].b.text_of(alignment.b_text)
+    assert ryabkov[0].op == "moved"
+
+
+REPORT_A = [
+    "The foreign ministers of both countries arrived in Geneva on Monday evening.",
+    "The United States and its allies were also united in their approach to the crisis.",
+    "Protesters gathered outside the hotel, holding banners about the war.",
+    "The Biden administration insisted on acting in close collaboration with European allies.",
+    "A spokesman for the delegation declined to comment on the agenda.",
+]
+REPORT_B = [
+    "Foreign ministers of both countries arrived in Geneva on Monday evening.",
+    "Analysts doubt that a breakthrough is possible before the summer.",
+    "The meeting is expected to last two days, according to Swiss diplomats.",
+    "The Biden administration and NATO allies have said the demands are unfounded.",
+    "Police closed the lakeside road for the motorcade on Sunday.",
+]
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_independent_reports_do_not_pair_on_a_shared_phrase(swap: bool) -> None:
+    a, b = ("\n".join(REPORT_A), "\n".join(REPORT_B))
+    if swap:
+        a, b = b, a
+    alignment = align_texts(a, b)
+    matched = [pair for pair in alignment.pairs if pair.a is not None and pair.b is not None]
+    # Only the arrival sentence is a counterpart. The two "Biden administration ... allies"
+    # sentences sit in order and score above ``MATCH_MIN``, but one shared phrase (and one more
+    # word) is not a shared fact.
+    assert len(matched) == 1
+    assert "Geneva" in matched[0].a.text_of(a) and "Geneva" in matched[0].b.text_of(b)
