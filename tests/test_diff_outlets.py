@@ -106,4 +106,6 @@ def test_independent_reports_do_not_pair_on_a_shared_phrase(swap: bool) -> None:
     # sentences sit in order and score above ``MATCH_MIN``, but one shared phrase (and one more
     # word) is not a shared fact.
     assert len(matched) == 1
-    assert "Geneva" in matched[0].a.text_of(a) and "Geneva" in matched[0].b.text_of(b)
+    a_side, b_side = matched[0].a, matched[0].b
+    assert a_side is not None and b_side is not None
+    assert "Geneva" in a_side.text_of(a) and "Geneva" in b_side.text_of(b)

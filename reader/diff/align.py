@@ -18,6 +18,14 @@ How it works:
    ``moved`` pair, best score first.
 5. Each pair gets a word diff (``reader.diff.words``) and a class.
 
+Independent reports (short versions only): when fewer than ``REWRITE_SHARE_MIN`` of either
+version's sentences have a good counterpart (two outlets' reports of one event, not one text
+rewritten), steps 2-4 are replaced by an order-free matching: best score first, one-to-one; a
+pair scoring below ``INDEPENDENT_STRONG`` also needs ``INDEPENDENT_EVIDENCE_MIN`` pieces of
+shared evidence (content words; a phrase both share counts one piece per two words), so that
+"the United States and its allies" alone does not make a counterpart. The longest in-order
+chain of those pairs is the backbone and the rest are ``moved``.
+
 The pair score mixes three signals, each 0..1: Indel similarity of the normalised word lists
 (order-aware), ``fuzz.ratio`` of the joined words (catches spelling variants such as
 "Bidens"/"Biden's"), and an IDF-weighted Dice overlap of content words (names, numbers and rare
