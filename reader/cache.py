@@ -204,8 +204,10 @@ class CorpusCache:
 
 
 def _file_sha1(path: Path) -> str | None:
+    from reader.ingest.readers import read_regular_file  # noqa: PLC0415 - keeps cache imports light
+
     try:
-        return hashlib.sha1(path.read_bytes()).hexdigest()
+        return hashlib.sha1(read_regular_file(path)).hexdigest()
     except OSError:
         return None
 

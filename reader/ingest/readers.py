@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,38 @@ URL_FIELDS = ("url", "link", "source_url", "href", "canonical_url")
 ID_FIELDS = ("id", "_id", "uuid", "guid", "article_id", "doc_id")
 
 
+class NotRegularFile(OSError):
+    """A FIFO, socket or device: reading one would block or never end."""
+
+
+class FileTooLarge(OSError):
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+def read_regular_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or a link to a device
+    (even one swapped in after the folder was listed) is refused instead of hanging the load; the
+    read itself is bounded, so a file that grows while it is read cannot exhaust memory.
+    """
+    if limit is None:
+        limit = MAX_FILE_BYTES
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(str(path))
+        if info.st_size > limit:
+            raise FileTooLarge(info.st_size)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(len(data))
+    return data
+
+
 def read_file(path: Path, article_id: str) -> tuple[list[Article], list[Skipped]]:
     """Read one file into articles; every problem becomes a ``Skipped`` entry, never an exception."""
     where = str(path)
@@ -72,15 +106,16 @@ def read_file(path: Path, article_id: str) -> tuple[list[Article], list[Skipped]
     if kind is None:
         return [], [Skipped(where, f"unsupported file type {path.suffix or '(none)'}")]
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return [], [
-                Skipped(
-                    where,
-                    f"too large ({size / 1048576:.1f} MB; limit {MAX_FILE_BYTES // 1048576} MB)",
-                )
-            ]
-        data = path.read_bytes()
+        data = read_regular_file(path)
+    except NotRegularFile:
+        return [], [Skipped(where, "not a regular file")]
+    except FileTooLarge as exc:
+        return [], [
+            Skipped(
+                where,
+                f"too large ({exc.size / 1048576:.1f} MB; limit {MAX_FILE_BYTES // 1048576} MB)",
+            )
+        ]
     except OSError as exc:
         return [], [Skipped(where, f"unreadable: {exc.strerror or exc}")]
     if not data.strip():

@@ -1,0 +1,76 @@
+"""Hostile and unlucky corpora, end to end: special files, odd names, vanishing files, odd output.
+
+Each test here reproduces a way a real user's folder or terminal broke reader once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.corpus import load_corpus
+from reader.ingest import read_path
+
+SEED_000 = "000_0a79532c2183a85b.txt"
+
+
+class Stuck(Exception):
+    """A load that blocks (on a FIFO, a device) fails the test instead of hanging the suite."""
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def give_up(signum: int, frame: object) -> None:
+        raise Stuck("the load blocked")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _corpus_with_seed(tmp_path: Path, seeds_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(seeds_path / SEED_000, folder / SEED_000)
+    return folder
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_in_the_corpus_is_skipped_not_waited_on(
+    tmp_path: Path, seeds_path: Path, deadline: None
+) -> None:
+    folder = _corpus_with_seed(tmp_path, seeds_path)
+    os.mkfifo(folder / "pipe.txt")
+    for use_cache in (True, False):
+        corpus = load_corpus([folder], use_cache=use_cache, group=False)
+        assert [a.id for a in corpus.articles] == ["000_0a79532c2183a85b"]
+        assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [
+            ("pipe.txt", "not a regular file")
+        ]
+
+
+def test_a_link_to_a_device_is_skipped_not_read_forever(
+    tmp_path: Path, seeds_path: Path, deadline: None
+) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    folder = _corpus_with_seed(tmp_path, seeds_path)
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    articles, skipped = read_path(folder)
+    assert [a.id for a in articles] == ["000_0a79532c2183a85b"]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [("zero.txt", "not a regular file")]
+    corpus = load_corpus([folder], group=False)
+    assert [Path(s.path).name for s in corpus.skipped] == ["zero.txt"]
