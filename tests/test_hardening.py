@@ -5,6 +5,7 @@ Each test here reproduces a way a real user's folder or terminal broke reader on
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.cli import main
 from reader.corpus import load_corpus
 from reader.ingest import read_path
 
@@ -74,3 +76,41 @@ def test_a_link_to_a_device_is_skipped_not_read_forever(
     assert [(Path(s.path).name, s.reason) for s in skipped] == [("zero.txt", "not a regular file")]
     corpus = load_corpus([folder], group=False)
     assert [Path(s.path).name for s in corpus.skipped] == ["zero.txt"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- JSON that the parser refuses in ways other than a syntax error ------------------------------
+
+HUGE_INT = "1" + "0" * 5000  # past Python's int-parsing digit limit: ValueError, not a syntax error
+DEEP = "[" * 100_000 + "]" * 100_000  # RecursionError in the parser
+
+
+def test_json_with_a_huge_number_is_skipped_and_the_rest_loads(tmp_path: Path) -> None:
+    (tmp_path / "good.json").write_text(json.dumps({"text": "A council met on Tuesday."}))
+    (tmp_path / "huge.json").write_text('{"text": "Hello there.", "date": ' + HUGE_INT + "}")
+    (tmp_path / "mixed.jsonl").write_text(
+        '{"text": "First record is fine."}\n'
+        '{"text": "Second has a huge date.", "date": ' + HUGE_INT + "}\n" + DEEP + "\n"
+        '{"text": "Fourth record is fine too."}\n'
+    )
+    articles, skipped = read_path(tmp_path)
+    assert [a.id for a in articles] == ["good", "mixed:1", "mixed:4"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert set(reasons) == {"huge.json", "mixed.jsonl#2", "mixed.jsonl#3"}
+    assert all(reason.startswith("invalid JSON") for reason in reasons.values())
+
+
+def test_notes_import_of_a_file_the_json_parser_refuses_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name, content in (("huge.json", "[" + HUGE_INT + "]"), ("deep.json", DEEP)):
+        path = tmp_path / name
+        path.write_text(content)
+        code, out, err = run(capsys, "notes", "import", str(path))
+        assert code == 2, err
+        assert err.startswith("reader: ") and err.count("\n") == 1 and "unexpected" not in err

@@ -222,9 +222,9 @@ def _record_articles(
         records = _jsonl_records(raw, where, skipped)
     else:
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            return [], [Skipped(where, f"invalid JSON: {exc.msg} at line {exc.lineno}")]
+            data = _parse_json(raw, with_line=True)
+        except ValueError as exc:
+            return [], [Skipped(where, f"invalid JSON: {exc}")]
         if isinstance(data, dict) and not _has_text(data):
             # A wrapper such as {"articles": [...]} or {"data": [...]}.
             lists = [
@@ -260,9 +260,25 @@ def _jsonl_records(raw: str, where: str, skipped: list[Skipped]) -> Iterator[tup
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            skipped.append(Skipped(f"{where}#{number}", f"invalid JSON: {exc.msg}"))
+            record = _parse_json(line)
+        except ValueError as exc:
+            skipped.append(Skipped(f"{where}#{number}", f"invalid JSON: {exc}"))
+            continue
+        yield number, record
+
+
+def _parse_json(text: str, *, with_line: bool = False) -> Any:
+    """``json.loads``, with every way the parser refuses a document as one ``ValueError`` whose
+    message fits a skip report: a syntax error, a number past Python's digit limit, nesting past
+    the recursion limit."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.msg} at line {exc.lineno}" if with_line else exc.msg) from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError:
+        raise ValueError("a number too long to read") from None
 
 
 def _record_article(record: dict[str, Any], where: str, article_id: str) -> Article | Skipped:

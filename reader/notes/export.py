@@ -575,7 +575,9 @@ def load_annotations(source: str | os.PathLike[str] | TextIO) -> list[Any]:
             data = json.load(source)
     except OSError as exc:
         raise ExportError(f"cannot read {source}: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        raise ExportError(f"{source} is not a JSON notes export: nested too deeply") from None
+    except ValueError as exc:  # a syntax error, bad UTF-8, a number past the digit limit
         raise ExportError(f"{source} is not a JSON notes export: {exc}") from exc
     if isinstance(data, list):
         return data
