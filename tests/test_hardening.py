@@ -9,6 +9,8 @@ import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,3 +116,50 @@ def test_notes_import_of_a_file_the_json_parser_refuses_is_one_line(
         code, out, err = run(capsys, "notes", "import", str(path))
         assert code == 2, err
         assert err.startswith("reader: ") and err.count("\n") == 1 and "unexpected" not in err
+
+
+# --- output to a terminal or pipe that is not UTF-8 ----------------------------------------------
+
+
+def _reader(*argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, **env}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *argv], capture_output=True, env=environment, timeout=120
+    )
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_non_ascii_text_prints_on_a_non_utf8_stdout(encoding: str) -> None:
+    # 001 has curly quotes and dashes; a C or latin-1 locale without UTF-8 mode cannot encode them.
+    shown = _reader("show", "001", PYTHONIOENCODING=encoding)
+    assert shown.returncode == 0, shown.stderr
+    assert b"Traceback" not in shown.stderr and not shown.stderr
+    assert b"The Biden administration mentioned" in shown.stdout
+    # JSON stays lossless: non-ASCII characters are escaped rather than replaced.
+    as_json = _reader("show", "001", "--json", PYTHONIOENCODING=encoding)
+    assert as_json.returncode == 0, as_json.stderr
+    utf8 = _reader("show", "001", "--json", PYTHONIOENCODING="utf-8")
+    assert json.loads(as_json.stdout) == json.loads(utf8.stdout)
+    assert "—" in json.loads(as_json.stdout)["text"]
+
+
+def test_c_locale_without_utf8_mode_prints_quotes() -> None:
+    result = _reader("quotes", "-a", "001", LC_ALL="C", PYTHONUTF8="0", PYTHONIOENCODING="")
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr and not result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "csv"])
+def test_notes_export_to_a_narrow_stdout_is_still_utf8(fmt: str, tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    added = _reader(
+        "notes", "add", "001", "--quote", "The Biden administration mentioned",
+        "--note", "naïve “note” — é", "--tag", "ünï", "--data-dir", data,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    exported = _reader(
+        "notes", "export", "--format", fmt, "--data-dir", data, PYTHONIOENCODING="ascii"
+    )
+    assert exported.returncode == 0, exported.stderr
+    text = exported.stdout.decode("utf-8")
+    assert "naïve “note” — é" in text and "ünï" in text

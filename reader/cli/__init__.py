@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli.common import CliError, err_console
+from reader.cli.common import CliError, err_console, tolerate_narrow_output
 
 COMMAND_MODULES = [
     "reader.cli.app_cmd",
@@ -38,6 +38,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerate_narrow_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):

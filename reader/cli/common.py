@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -23,8 +24,26 @@ class CliError(Exception):
     """A command cannot do its job: one line on stderr, exit status 2."""
 
 
+def encodes_unicode(stream: Any) -> bool:
+    """Whether ``stream`` can carry any text: a UTF encoding (not ASCII or a legacy code page)."""
+    encoding = (getattr(stream, "encoding", None) or "").lower()
+    return encoding.replace("-", "").replace("_", "").startswith("utf")
+
+
+def tolerate_narrow_output() -> None:
+    """On a stdout or stderr that cannot encode every character (``LC_ALL=C`` without Python's
+    UTF-8 mode, a latin-1 locale, ``PYTHONIOENCODING=ascii``), print a replacement character
+    instead of failing with ``UnicodeEncodeError`` halfway through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not encodes_unicode(stream) and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
 def print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    # Escaped non-ASCII characters keep JSON lossless where the output encoding is narrow.
+    ascii_only = not encodes_unicode(sys.stdout)
+    sys.stdout.write(json.dumps(obj, ensure_ascii=ascii_only, indent=2) + "\n")
 
 
 def add_corpus_options(

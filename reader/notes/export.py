@@ -469,7 +469,16 @@ def write_export(
     kept unless ``force``.
     """
     if str(dest) == "-":
-        (stdout or sys.stdout).write(content)
+        out = stdout or sys.stdout
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            out.write(content)
+        else:
+            # An export is a UTF-8 file wherever it goes: a pipe in a C or latin-1 locale must not
+            # turn the notes' non-ASCII characters into replacement characters.
+            out.flush()
+            buffer.write(content.encode("utf-8"))
+            buffer.flush()
         return None
     path = Path(dest).expanduser()
     if path.is_dir():
