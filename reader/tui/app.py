@@ -9,7 +9,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.corpus import Corpus, load_corpus
 from reader.tui.commands import ReaderCommands
@@ -17,6 +17,14 @@ from reader.tui.messages import CorpusFailed, CorpusLoaded, LoadProgress
 from reader.tui.notes_actions import NotesCommands, NotesController
 from reader.tui.screens.help import HelpScreen, binding_sections
 from reader.tui.screens.library import LibraryScreen
+
+
+class LoadAbandoned(Exception):
+    """Raised from the loader's progress callback once nobody waits for the corpus (the app quit).
+
+    Textual cancels the worker on exit but cannot stop its thread, and the process waits for that
+    thread: without this a quit during a long load left a blank terminal until the load ended.
+    """
 
 
 class ReaderApp(App[None]):
@@ -107,7 +115,11 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load corpus")
     def load(self) -> Corpus:
+        worker = get_current_worker()
+
         def progress(stage: str, done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise LoadAbandoned
             self.post_message(LoadProgress(stage, done, total))
 
         corpus = load_corpus(self.paths or None, progress, use_cache=self.use_cache)
