@@ -6,8 +6,12 @@ import threading
 import time
 
 import pytest
+from library_helpers import settle
+from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 import reader.tui.app as app_module
+from reader.corpus import load_corpus, seeds_dir
 from reader.tui.app import ReaderApp
 
 
@@ -43,3 +47,32 @@ async def test_quitting_while_the_corpus_loads_stops_the_loader(
         await pilot.pause()
     assert finished.wait(5), "the loader kept running after the app quit"
     assert outcome and outcome[0].startswith("stopped by")
+
+
+async def _all_lines(pane: OptionList, pilot: Pilot) -> list[str]:
+    """Every rendered line of an option list, scrolling it a page at a time."""
+    height = pane.scrollable_content_region.height
+    lines: list[str] = []
+    for top in range(0, pane.virtual_size.height, height):
+        pane.scroll_to(y=top, animate=False, immediate=True)
+        await pilot.pause()
+        lines += [pane.render_line(y).text.rstrip() for y in range(height)]
+    return lines
+
+
+async def test_details_pane_shows_every_quote_once_its_scrollbar_appears() -> None:
+    # The seed AFP version alone: its quote list outgrows the pane, and the scrollbar that
+    # appears narrows the lines. "Dmitri Polyanskiy said · partial" fits the width without the
+    # scrollbar but wraps with it; the quote under it used to be cut off ("serious" missing).
+    corpus = load_corpus([seeds_dir() / "002_8e545cace7aabc79.txt"], use_cache=False)
+    app = ReaderApp(corpus=corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        pane = app.library.detail_pane
+        assert pane.show_vertical_scrollbar
+        text = "\n".join(await _all_lines(pane, pilot))
+        quotes = app.library.marks.quotes if app.library.marks else []
+        assert len(quotes) > 5
+        for quote in quotes:
+            opening = "“" + " ".join(quote.content.split())[:8]
+            assert opening in text, f"{opening!r} missing from the details pane"

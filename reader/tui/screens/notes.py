@@ -24,6 +24,7 @@ from reader.tui.labels import version_name
 from reader.tui.notes_actions import NotesController, describe_pin, notes_of
 from reader.tui.screens.note_editor import NoteEditor, passage_preview, quoted
 from reader.tui.widgets.status import ReaderFooter
+from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
 SNIPPET = 160
 """Longest passage shown per note in the list."""
@@ -207,7 +208,7 @@ class NotesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="filter: words, or #tag", id="notes-filter", compact=True)
-        yield OptionList(id="notes-list", markup=False)
+        yield WrappingOptionList(id="notes-list", markup=False)
         yield ReaderFooter()
 
     def on_mount(self) -> None:

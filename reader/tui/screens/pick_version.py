@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from reader.corpus import Corpus
 from reader.model import Article, Story
 from reader.tui.labels import short_id, version_name
+from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
 __all__ = ["PickVersionScreen", "version_prompt"]
 
@@ -87,7 +88,7 @@ class PickVersionScreen(ModalScreen[str | None]):
                 Content(f"Version for the {side_name} side — Enter to pick, Esc to cancel"),
                 id="pick-version-title",
             )
-            yield OptionList(*options, id="pick-version-list")
+            yield WrappingOptionList(*options, id="pick-version-list")
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)

@@ -20,6 +20,7 @@ from reader.extract.numbers import NumberMention
 from reader.model import Span
 from reader.tui.extraction import Disagreement, Marks, date_sort_key
 from reader.tui.notes_actions import pin_payload
+from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
 _SNIPPET = 110
 """Longest quote snippet shown in the list; the full quote is in the text."""
@@ -98,7 +99,7 @@ def _span_of(item: Any) -> Span:
     return Span(item.start, item.end)
 
 
-class DetailPane(OptionList):
+class DetailPane(WrappingOptionList):
     """What the engine found in the article; enter jumps to the item in the text."""
 
     PANE_NAME = "Details pane"
