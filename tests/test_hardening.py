@@ -5,12 +5,15 @@ Each test here reproduces a way a real user's folder or terminal broke reader on
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +22,7 @@ import pytest
 from reader.cli import main
 from reader.corpus import load_corpus
 from reader.ingest import read_path
+from reader.notes.export import ExportError, write_export
 
 SEED_000 = "000_0a79532c2183a85b.txt"
 
@@ -163,3 +167,37 @@ def test_notes_export_to_a_narrow_stdout_is_still_utf8(fmt: str, tmp_path: Path)
     assert exported.returncode == 0, exported.stderr
     text = exported.stdout.decode("utf-8")
     assert "naïve “note” — é" in text and "ünï" in text
+
+
+# --- notes export destinations -------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_export_into_a_fifo_streams_into_it_and_keeps_it(tmp_path: Path, deadline: None) -> None:
+    fifo = tmp_path / "notes.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader_thread = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader_thread.start()
+    try:
+        assert write_export("# Notes — é\n", fifo, force=True) == fifo
+    finally:
+        if not received:
+            with contextlib.suppress(OSError), open(fifo, "wb"):
+                pass  # unblock the reader thread
+        reader_thread.join(10)
+    assert received == ["# Notes — é\n".encode()]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still a FIFO, not replaced by a file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.pipe"]
+
+
+def test_export_onto_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.md"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    with pytest.raises(ExportError, match="already exists"):
+        write_export("new\n", link)
+    write_export("new\n", link, force=True)
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]

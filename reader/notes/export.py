@@ -483,6 +483,15 @@ def write_export(
     path = Path(dest).expanduser()
     if path.is_dir():
         raise ExportError(f"{path} is a directory")
+    if path.exists() and not path.is_file():
+        # A FIFO, a terminal, /dev/stdout or /dev/null: stream into it. Nothing is overwritten,
+        # and replacing it with a file would break it (for everyone, if run as root).
+        with open(path, "wb") as handle:
+            handle.write(content.encode("utf-8"))
+        return path
+    if path.is_symlink():
+        # Replace the file the link points to, not the link.
+        path = Path(os.path.realpath(path))
     if path.exists() and not force:
         raise ExportError(f"{path} already exists (use --force to overwrite)")
     parent = path.parent if str(path.parent) else Path(".")
