@@ -21,6 +21,7 @@ import pytest
 
 from reader.cli import main
 from reader.corpus import load_corpus
+from reader.diff.align import align_texts
 from reader.ingest import read_path
 from reader.notes.export import ExportError, write_export
 
@@ -201,3 +202,40 @@ def test_export_onto_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: 
     write_export("new\n", link, force=True)
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+
+
+# --- diff of an article with itself --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a",
+        "It is what it is.",
+        "Yes. No. Maybe.",
+        "Officials met on Monday in Geneva. It was not so. Talks ended on Tuesday with no deal. "
+        "And so it is. Russia said it would wait.",
+    ],
+)
+def test_a_text_aligned_with_itself_is_all_equal(text: str) -> None:
+    # Sentences of function words only share no content word, and were reported removed + added.
+    alignment = align_texts(text, text)
+    assert {pair.op for pair in alignment.pairs} == {"equal"}
+
+
+def test_function_word_sentences_still_pair_only_with_their_own_words() -> None:
+    alignment = align_texts(
+        "Officials met in Geneva. It was not so. Talks ended.",
+        "Officials met in Geneva. Talks ended. It was not so! And so it is.",
+    )
+    assert [pair.op for pair in alignment.pairs] == ["equal", "moved", "equal", "added"]
+
+
+def test_cli_diff_of_a_short_article_with_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "short.txt").write_text("It is what it is.\n", encoding="utf-8")
+    code, out, err = run(capsys, "diff", "short", "short", "-C", str(tmp_path), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["similarity"] == 1.0 and [p["op"] for p in data["pairs"]] == ["equal"]
