@@ -168,9 +168,14 @@ class _Scorer:
             self.mass(features)
         self.cache: dict[tuple[int, int], float] = {}
         self.b_index: dict[int, list[int]] = defaultdict(list)
+        # Sentences of function words only ("It was not.", "No.") share no content word with
+        # anything, so they are proposed to their identical counterparts by their whole form.
+        self.b_bare: dict[str, list[int]] = defaultdict(list)
         for j, features in enumerate(b):
             for word in features.content:
                 self.b_index[word].append(j)
+            if features.ids and not features.content:
+                self.b_bare[features.joined].append(j)
 
     def mass(self, features: _Features) -> float:
         if features.mass < 0:
@@ -206,14 +211,18 @@ class _Scorer:
         return sum(self.weight[w] for w in part.content & whole.content) / total
 
     def candidates(self, i: int, j0: int, j1: int, max_postings: int | None = None) -> set[int]:
-        """B sentences in ``[j0, j1)`` sharing a content word with A's sentence ``i``.
+        """B sentences in ``[j0, j1)`` sharing a content word with A's sentence ``i`` (for a
+        sentence of function words only: with the same words).
 
         With ``max_postings``, words found in more B sentences of the range than that are
         ignored: on long documents only rare words propose candidates, so the cost stays linear.
         """
         found: set[int] = set()
-        for word in self.a[i].content:
-            postings = self.b_index.get(word, ())
+        features = self.a[i]
+        posting_lists = [self.b_index.get(word, []) for word in features.content]
+        if features.ids and not features.content:
+            posting_lists.append(self.b_bare.get(features.joined, []))
+        for postings in posting_lists:
             lo = bisect.bisect_left(postings, j0)
             hi = bisect.bisect_left(postings, j1)
             if max_postings is None or hi - lo <= max_postings:
