@@ -239,3 +239,22 @@ def test_cli_diff_of_a_short_article_with_itself(
     assert code == 0, err
     data = json.loads(out)
     assert data["similarity"] == 1.0 and [p["op"] for p in data["pairs"]] == ["equal"]
+
+
+# --- output cut short: `reader ... | head` -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv", [("show", "003"), ("quotes",), ("diff", "000", "001"), ("list", "--json")]
+)
+def test_a_reader_that_goes_away_ends_the_command_quietly(argv: tuple[str, ...]) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` exiting before reader has written anything
+    error = process.stderr.read()
+    assert process.wait(timeout=120) == 0, error
+    assert error == b""

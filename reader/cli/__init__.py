@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli.common import CliError, err_console, tolerate_narrow_output
+from reader.cli.common import CliError, err_console, silence_stdout, tolerate_narrow_output
 
 COMMAND_MODULES = [
     "reader.cli.app_cmd",
@@ -53,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        silence_stdout()
         return 0
     except Exception as exc:  # noqa: BLE001 - a user sees one line, not a traceback
         if os.environ.get("READER_DEBUG"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,8 +17,26 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reader.corpus import ArticleNotFound, Corpus, load_corpus
 from reader.model import Article
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits with status 1 here; raising lets ``main`` end every command the same way
+        # when the reader of our output goes away (``reader list | head``): quietly, status 0.
+        self.quiet = True
+        raise BrokenPipeError
+
+
+console = _Console(highlight=False)
+err_console = _Console(stderr=True, highlight=False)
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush of output nobody reads
+    any more cannot fail with a second ``BrokenPipeError`` message."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 class CliError(Exception):
