@@ -6,7 +6,7 @@ import threading
 import time
 
 import pytest
-from library_helpers import settle
+from library_helpers import corpus_of, settle
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -76,3 +76,17 @@ async def test_details_pane_shows_every_quote_once_its_scrollbar_appears() -> No
         for quote in quotes:
             opening = "“" + " ".join(quote.content.split())[:8]
             assert opening in text, f"{opening!r} missing from the details pane"
+
+
+async def test_no_match_message_is_readable_in_a_narrow_story_list() -> None:
+    app = ReaderApp(corpus=corpus_of("The minister said the talks would resume.", "Talks resume."))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzzz", "enter")
+        await pilot.pause()
+        story_list = app.library.story_list
+        height = story_list.scrollable_content_region.height
+        shown = " ".join(
+            " ".join(story_list.render_line(y).text.split()) for y in range(height)
+        ).strip()
+        assert shown == "No story or version matches the filter."

@@ -7,6 +7,7 @@ matches, or only the versions whose outlet, title or id match.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -337,9 +338,11 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not self._rows:
-            if y == 0 and self.empty_message:
+            # Wrapped: the pane is narrow, and a message cut mid-word says nothing.
+            lines = textwrap.wrap(self.empty_message, max(width - 2, 8))
+            if y < len(lines):
                 style = self.get_component_rich_style("story-list--empty")
-                text = set_cell_size(" " + self.empty_message, width)
+                text = set_cell_size(" " + lines[y], width)
                 return Strip([Segment(text, style)], width)
             return Strip.blank(width, base)
         if index >= len(self._rows):
