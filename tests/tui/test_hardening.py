@@ -90,3 +90,14 @@ async def test_no_match_message_is_readable_in_a_narrow_story_list() -> None:
             " ".join(story_list.render_line(y).text.split()) for y in range(height)
         ).strip()
         assert shown == "No story or version matches the filter."
+
+
+async def test_a_one_article_corpus_says_one_version_and_compare_explains() -> None:
+    app = ReaderApp(corpus=corpus_of("The minister said the talks would resume on Tuesday."))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "1 version in 1 story" in app.sub_title
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
+        assert any("only one version" in n.message for n in app._notifications)

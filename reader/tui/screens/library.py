@@ -152,8 +152,10 @@ class LibraryScreen(Screen[None]):
         self.corpus = corpus
         self.status.done_loading()
         stories = len(corpus.stories)
+        versions = len(corpus.articles)
         summary = (
-            f"{len(corpus.articles):,} versions in {stories:,} stor{'y' if stories == 1 else 'ies'}"
+            f"{versions:,} version{'' if versions == 1 else 's'} in "
+            f"{stories:,} stor{'y' if stories == 1 else 'ies'}"
         )
         if corpus.skipped:
             summary += f" · {len(corpus.skipped):,} files skipped"
