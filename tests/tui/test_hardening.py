@@ -101,3 +101,35 @@ async def test_a_one_article_corpus_says_one_version_and_compare_explains() -> N
         await pilot.pause()
         assert len(app.screen_stack) == 1
         assert any("only one version" in n.message for n in app._notifications)
+
+
+async def test_a_40_column_terminal_keeps_every_pane_on_screen() -> None:
+    app = ReaderApp(corpus=corpus_of("The minister said the talks would resume.", "Talks resume."))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        library = app.library
+        # The text gets room to be read (not 10 columns beside a 30-column list).
+        assert library.article_view.region.width >= 20
+        assert library.story_list.region.right <= 40
+        await pilot.press("d")  # the details take the text's place: whole, not cut at the edge
+        await pilot.pause()
+        pane = library.detail_pane
+        assert pane.region.width > 0
+        assert pane.region.right <= 40
+
+
+async def test_details_asked_for_in_a_narrow_terminal_stay_when_it_widens() -> None:
+    app = ReaderApp(corpus=corpus_of("The minister said the talks would resume.", "Talks resume."))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        library = app.library
+        await pilot.press("d")
+        await pilot.pause()
+        assert library.detail_pane.region.width > 0
+        await pilot.resize_terminal(140, 36)  # wide: all three panes, details included
+        await pilot.pause()
+        assert library.detail_pane.region.width > 0
+        assert library.article_view.region.width > 0
+        await pilot.resize_terminal(100, 30)  # narrow again: the text, as on opening
+        await pilot.pause()
+        assert library.article_view.region.width > 0

@@ -73,6 +73,8 @@ class LibraryScreen(Screen[None]):
         self.marks: Marks | None = None
         self._pending: Corpus | None = None
         self._mounted = False
+        self._narrow: bool | None = None
+        """The layout mode ``-detail-toggled`` was set in (it means the opposite in the other)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,6 +100,23 @@ class LibraryScreen(Screen[None]):
         notes_of(self.app).changed.subscribe(self, self._on_notes_changed, immediate=True)
         if self._pending is not None:
             self.set_corpus(self._pending)
+
+    def on_resize(self) -> None:
+        self._sync_layout_mode()
+
+    def on_screen_resume(self) -> None:
+        self._sync_layout_mode()  # the terminal may have been resized under another screen
+
+    def _sync_layout_mode(self) -> None:
+        """Crossing the breakpoint starts the new mode at its default (text, details beside if wide).
+
+        Wide, ``-detail-toggled`` hides the details; narrow, it shows them in the text's place.
+        Kept across the breakpoint it hid the details someone had just asked for.
+        """
+        narrow = self.has_class("-narrow")
+        if self._narrow is not None and narrow != self._narrow:
+            self.remove_class("-detail-toggled")
+        self._narrow = narrow
 
     # ------------------------------------------------------------------ parts
 
