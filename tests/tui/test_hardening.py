@@ -8,7 +8,7 @@ import time
 import pytest
 from library_helpers import corpus_of, settle
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 import reader.tui.app as app_module
 from reader.corpus import load_corpus, seeds_dir
@@ -133,3 +133,25 @@ async def test_details_asked_for_in_a_narrow_terminal_stay_when_it_widens() -> N
         await pilot.resize_terminal(100, 30)  # narrow again: the text, as on opening
         await pilot.pause()
         assert library.article_view.region.width > 0
+
+
+async def test_a_short_terminal_still_shows_the_note_being_typed() -> None:
+    text = " ".join(["The minister said the talks would resume in Geneva next week."] * 6)
+    app = ReaderApp(corpus=corpus_of(text, "Talks resume."))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "a")
+        await pilot.pause()
+        body = app.screen.query_one("#note-body", Input)
+        assert app.focused is body
+        await pilot.press(*"abc")
+        await pilot.pause()
+        x, y = body.region.center
+        assert 0 <= y < 12
+        widget, _ = app.screen.get_widget_at(x, y)
+        assert widget is body  # on screen, not clipped away under the passage
+        await pilot.press("tab")  # the tags field scrolls into view in its turn
+        await pilot.pause()
+        tags = app.screen.query_one("#note-tags", Input)
+        x, y = tags.region.center
+        assert app.screen.get_widget_at(x, y)[0] is tags
