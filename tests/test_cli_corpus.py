@@ -110,3 +110,18 @@ def test_mixed_folder_lists_good_files_and_skips_bad_ones(tmp_path: Path) -> Non
     )
     assert json.loads(shown.stdout)["text"] == "Clean text with colour."
     assert "\x1b" not in shown.stdout
+
+
+def test_options_before_a_path_go_to_the_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import reader.cli.app_cmd as app_cmd
+
+    opened: list[list[str]] = []
+    monkeypatch.setattr(
+        app_cmd, "cmd_open", lambda args: opened.append([*args.paths, str(args.no_cache)]) or 0
+    )
+    (tmp_path / "a.txt").write_text("A story.", encoding="utf-8")
+    assert main(["--no-cache", str(tmp_path)]) == 0
+    assert main([str(tmp_path)]) == 0
+    assert opened == [[str(tmp_path), "True"], [str(tmp_path), "False"]]

@@ -37,12 +37,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     return parser, set(subparsers.choices)
 
 
+_TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
+"""Options of ``reader`` itself; any other first argument that is not a command goes to ``open``."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     tolerate_narrow_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
-    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
-        # `reader` or `reader PATH...`: the app.
+    if not args_list or (args_list[0] not in commands and args_list[0] not in _TOP_LEVEL_OPTIONS):
+        # `reader`, `reader PATH...` or `reader --no-cache PATH`: the app.
         args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     try:
