@@ -100,3 +100,8 @@ def test_seeds(seed_articles: dict[str, Article]) -> None:
     assert any(m.value == 10000 and unit_key(m) == "troop" for m in found["000"])
     assert any(m.value == 24 and m.unit == "officials" for m in found["003"])
     assert any(m.kind == "measure" and m.unit == "year" and m.value == 8 for m in found["004"])
+
+
+def test_a_plural_noun_that_ends_the_sentence_is_the_unit() -> None:
+    found = find_numbers("The shelter took in 3 cats. Then it closed.")
+    assert [(m.text, m.unit) for m in found] == [("3 cats", "cats")]

@@ -299,7 +299,8 @@ def _word_value(words: str) -> float | None:
 
 
 def _is_plural_noun(word: str) -> bool:
-    lower = word.lower()
+    # The word pattern keeps an abbreviation's dot, so a noun ending a sentence arrives as "cats.".
+    lower = word.lower().rstrip(".")
     return (
         len(lower) > 3
         and lower.endswith("s")
