@@ -6,6 +6,7 @@ Each test here reproduces a way a real user's folder or terminal broke reader on
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -23,6 +24,7 @@ from reader.cli import main
 from reader.corpus import load_corpus
 from reader.diff.align import align_texts
 from reader.ingest import read_path
+from reader.model import Story, VersionPair
 from reader.notes.export import ExportError, write_export
 
 SEED_000 = "000_0a79532c2183a85b.txt"
@@ -258,3 +260,20 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(argv: tuple[str, ...])
     error = process.stderr.read()
     assert process.wait(timeout=120) == 0, error
     assert error == b""
+
+
+# --- a story with very many versions -------------------------------------------------------------
+
+
+def test_story_similarity_lookups_answer_as_the_pairs_say() -> None:
+    pairs = (
+        VersionPair("a", "b", 0.9, "near-copy"),
+        VersionPair("c", "a", 0.4, "rewrite"),
+        VersionPair("b", "a", 0.1),  # a duplicate pair: the first one counts
+    )
+    story = Story("s-1", "title", ("a", "b", "c"), pairs)
+    assert story.similarity("a", "b") == story.similarity("b", "a") == 0.9
+    assert story.similarity("a", "c") == story.similarity("c", "a") == 0.4
+    assert story.similarity("b", "c") is None and story.similarity("a", "a") is None
+    assert story == Story("s-1", "title", ("a", "b", "c"), pairs)  # the index is not compared
+    assert dataclasses.replace(story, title="other").similarity("c", "a") == 0.4
