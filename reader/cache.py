@@ -19,6 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
+from reader.ingest.decode import display_path
 from reader.model import Article, Skipped, Story, VersionPair
 
 SCHEMA = 1
@@ -127,11 +128,11 @@ class CorpusCache:
             return None
         try:
             if self._prefetched is not None:
-                row = self._prefetched.pop((str(path), file_id), None)
+                row = self._prefetched.pop((display_path(path), file_id), None)
             else:
                 row = self._db.execute(
                     "SELECT size, mtime_ns, checked_at, sha1, payload FROM files WHERE path=? AND file_id=?",
-                    (str(path), file_id),
+                    (display_path(path), file_id),
                 ).fetchone()
             if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
                 return None
@@ -150,7 +151,15 @@ class CorpusCache:
         racy = now - stat.st_mtime_ns / 1e9 < _RACY_SECONDS
         digest = (_file_sha1(path) or "") if racy else ""
         self._pending.append(
-            (str(path), file_id, stat.st_size, stat.st_mtime_ns, now, digest, _pack_file(entry))
+            (
+                display_path(path),
+                file_id,
+                stat.st_size,
+                stat.st_mtime_ns,
+                now,
+                digest,
+                _pack_file(entry),
+            )
         )
 
     def flush(self) -> None:

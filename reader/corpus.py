@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.cache import CorpusCache
 from reader.ingest import discover, file_ids, unique_ids
+from reader.ingest.decode import display_path
 from reader.ingest.readers import read_file
 from reader.model import Article, Skipped, Story
 
@@ -59,7 +60,8 @@ class Corpus:
             return self._by_path[ref]
         candidate = Path(ref).expanduser()
         if candidate.exists():
-            resolved = candidate.resolve()
+            # Article paths are display text (``display_path``): compare like with like.
+            resolved = Path(display_path(candidate.resolve()))
             for article in self.articles:
                 if Path(article.path.split("#", 1)[0]).resolve() == resolved:
                     return article
@@ -116,7 +118,7 @@ def load_corpus(
     key = hashlib.sha1((cache.version if cache else "").encode())
     try:
         if cache is not None:
-            cache.prefetch([(str(file), ids[file]) for file in files])
+            cache.prefetch([(display_path(file), ids[file]) for file in files])
         for done, file in enumerate(files, start=1):
             entry = None
             try:
@@ -132,7 +134,9 @@ def load_corpus(
             articles.extend(entry[0])
             skipped.extend(entry[1])
             if stat is not None:
-                key.update(f"{file}\0{ids[file]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+                key.update(
+                    f"{display_path(file)}\0{ids[file]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
+                )
             if progress is not None and (done % 64 == 0 or done == len(files)):
                 progress("reading", done, len(files))
         if cache is not None:

@@ -277,3 +277,39 @@ def test_story_similarity_lookups_answer_as_the_pairs_say() -> None:
     assert story.similarity("b", "c") is None and story.similarity("a", "a") is None
     assert story == Story("s-1", "title", ("a", "b", "c"), pairs)  # the index is not compared
     assert dataclasses.replace(story, title="other").similarity("c", "a") == 0.4
+
+
+# --- file names are untrusted too ----------------------------------------------------------------
+
+STORY = "Title\n\nThe council met on Tuesday and said 5 people came.\n"
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="needs arbitrary bytes in names")
+def test_file_names_with_bad_bytes_or_escape_sequences(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    latin1_name = os.fsdecode(b"caf\xe9.txt")  # not UTF-8: held as a lone surrogate
+    (folder / latin1_name).write_text(STORY, encoding="utf-8")
+    (folder / "evil\x1b]0;pwned\x07\x1b[31mred.txt").write_text(STORY, encoding="utf-8")
+    (folder / "clear\x1b[2J.jpg").write_bytes(b"x")
+    for extra in ([], ["--no-cache"]):
+        code, out, err = run(capsys, "list", str(folder), "--json", *extra)
+        assert code == 0, err
+        data = json.loads(out)
+        assert sorted(a["id"] for a in data["articles"]) == [
+            "caf\\xe9",
+            "evil\\x1b]0;pwned\\x07\\x1b[31mred",
+        ]
+        assert [Path(s["path"]).name for s in data["skipped"]] == ["clear\\x1b[2J.jpg"]
+        code, out, err = run(capsys, "stories", str(folder), *extra)
+        assert code == 0, err
+        assert "\x1b" not in out and "\x07" not in out and "caf\\xe9" in out
+    # The real path still finds the article.
+    code, out, err = run(capsys, "show", str(folder / latin1_name), "--json")
+    assert code == 0, err
+    assert json.loads(out)["id"] == "caf\\xe9"
+    code, out, err = run(capsys, "notes", "add", "caf", "-C", str(folder), "--quote", "council met",
+                         "--data-dir", str(tmp_path / "data"))  # fmt: skip
+    assert code == 0, err

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from reader.ingest.decode import display_path
 from reader.ingest.readers import SUPPORTED_SUFFIXES, read_file
 from reader.model import Article, Skipped
 
@@ -34,20 +35,27 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[
                         found.setdefault(file, None)
                     else:
                         skipped.append(
-                            Skipped(str(file), f"unsupported file type {file.suffix or '(none)'}")
+                            Skipped(
+                                display_path(file),
+                                f"unsupported file type {display_path(file.suffix) or '(none)'}",
+                            )
                         )
         elif path.is_file():
             found.setdefault(path, None)
         elif path.exists():
-            skipped.append(Skipped(str(path), "not a regular file"))
+            skipped.append(Skipped(display_path(path), "not a regular file"))
         else:
-            skipped.append(Skipped(str(path), "no such file or directory"))
+            skipped.append(Skipped(display_path(path), "no such file or directory"))
     return list(found), skipped
 
 
 def file_ids(files: list[Path]) -> dict[Path, str]:
     """A stable id per file: its stem, or its path relative to the files' common folder when two
-    files share a stem."""
+    files share a stem (as printable text: see ``display_path``)."""
+    return {file: display_path(file_id) for file, file_id in _raw_file_ids(files).items()}
+
+
+def _raw_file_ids(files: list[Path]) -> dict[Path, str]:
     stems = Counter(f.stem for f in files)
     if all(count == 1 for count in stems.values()):
         return {f: f.stem for f in files}

@@ -7,6 +7,7 @@ no escape sequence can reach the terminal, whatever renders it later.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 
@@ -82,3 +83,21 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+_NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A file path as text that is safe to print and store.
+
+    File names are untrusted too: bytes that are not UTF-8 (a name from an old archive, which
+    Python holds as lone surrogates that no output or database accepts) and control characters
+    (an escape sequence in a downloaded file's name) become visible backslash escapes.
+    """
+    raw = os.fspath(path)
+    try:
+        text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # surrogates that did not come from a file system name
+        text = raw.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _NAME_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)

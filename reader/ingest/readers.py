@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.ingest.clean import clean_document
-from reader.ingest.decode import NotText, decode_bytes, strip_controls
+from reader.ingest.decode import NotText, decode_bytes, display_path, strip_controls
 from reader.ingest.metadata import AGENCIES, find_outlet, parse_date
 from reader.model import Article, Skipped
 
@@ -101,10 +101,12 @@ def read_regular_file(path: Path, limit: int | None = None) -> bytes:
 
 def read_file(path: Path, article_id: str) -> tuple[list[Article], list[Skipped]]:
     """Read one file into articles; every problem becomes a ``Skipped`` entry, never an exception."""
-    where = str(path)
+    where = display_path(path)
     kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        return [], [Skipped(where, f"unsupported file type {path.suffix or '(none)'}")]
+        return [], [
+            Skipped(where, f"unsupported file type {display_path(path.suffix) or '(none)'}")
+        ]
     try:
         data = read_regular_file(path)
     except NotRegularFile:
