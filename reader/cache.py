@@ -57,6 +57,9 @@ FileEntry = tuple[list[Article], list[Skipped]]
 class CorpusCache:
     """A handle on the cache database; every method swallows database errors (a miss)."""
 
+    busy_timeout = 2.0
+    """Seconds to wait for another process's write before running without the cache."""
+
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / "corpus.sqlite"
         self.version = engine_version()
@@ -69,16 +72,27 @@ class CorpusCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._connect()
-        except (sqlite3.Error, OSError):
-            # Corrupt or unreadable: start afresh once, else run without a cache.
-            self._discard()
-            try:
-                self._db = self._connect()
-            except (sqlite3.Error, OSError):
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                # Another reader process is writing: its cache is fine, just not ours to use now.
                 self._db = None
+                return
+            self._recreate()
+        except (sqlite3.Error, OSError):
+            self._recreate()
+
+    def _recreate(self) -> None:
+        # Corrupt or unreadable: start afresh once, else run without a cache.
+        self._discard()
+        try:
+            self._db = self._connect()
+        except (sqlite3.Error, OSError):
+            self._db = None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=2.0, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(
+            self.path, timeout=self.busy_timeout, isolation_level=None, check_same_thread=False
+        )
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -210,6 +224,10 @@ class CorpusCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _file_sha1(path: Path) -> str | None:

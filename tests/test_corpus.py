@@ -128,3 +128,23 @@ def test_article_lookup_by_id_prefix_and_path() -> None:
         corpus.article("00")
     with pytest.raises(ArticleNotFound, match="no article"):
         corpus.article("nope")
+
+
+def test_a_cache_locked_by_another_writer_is_left_alone(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_corpus([corpus_dir])
+    database = cache_dir() / "corpus.sqlite"
+    other = sqlite3.connect(database, isolation_level=None)
+    other.execute("UPDATE meta SET value='being-rewritten' WHERE key='version'")
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    monkeypatch.setattr(CorpusCache, "busy_timeout", 0.05)
+    try:
+        assert not CorpusCache(database).enabled
+        assert len(load_corpus([corpus_dir]).articles) == 5
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    # The other writer's database was not discarded as corrupt.
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 5
