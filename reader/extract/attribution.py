@@ -35,6 +35,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from reader.extract import timex_lexicon as lx
+
 if TYPE_CHECKING:
     from reader.extract.quotes import Quote
 
@@ -339,13 +341,7 @@ _SENTENCE_STARTERS = frozenset(
         "there",
         "speaking",
         "writing",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *lx.WEEKDAY_NAMES,
         "what",
         "why",
         "how",
@@ -385,17 +381,8 @@ _SENTENCE_STARTERS = frozenset(
         "against",
         "without",
         "through",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        # not "may": a modal verb and a surname ("May said")
+        *(name for name in lx.MONTH_NAMES if name != "may"),
         "my",
         "his",
         "her",

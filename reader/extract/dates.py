@@ -254,24 +254,9 @@ def _trie_regex(words: list[str]) -> str:
 # Every expression the grammar accepts contains one of these "trigger" tokens. Scanning for them
 # is much cheaper than trying the whole grammar at every word, so the grammar only runs at triggers.
 _TRIGGER_PREFIXES = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *lx.WEEKDAY_NAMES,
+    # "may" is a whole-word trigger below: as a prefix it would fire on "maybe", "mayor"
+    *(name for name in lx.MONTH_NAMES if name != "may"),
     "second",
     "minute",
     "hour",

@@ -6,17 +6,20 @@ non-capturing regex fragment meant to be compiled with ``re.IGNORECASE``.
 
 from __future__ import annotations
 
+# Full names in calendar order; the one source for the name lists of dates and attribution.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
+    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
+WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
 
 # TimeML part-of-day codes.
 PARTS_OF_DAY: dict[str, str] = {
@@ -81,10 +84,11 @@ def alternation(words: list[str] | set[str] | dict[str, object]) -> str:
 
 _S = r"\s+"
 MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![\w-])"
+    "(?:"
+    + "|".join(MONTH_NAMES)
+    + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![\w-])"
 )
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)"
 # Spelled ordinal days ("January nineteenth", "the fifth of March"); only used next to a month.
 DAY_WORD = (
