@@ -50,6 +50,7 @@ from rapidfuzz.distance import Indel
 
 from reader.diff.model import PAIR_OPS, AlignedPair, Alignment, DiffStats, Row, TokenOp
 from reader.diff.words import count_words, diff_words
+from reader.extract.timex_lexicon import MONTH_NAMES, MONTHS
 from reader.model import Article, Span
 from reader.text.sentences import Sentence, split_sentences
 from reader.text.tokens import fold
@@ -88,19 +89,9 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 _WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
+# Abbreviated month -> full name, so "Jan." and "January" score as one word.
 _MONTHS = {
-    "jan": "january",
-    "feb": "february",
-    "mar": "march",
-    "apr": "april",
-    "jun": "june",
-    "jul": "july",
-    "aug": "august",
-    "sep": "september",
-    "sept": "september",
-    "oct": "october",
-    "nov": "november",
-    "dec": "december",
+    word: MONTH_NAMES[number - 1] for word, number in MONTHS.items() if word not in MONTH_NAMES
 }
 _STOPWORDS = _word_set(
     "a an the and or but if of to in on at by for with from as into about over under after before "

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.extract.timex_lexicon import MONTHS, alternation
+
 __all__ = ["NumberMention", "find_numbers", "unit_key"]
 
 
@@ -156,10 +158,7 @@ _STOP_WORDS = _word_set(
 # Words that end in "s" without being plurals.
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics", "ness", "ys")
 
-_MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-)
+_MONTHS = alternation(MONTHS)
 
 # --------------------------------------------------------------------------- grammar
 

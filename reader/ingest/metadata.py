@@ -6,28 +6,9 @@ import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from reader.extract.timex_lexicon import MONTHS
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -71,7 +52,7 @@ def parse_date(value: object) -> str | None:
 
 
 def _iso(year: str, month: str, day: str) -> str | None:
-    month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
     if month_number is None:
         return None
     try:
