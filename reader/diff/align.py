@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,7 +52,7 @@ from reader.diff.words import count_words, diff_words
 from reader.extract.timex_lexicon import MONTH_NAMES, MONTHS
 from reader.model import Article, Span
 from reader.text.sentences import Sentence, split_sentences
-from reader.text.tokens import fold
+from reader.text.tokens import words
 
 __all__ = ["MATCH_MIN", "MOVE_MIN", "REWORDED_MIN", "align", "align_texts"]
 
@@ -88,7 +87,6 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
 # Abbreviated month -> full name, so "Jan." and "January" score as one word.
 _MONTHS = {
     word: MONTH_NAMES[number - 1] for word, number in MONTHS.items() if word not in MONTH_NAMES
@@ -127,7 +125,7 @@ def _scoring_word(word: str) -> str:
 def _features(
     text: str, sentence: Sentence, vocabulary: dict[str, int]
 ) -> tuple[_Features, tuple[str, ...]]:
-    folded_words = _WORD_RE.findall(fold(text[sentence.start : sentence.end]))
+    folded_words = words(text[sentence.start : sentence.end])
     forms = [_scoring_word(word) for word in folded_words]
     ids = [vocabulary.setdefault(form, len(vocabulary)) for form in forms]
     content = frozenset(i for i, form in zip(ids, forms, strict=True) if form not in _STOPWORDS)
