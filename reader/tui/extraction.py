@@ -17,7 +17,7 @@ from reader.extract.ledger import ConflictValue, Ledger, build_ledger, values_ag
 from reader.extract.numbers import NumberMention
 from reader.extract.quotes import Quote
 from reader.model import Article
-from reader.tui.labels import short_name
+from reader.tui.labels import clip, short_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +43,6 @@ class Marks:
     has_ledger: bool = False
     """Whether the story's versions were compared (more than one version, and the ledger was
     built): without a comparison, "no disagreements" would be a false claim."""
-
-
-def _snippet(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 _QUOTE_KINDS = {"altered": "altered quote", "unquoted": "unquoted copy"}
@@ -96,7 +91,7 @@ def disagreements_for(
         else:
             kind = "quote changed elsewhere"
         elsewhere = "; ".join(f"{m.status} in {name(m.article)}" for m in others)
-        summary = f"“{_snippet(member.text)}”"
+        summary = f"“{clip(member.text, 90)}”"
         if group.reattributed and group.speakers:
             summary += " · speakers: " + ", ".join(group.speakers)
         if elsewhere:
@@ -125,9 +120,9 @@ def disagreements_for(
                     o for o in own_values if not any(values_agree(o, v.value) for v in values)
                 ]
                 if new:
-                    labels_here = [f"“{_snippet(v.text, 24)}” ({v.value})" for v in new]
+                    labels_here = [f"“{clip(v.text, 24)}” ({v.value})" for v in new]
                 elif unmatched_own:
-                    said = dict.fromkeys(f"“{_snippet(v.text, 24)}”" for v in values)
+                    said = dict.fromkeys(f"“{clip(v.text, 24)}”" for v in values)
                     labels_here = ["only " + ", ".join(said)]
                 else:
                     continue
@@ -138,7 +133,7 @@ def disagreements_for(
             if not differing:
                 continue
             elsewhere = "; ".join(f"{v} in {', '.join(who)}" for v, who in differing.items())
-            own = ", ".join(dict.fromkeys(f"“{_snippet(m.text, 24)}” ({m.value})" for m in mine))
+            own = ", ".join(dict.fromkeys(f"“{clip(m.text, 24)}” ({m.value})" for m in mine))
             summary = f"{conflict.about}: here {own} · {elsewhere}"
             found.append(Disagreement(f"{conflict.kind} conflict", summary, here.start, here.end))
     found.sort(key=lambda d: (d.start, d.end))

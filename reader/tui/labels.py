@@ -12,7 +12,7 @@ import re
 
 from reader.model import Article
 
-__all__ = ["short_id", "short_name", "version_name"]
+__all__ = ["clip", "short_id", "short_name", "version_name"]
 
 _HASHED_ID = re.compile(r"^(.+?)_[0-9a-f]{8,}$")
 _OPENING_WORDS = 6
@@ -24,7 +24,8 @@ def short_id(article_id: str) -> str:
     return match.group(1) if match else article_id
 
 
-def _clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line (runs of whitespace become one space), cut to ``limit`` with "…"."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -51,7 +52,7 @@ def version_name(article: Article) -> str:
 def short_name(article: Article, limit: int = 32) -> str:
     """A name short enough to cite inside a sentence ("verbatim in …")."""
     if article.outlet:
-        return _clip(article.outlet, limit)
+        return clip(article.outlet, limit)
     if article.title:
-        return _clip(article.title, limit)
+        return clip(article.title, limit)
     return short_id(article.id)

@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from reader.tui.labels import clip
+
 PASSAGE_LIMIT = 400
 """Longest passage shown in the editor; the whole of it stays in the note."""
 
@@ -39,8 +41,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 
 def passage_preview(text: str, limit: int = PASSAGE_LIMIT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip(text, limit)
 
 
 def quoted(text: str, limit: int = PASSAGE_LIMIT) -> str:

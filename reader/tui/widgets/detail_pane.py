@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from reader.extract.numbers import NumberMention
 from reader.model import Span
 from reader.tui.extraction import Disagreement, Marks, date_sort_key
+from reader.tui.labels import clip
 from reader.tui.notes_actions import pin_payload
 from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
@@ -27,8 +28,7 @@ _SNIPPET = 110
 
 
 def _snippet(text: str, limit: int = _SNIPPET) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip(text, limit)
 
 
 def _heading(title: str, count: int) -> Option:
