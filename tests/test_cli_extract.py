@@ -90,3 +90,27 @@ def test_rich_output_runs(capsys: pytest.CaptureFixture[str]) -> None:
         assert main([command]) == 0
     out = capsys.readouterr().out
     assert "unquoted" in out and "January 9" in out
+
+
+@pytest.mark.parametrize("command", ["quotes", "dates", "numbers"])
+def test_each_article_is_extracted_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # A cache smaller than the corpus, as on any real archive: the command must reuse the
+    # ledgers' extractions instead of relying on the cache to avoid extracting twice.
+    import reader.extract.article as article_module
+
+    calls: list[str] = []
+    real_find_quotes = article_module.find_quotes
+
+    def counting_find_quotes(text: str):  # noqa: ANN202 - whatever find_quotes returns
+        calls.append(text)
+        return real_find_quotes(text)
+
+    article_module.clear_cache()
+    monkeypatch.setattr(article_module, "CACHE_SIZE", 1)
+    monkeypatch.setattr(article_module, "find_quotes", counting_find_quotes)
+    data = run_json(capsys, command)
+    article_module.clear_cache()
+    assert data[command]
+    assert len(calls) == 5 == len(set(calls))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -134,8 +134,19 @@ def _restrict(ledger: Ledger, wanted: set[str]) -> Ledger:
     )
 
 
-def _extractions(articles: Iterable[Article], dct: str | None) -> list[tuple[Article, Extraction]]:
-    return [(a, extract_article(a, dct)) for a in articles]
+def _gather(
+    args: argparse.Namespace, dct: str | None
+) -> tuple[list[tuple[Article, Extraction]], list[Ledger]]:
+    """The selected articles with their extractions, and their stories' ledgers.
+
+    The ledgers are built first and their extractions reused: ``extract_article``'s cache holds
+    only the most recent articles, so extracting the selection before the ledgers did every
+    article twice on a corpus larger than the cache."""
+    corpus, articles = _selection(args)
+    ledgers = _ledgers(corpus, articles, dct)
+    known = {aid: e for ledger in ledgers for aid, e in ledger.extractions.items()}
+    extractions = [(a, known[a.id] if a.id in known else extract_article(a, dct)) for a in articles]
+    return extractions, ledgers
 
 
 def _header(article: Article, count: int, noun: str) -> Text:
@@ -185,9 +196,7 @@ def _mentions_json(
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    corpus, articles = _selection(args)
-    extractions = _extractions(articles, None)
-    ledgers = _ledgers(corpus, articles, None)
+    extractions, ledgers = _gather(args, None)
     groups = [g for ledger in ledgers for g in ledger.groups]
     if args.json:
         print_json(
@@ -247,9 +256,7 @@ def _print_group(group: QuoteGroup) -> None:
 
 def cmd_dates(args: argparse.Namespace) -> int:
     dct = _parse_dct(args.dct)
-    corpus, articles = _selection(args)
-    extractions = _extractions(articles, dct)
-    ledgers = _ledgers(corpus, articles, dct)
+    extractions, ledgers = _gather(args, dct)
     conflicts = [c for ledger in ledgers for c in ledger.date_conflicts]
     if args.json:
         print_json(
@@ -287,9 +294,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
 
 
 def cmd_numbers(args: argparse.Namespace) -> int:
-    corpus, articles = _selection(args)
-    extractions = _extractions(articles, None)
-    ledgers = _ledgers(corpus, articles, None)
+    extractions, ledgers = _gather(args, None)
     conflicts = [c for ledger in ledgers for c in ledger.number_conflicts]
     if args.json:
         print_json(
