@@ -47,6 +47,13 @@ def test_stories_json_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_json_and_boilerplate(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "show", "001", "--json")
     assert set(data) == {"id", "path", "title", "outlet", "date", "url", "text", "boilerplate"}
+    # The README's field order, and the same metadata `reader list` gives for the article.
+    assert list(data) == ["id", "path", "title", "outlet", "date", "url", "text", "boilerplate"]
+    listed = run_json(capsys, "list", "--json")["articles"]
+    summary = next(a for a in listed if a["id"] == data["id"])
+    assert summary["title"] and summary["date"] is None
+    for field in ("path", "title", "outlet", "date"):
+        assert data[field] == summary[field]
     assert "Source link" in data["boilerplate"]
     assert "Source link" not in data["text"]
     assert main(["show", "001", "--boilerplate"]) == 0

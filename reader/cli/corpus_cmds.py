@@ -187,11 +187,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             {
-                "id": article.id,
-                "path": article.path,
-                "title": article.title,
-                "outlet": article.outlet,
-                "date": article.date,
+                **article_summary(article),
                 "url": article.url,
                 "text": article.text,
                 "boilerplate": list(article.boilerplate),
