@@ -17,8 +17,8 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from reader.diff import Alignment, align
+from reader.extract.article import extract_article
 from reader.extract.ledger import build_ledger
-from reader.extract.quotes import find_quotes
 from reader.model import Article
 
 __all__ = [
@@ -102,9 +102,11 @@ class DiffDocument:
         return len(self.change_rows)
 
 
-def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+def _quote_spans(article: Article) -> tuple[tuple[int, int], ...]:
+    # The engine's memoised extraction: the ledger below (and the Library, for the version just
+    # read) asks for the same article, so its quotes are found once.
     try:
-        found = find_quotes(text)
+        found = extract_article(article).quotes
     except Exception:  # noqa: BLE001 - odd text must still be comparable, just without quote marks
         return ()
     spans = {(q.content_start, q.content_end) for q in found}
@@ -199,8 +201,8 @@ def prepare_document(left: Article, right: Article) -> DiffDocument:
     """Align ``left`` (A) with ``right`` (B) and derive the highlight marks of every pair."""
     alignment = align(left, right)
     a_extra, b_extra, quote_statuses, fates = _ledger_spans(left, right)
-    a_quotes = tuple(sorted(set(_quote_spans(left.text)) | set(a_extra)))
-    b_quotes = tuple(sorted(set(_quote_spans(right.text)) | set(b_extra)))
+    a_quotes = tuple(sorted(set(_quote_spans(left)) | set(a_extra)))
+    b_quotes = tuple(sorted(set(_quote_spans(right)) | set(b_extra)))
     a_starts = [s for s, _ in a_quotes]
     b_starts = [s for s, _ in b_quotes]
     a_marks: list[tuple[Mark, ...]] = []
