@@ -6,6 +6,8 @@ non-capturing regex fragment meant to be compiled with ``re.IGNORECASE``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # Full names in calendar order; the one source for the name lists of dates and attribution.
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -76,7 +78,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 }  # fmt: skip
 
 
-def alternation(words: list[str] | set[str] | dict[str, object]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so prefixes never shadow longer words."""
     items = sorted(words, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in items) + ")"
