@@ -80,6 +80,21 @@ def test_filters(store: NotesStore) -> None:
     assert store.tags() == [("dates", 1), ("talks", 1)]
 
 
+def test_notes_on_an_article_by_id_or_by_path(store: NotesStore) -> None:
+    from dataclasses import replace
+
+    first = store.add(ARTICLE, *span("Jan. 10"))
+    # The same file loaded later under another id (a collision made ids path-qualified).
+    renamed = replace(ARTICLE, id="sub/a1")
+    second = store.add(renamed, *span("NATO"))
+    elsewhere = store.add(Article(id="b2", path="b2.txt", text="Talks open."), 0, 5)
+    gone = store.add(ARTICLE, *span("Russia"))
+    store.delete(gone.id)
+    assert [n.id for n in store.on_article(renamed.id, renamed.path)] == [first.id, second.id]
+    assert [n.id for n in store.on_article("a1")] == [first.id]
+    assert [n.id for n in store.on_article("b2", "b2.txt")] == [elsewhere.id]
+
+
 def test_update_changes_only_what_is_given(tmp_path: Path) -> None:
     ticks = iter(datetime(2024, 5, 1, 12, 0, tzinfo=UTC) + timedelta(seconds=i) for i in range(10))
     with NotesStore(tmp_path / DB_NAME, clock=lambda: next(ticks)) as store:

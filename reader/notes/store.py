@@ -385,6 +385,18 @@ class NotesStore:
         with self._lock:
             return [_row_to_note(row) for row in self._db.execute(sql, params)]
 
+    def on_article(self, article_id: str, article_path: str | None = None) -> builtins.list[Note]:
+        """Live notes on one article, by its id or by its path (ids can change between loads
+        when files are added beside it), oldest first."""
+        sql = f"SELECT {_COLUMNS} FROM notes WHERE deleted_at IS NULL AND (article_id = ?"
+        params = [article_id]
+        if article_path:
+            sql += " OR article_path = ?"
+            params.append(article_path)
+        sql += ") ORDER BY created_at, rowid"
+        with self._lock:
+            return [_row_to_note(row) for row in self._db.execute(sql, params)]
+
     def tags(self) -> builtins.list[tuple[str, int]]:
         """Every tag in use on live notes with its count, most used first."""
         sql = (

@@ -150,11 +150,11 @@ class NotesController:
 
     def notes_on(self, article: Article) -> list[Note]:
         """Live notes on ``article`` (by id, or by path: ids can change between loads)."""
-        return [
-            note
-            for note in self.all_notes()
-            if note.article_id == article.id or (article.path and note.article_path == article.path)
-        ]
+        try:
+            return self.store.on_article(article.id, article.path)
+        except _STORE_ERRORS as error:
+            self._fail(error)
+            return []
 
     def placed(self, article: Article) -> list[tuple[Note, Anchor]]:
         """The article's notes anchored in its text (found ones in text order, then orphans)."""
