@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.extract import attribution
+from reader.extract.attribution import CUE_VERBS
 from reader.text.tokens import words
 
 __all__ = ["Quote", "find_quotes", "quote_words"]
@@ -319,8 +321,6 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 def _in_heading(text: str, raw: _RawQuote, content: str) -> bool:
     """A quote in a short line with no sentence punctuation and no cue verb is part of a
     (sub)heading ("Not just ‘blah blah blah’"), which quotes nobody by itself."""
-    from reader.extract.attribution import CUE_VERBS  # local: attribution imports this module
-
     line_start = text.rfind("\n", 0, raw.start) + 1
     line_end = text.find("\n", raw.end)
     line_end = len(text) if line_end == -1 else line_end
@@ -380,8 +380,6 @@ def find_quotes(text: str) -> list[Quote]:
     """Every quoted passage in ``text``, in text order, with its speaker where the text gives one."""
     if not text or not isinstance(text, str):
         return []
-    from reader.extract import attribution  # local: attribution imports Quote from here
-
     paragraphs = [m.span() for m in _PARAGRAPH_RE.finditer(text)]
     tags = [m.span() for m in _TAG_RE.finditer(text)] if "<" in text else []
     doubles = _double_quotes(text, paragraphs, tags)
