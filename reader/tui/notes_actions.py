@@ -24,6 +24,7 @@ from textual.signal import Signal
 from reader.model import Article, Span
 from reader.notes import Anchor, Note, NoteNotFound, NotesStore, NotesStoreError, anchor_all
 from reader.notes.export import ExportError, default_enricher, render, write_export
+from reader.tui.screens.note_editor import NoteEdit, NoteEditor
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -225,6 +226,42 @@ class NotesController:
             return None
         self._changed(article.id)
         return note
+
+    def request(
+        self,
+        action: str,
+        article: Article,
+        span: Span,
+        *,
+        story_id: str | None,
+        where: str,
+    ) -> None:
+        """What ``h`` (``action="highlight"``) and ``a`` (``"annotate"``) do on a passage, in any view:
+        toggle the highlight, or open the editor on the note already there (else a new one)."""
+        if action == "highlight":
+            had = self.note_on(article, span)
+            note = self.highlight(article, span, story_id=story_id)
+            if note is None and had is not None:
+                self._owner.notify("Highlight removed (ctrl+z brings it back).", timeout=3)
+            elif note is not None and had is not None:
+                self._owner.notify("This passage already has a note (a edits it).", timeout=3)
+            return
+        existing = self.note_on(article, span)
+
+        def saved(result: NoteEdit | None) -> None:
+            if result is not None:
+                self.annotate(article, span, result.body, result.tags, story_id=story_id)
+
+        self._owner.push_screen(
+            NoteEditor(
+                article.text[span.start : span.end],
+                body=existing.body if existing else "",
+                tags=existing.tags if existing else (),
+                title="Edit note" if existing else "New note",
+                where=where,
+            ),
+            callback=saved,
+        )
 
     def edit(self, note_id: str, body: str, tags: Iterable[str]) -> Note | None:
         try:

@@ -21,7 +21,6 @@ from reader.corpus import Corpus
 from reader.model import Article, Span, Story
 from reader.tui.labels import short_name, version_name
 from reader.tui.notes_actions import notes_of
-from reader.tui.screens.note_editor import NoteEdit, NoteEditor
 from reader.tui.screens.pick_version import PickVersionScreen
 from reader.tui.widgets.diff_header import DiffHeader
 from reader.tui.widgets.diff_layout import DiffDocument, prepare_document
@@ -218,27 +217,12 @@ class CompareScreen(Screen[None]):
             return
         article = document.left if side == "left" else document.right
         span = Span(found[1], found[2])
-        notes = notes_of(self.app)
-        if action == "highlight":
-            had = notes.note_on(article, span)
-            if notes.highlight(article, span, story_id=self.story.id) is None and had is not None:
-                self.notify("Highlight removed (ctrl+z brings it back).", timeout=3)
-            return
-        existing = notes.note_on(article, span)
-
-        def saved(result: NoteEdit | None) -> None:
-            if result is not None:
-                notes.annotate(article, span, result.body, result.tags, story_id=self.story.id)
-
-        self.app.push_screen(
-            NoteEditor(
-                article.text[span.start : span.end],
-                body=existing.body if existing else "",
-                tags=existing.tags if existing else (),
-                title="Edit note" if existing else "New note",
-                where=f"{'A' if side == 'left' else 'B'} · {version_name(article)}",
-            ),
-            callback=saved,
+        notes_of(self.app).request(
+            action,
+            article,
+            span,
+            story_id=self.story.id,
+            where=f"{'A' if side == 'left' else 'B'} · {version_name(article)}",
         )
 
     def _update_header(self) -> None:

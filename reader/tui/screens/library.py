@@ -16,7 +16,6 @@ from reader.model import Article, Story
 from reader.tui.extraction import Marks, article_marks
 from reader.tui.labels import version_name
 from reader.tui.notes_actions import notes_of
-from reader.tui.screens.note_editor import NoteEdit, NoteEditor
 from reader.tui.widgets import ArticleView, DetailPane, ReaderFooter, StatusLine, StoryList
 
 
@@ -245,33 +244,13 @@ class LibraryScreen(Screen[None]):
         article = self.current_article
         if article is None:
             return
-        notes = notes_of(self.app)
         story = self.current_story
-        story_id = story.id if story is not None else None
-        span = event.span
-        if event.action == "highlight":
-            had = notes.note_on(article, span)
-            note = notes.highlight(article, span, story_id=story_id)
-            if note is None and had is not None:
-                self.notify("Highlight removed (ctrl+z brings it back).", timeout=3)
-            elif note is not None and had is not None:
-                self.notify("This passage already has a note (a edits it).", timeout=3)
-            return
-        existing = notes.note_on(article, span)
-
-        def saved(result: NoteEdit | None) -> None:
-            if result is not None:
-                notes.annotate(article, span, result.body, result.tags, story_id=story_id)
-
-        self.app.push_screen(
-            NoteEditor(
-                article.text[span.start : span.end],
-                body=existing.body if existing else "",
-                tags=existing.tags if existing else (),
-                title="Edit note" if existing else "New note",
-                where=version_name(article),
-            ),
-            callback=saved,
+        notes_of(self.app).request(
+            event.action,
+            article,
+            event.span,
+            story_id=story.id if story is not None else None,
+            where=version_name(article),
         )
 
     @on(DetailPane.Pin)
