@@ -66,3 +66,22 @@ def test_the_engine_runs_with_textual_unavailable() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_every_module_imports_on_its_own() -> None:
+    """An import cycle shows only for some entry points: import each module in a fresh interpreter."""
+    names = sorted(
+        ".".join(("reader", *p.relative_to(PACKAGE).with_suffix("").parts))
+        for p in PACKAGE.rglob("*.py")
+        if p.name not in ("__init__.py", "__main__.py")
+    )
+    script = (
+        "import subprocess, sys\n"
+        "failed = [n for n in sys.argv[1:] if subprocess.run([sys.executable, '-c', 'import ' + n],"
+        " capture_output=True).returncode]\n"
+        "print(' '.join(failed))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, *names], capture_output=True, text=True, timeout=300
+    )
+    assert result.stdout.strip() == ""

@@ -1,6 +1,2 @@
-"""The app's screens (the compare screen is imported lazily by whoever opens it)."""
-
-from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.library import LibraryScreen
-
-__all__ = ["HelpScreen", "LibraryScreen"]
+"""The app's screens, one module each (imported from their modules: this package imports none of
+them, so a screen module can be loaded without loading the others)."""
