@@ -220,6 +220,22 @@ def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:
             None,
         ),
         ("Trading ended at year-end.", "1989-10-26", "year-end", "DATE", "1989", "END"),
+        (
+            "Markets opened at 9:30 a.m. ET Monday.",
+            "2021-12-29",
+            "9:30 a.m. ET Monday",
+            "TIME",
+            "2021-12-27T09:30",
+            None,
+        ),
+        (
+            "The ceasefire began at 14:00 CET on Friday.",
+            "2021-12-29",
+            "14:00 CET on Friday",
+            "TIME",
+            "2021-12-24T14:00",
+            None,
+        ),
     ],
 )
 def test_timeml_values(
@@ -539,3 +555,9 @@ def test_an_amount_later_is_a_length_whose_signal_is_later() -> None:
     assert found["A few weeks"].value == "PXW"
     # "ago" still counts back from the article date.
     assert one("It opened three days ago.", "2022-01-20", "three days ago").value == "2022-01-17"
+
+
+def test_time_zones_are_capitals_only() -> None:
+    # "et al" after a clock time is not Eastern Time.
+    (mention,) = find_dates("The paper by Smith at 5 pm et al. was cited.", "2021-12-29")
+    assert mention.text == "5 pm"

@@ -134,7 +134,8 @@ CLOCK = (
     r"|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday"
     # wire-service military time: "0600 GMT"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC)\b))"
-    r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local\s+time)(?![\w]))?"
+    # Zone abbreviations must be capitals ("9 a.m. ET"), whatever the pattern's case flag.
+    r"(?:\s+(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT|AES?[DT]T?|NZ[SD]T|SAST|EAT|CAT|WAT)|local\s+time)(?![\w]))?"
 )
 # Modifiers TimeML keeps inside the span and turns into a mod attribute.
 POINT_MOD = (
