@@ -235,6 +235,17 @@ def test_control_sequences_are_stripped() -> None:
     assert strip_controls(dirty) == "Title textred  bell del c1 tab\tnew\nline\nend"
 
 
+def test_invisible_reordering_and_word_splitting_characters_are_stripped() -> None:
+    # A right-to-left override would make a terminal show "said" as "dias"; a zero-width space
+    # would split "Lavrov" into two words that no quote or diff could match.
+    dirty = "He \u202esaid\u202c \u2066it\u2069 Lav\u200brov\ufeff.\u2028Next\u2029Para"
+    assert strip_controls(dirty) == "He said it Lavrov.\nNext\n\nPara"
+    # Joiners that emoji and Persian need stay.
+    assert strip_controls(
+        "family \U0001f468\u200d\U0001f469 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    ) == ("family \U0001f468\u200d\U0001f469 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")
+
+
 def test_escape_laden_file_is_cleaned(tmp_path: Path) -> None:
     (tmp_path / "esc.txt").write_text(
         "Headline\x1b[2J\n\nBody \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ here.\x00",

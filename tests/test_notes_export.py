@@ -324,6 +324,30 @@ def test_import_round_trip_without_duplicates(
         assert other.count(include_deleted=True) == 7
 
 
+def test_imported_notes_lose_control_sequences(
+    tmp_path: Path, noted: NotesStore, seeds: dict[str, Article]
+) -> None:
+    exported = write_export(
+        to_json(noted.list(include_deleted=True), seeds.values()), tmp_path / "n.json"
+    )
+    assert exported is not None
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    item = data["items"][0]
+    item[READER_KEY]["body"] = "clear\x1b[2J screen\x1b]0;title\x07 \u202eevil"
+    item[READER_KEY]["tags"] = ["ok", "\x1b[31mred"]
+    item[READER_KEY]["payload"] = {"label": "pin\x1b[5m", "values": ["a\x9b2J"]}
+    exact = item["target"]["selector"][0]["exact"]
+    item["target"]["selector"][0]["exact"] = exact[:1] + "\x1b[0m" + exact[1:]
+    with NotesStore(tmp_path / "other.sqlite3") as other:
+        result = import_annotations(other, [item])
+        assert result.added == 1
+        note = other.get(item[READER_KEY]["id"])
+        assert note.body == "clear screen evil"
+        assert note.tags == ("ok", "red")
+        assert note.payload == {"label": "pin", "values": ["a"]}
+        assert note.quote.exact == exact  # and so it still anchors on the article text
+
+
 def test_load_annotations_rejects_bad_files(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"\xff\xfe not json")

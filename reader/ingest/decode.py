@@ -17,7 +17,11 @@ class NotText(ValueError):
 
 # ESC-introduced sequences first (CSI, OSC, DCS/SOS/PM/APC with their terminators, two-byte
 # escapes), so their parameters do not survive as visible junk; then any remaining C0 control but
-# tab and newline, DEL, and the C1 range, including the 8-bit CSI.
+# tab and newline, DEL, and the C1 range, including the 8-bit CSI. Bidi embeddings, overrides and
+# isolates go too: they can make a terminal show text in an order other than the one stored (the
+# "Trojan Source" trick), so a quote could read differently from what a diff compares. So do
+# zero-width spaces and stray byte-order marks, invisible characters that split a word in two.
+# Zero-width joiners stay (emoji and Persian need them), as do the LRM/RLM marks.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
@@ -26,7 +30,11 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
 )
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_CHARS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+# Unicode line and paragraph separators: lines, as the rest of the engine knows them.
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
 
 
 def strip_controls(text: str) -> str:
@@ -36,6 +44,8 @@ def strip_controls(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.translate(_LINE_SEPARATORS)
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL_CHARS.sub("", text)

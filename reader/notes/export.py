@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from reader.ingest.decode import strip_controls
 from reader.model import Article, Story
 from reader.notes.anchor import Anchor, TextPositionSelector, TextQuoteSelector, anchor
 from reader.notes.store import NOTE_KINDS, Note, NotesStore, clean_tags
@@ -523,6 +524,17 @@ class ImportResult:
     """One line per annotation that could not be imported, saying why."""
 
 
+def _without_controls(value: Any) -> Any:
+    """A JSON value with every string passed through ``strip_controls`` (keys included)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    if isinstance(value, dict):
+        return {strip_controls(str(k)): _without_controls(v) for k, v in value.items()}
+    return value
+
+
 def note_from_annotation(item: Mapping[str, Any]) -> Note:
     """A reader note back from an annotation this module wrote (``ValueError`` if it is not one)."""
     if not isinstance(item, Mapping) or item.get("type") != "Annotation":
@@ -542,7 +554,14 @@ def note_from_annotation(item: Mapping[str, Any]) -> Note:
         if not isinstance(selector, Mapping):
             continue
         if selector.get("type") == "TextQuoteSelector":
-            quote = TextQuoteSelector.from_json(dict(selector))
+            # An imported file is untrusted like any article: no control sequence may reach a
+            # terminal, and article text has none, so the quote still finds its passage.
+            quote = TextQuoteSelector.from_json(
+                {
+                    key: strip_controls(str(selector.get(key) or ""))
+                    for key in ("exact", "prefix", "suffix")
+                }
+            )
         elif selector.get("type") == "TextPositionSelector":
             try:
                 position = TextPositionSelector.from_json(dict(selector))
@@ -563,17 +582,19 @@ def note_from_annotation(item: Mapping[str, Any]) -> Note:
     payload = own.get("payload")
     tags = own.get("tags")
     return Note(
-        id=note_id.strip(),
+        id=strip_controls(note_id.strip()),
         kind=kind,
-        article_id=article_id,
-        article_path=str(own.get("article_path") or target.get("source") or ""),
+        article_id=strip_controls(article_id),
+        article_path=strip_controls(str(own.get("article_path") or target.get("source") or "")),
         article_fingerprint=str(own.get("article_fingerprint") or ""),
         quote=quote,
         position=position,
-        body=str(own.get("body") or ""),
-        tags=clean_tags(tags if isinstance(tags, list) else []),
-        story_id=str(own["story_id"]) if own.get("story_id") else None,
-        payload=dict(payload) if isinstance(payload, Mapping) else None,
+        body=strip_controls(str(own.get("body") or "")),
+        tags=clean_tags(
+            strip_controls(str(tag)) for tag in (tags if isinstance(tags, list) else [])
+        ),
+        story_id=strip_controls(str(own["story_id"])) if own.get("story_id") else None,
+        payload=_without_controls(dict(payload)) if isinstance(payload, Mapping) else None,
         created_at=created,
         updated_at=str(item.get("modified") or created),
         deleted=bool(own.get("deleted")),
