@@ -11,7 +11,7 @@ import pytest
 
 from reader.ingest import read_path, read_paths
 from reader.ingest import readers as readers_module
-from reader.ingest.decode import strip_controls
+from reader.ingest.decode import display_path, strip_controls
 from reader.ingest.metadata import parse_date
 from reader.model import Article
 
@@ -129,6 +129,38 @@ def test_json_single_record_list_and_wrapper(tmp_path: Path) -> None:
     assert by_id["r-1"].text == "Alpha story text here."
     assert by_id["many:2"].date == "2021-12-28"
     assert by_id["wrapped:1"].outlet == "The Associated Press"
+
+
+def test_json_wrappers_with_nested_or_several_lists_of_articles(tmp_path: Path) -> None:
+    # An API response nests its list; a feed export may keep one list per section, next to
+    # lists that are not articles at all.
+    (tmp_path / "api.json").write_text(
+        json.dumps({"status": "ok", "response": {"docs": [{"body": "Delta story text."}]}}),
+        encoding="utf-8",
+    )
+    (tmp_path / "feed.json").write_text(
+        json.dumps(
+            {
+                "world": [{"text": "Epsilon story text."}, {"text": "Zeta story text."}],
+                "business": [{"id": "b-7", "content": "Eta story text."}],
+                "authors": [{"name": "A. Writer"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    articles, skipped = read_path(tmp_path)
+    assert not skipped
+    by_id = {a.id: a.text for a in articles}
+    assert by_id == {
+        "api:1": "Delta story text.",
+        "feed:world:1": "Epsilon story text.",
+        "feed:world:2": "Zeta story text.",
+        "b-7": "Eta story text.",
+    }
+    assert {a.path for a in articles if a.id.startswith("feed:")} == {
+        f"{display_path(tmp_path / 'feed.json')}#world:1",
+        f"{display_path(tmp_path / 'feed.json')}#world:2",
+    }
 
 
 def test_jsonl_bad_line_is_reported_and_the_rest_loads(tmp_path: Path) -> None:

@@ -218,7 +218,7 @@ def _record_articles(
 ) -> tuple[list[Article], list[Skipped]]:
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    records: Iterator[tuple[int, Any]]
+    records: Iterator[tuple[int | str, Any]]
     single = False
     if jsonl:
         records = _jsonl_records(raw, where, skipped)
@@ -228,12 +228,21 @@ def _record_articles(
         except ValueError as exc:
             return [], [Skipped(where, f"invalid JSON: {exc}")]
         if isinstance(data, dict) and not _has_text(data):
-            # A wrapper such as {"articles": [...]} or {"data": [...]}.
-            lists = [
-                v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)
-            ]
-            data = lists[0] if len(lists) == 1 else data
-        if isinstance(data, dict):
+            # A wrapper such as {"articles": [...]}, {"response": {"docs": [...]}}, or one with
+            # several lists of articles ({"world": [...], "business": [...]}).
+            found = _record_lists(data)
+            if len(found) == 1:
+                data = found[0][1]
+            elif found:
+                records = (
+                    (f"{name}:{number}", record)
+                    for name, items in found
+                    for number, record in enumerate(items, start=1)
+                )
+                data = None
+        if data is None:
+            pass
+        elif isinstance(data, dict):
             single = True
             records = iter([(1, data)])
         elif isinstance(data, list):
@@ -255,6 +264,32 @@ def _record_articles(
     if not articles and not skipped:
         skipped.append(Skipped(where, "JSON holds no article record"))
     return articles, skipped
+
+
+def _record_lists(data: dict[str, Any], depth: int = 3) -> list[tuple[str, list[Any]]]:
+    """The lists of article records inside a wrapper object, with their key paths.
+
+    A list counts when one of its objects has a text field; without any such list, a lone list of
+    objects still counts (its records are then reported one by one as having no text).
+    """
+    with_text: list[tuple[str, list[Any]]] = []
+    of_objects: list[tuple[str, list[Any]]] = []
+
+    def visit(node: dict[str, Any], path: str, level: int) -> None:
+        for key, value in node.items():
+            name = f"{path}.{key}" if path else str(key)
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                if any(isinstance(item, dict) and _has_text(item) for item in value):
+                    with_text.append((name, value))
+                else:
+                    of_objects.append((name, value))
+            elif isinstance(value, dict) and level > 1 and not _has_text(value):
+                visit(value, name, level - 1)
+
+    visit(data, "", depth)
+    if with_text:
+        return with_text
+    return of_objects if len(of_objects) == 1 else []
 
 
 def _jsonl_records(raw: str, where: str, skipped: list[Skipped]) -> Iterator[tuple[int, Any]]:
