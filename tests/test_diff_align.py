@@ -234,8 +234,11 @@ def test_empty_and_one_line_versions(a: str, b: str, expected: set[str]) -> None
     assert {p.op for p in alignment.pairs} == expected
     if not a and not b:
         assert alignment.similarity == 1.0
+        assert alignment.stats.kept == 1.0
     else:
         assert alignment.similarity == 0.0
+        # Nothing of A survives, whether A had words to lose or had none.
+        assert alignment.stats.kept == 0.0
     check_token_ops(alignment)
 
 

@@ -656,8 +656,9 @@ def _build(
     similarity = round(2 * kept_words / (a_words + b_words), 4) if a_words + b_words else 1.0
     stats = DiffStats(
         similarity=similarity,
-        kept=round(kept_words / a_words, 4) if a_words else 1.0,
-        a_matched=round(matched_a / len(a_sentences), 4) if a_sentences else 1.0,
+        # An A without words keeps nothing of itself in a B that has some (B is all additions).
+        kept=round(kept_words / a_words, 4) if a_words else float(not b_words),
+        a_matched=round(matched_a / len(a_sentences), 4) if a_sentences else float(not b_sentences),
         counts=counts,
         a_words=a_words,
         b_words=b_words,
