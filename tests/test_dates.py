@@ -561,3 +561,13 @@ def test_time_zones_are_capitals_only() -> None:
     # "et al" after a clock time is not Eastern Time.
     (mention,) = find_dates("The paper by Smith at 5 pm et al. was cited.", "2021-12-29")
     assert mention.text == "5 pm"
+
+
+def test_a_newspaper_called_daily_is_no_frequency() -> None:
+    assert find_dates("The Communist Party daily Granma compared Elian.", "2000-01-15") == []
+    assert find_dates("The Italian weekly L'Espresso reported it.", "2000-01-15") == []
+    assert find_dates("The daily said the talks failed.", "2000-01-15") == []
+    ((m1, m2),) = [find_dates("Flights leave daily Monday through Friday.", "2021-12-29")[:2]]
+    assert (m1.text, m1.value, m2.text) == ("daily", "P1D", "Monday")
+    (rally,) = find_dates("Crowds gather daily outside the home.", "2000-01-15")
+    assert (rally.type, rally.value) == ("SET", "P1D")
