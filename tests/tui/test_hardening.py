@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 import reader.tui.app as app_module
-from reader.corpus import load_corpus, seeds_dir
+from reader.corpus import Corpus, load_corpus, seeds_dir
+from reader.model import Article, Story
 from reader.tui.app import ReaderApp
 
 
@@ -155,3 +156,28 @@ async def test_a_short_terminal_still_shows_the_note_being_typed() -> None:
         tags = app.screen.query_one("#note-tags", Input)
         x, y = tags.region.center
         assert app.screen.get_widget_at(x, y)[0] is tags
+
+
+async def test_a_big_corpus_is_set_aside_from_garbage_collection_once_loaded() -> None:
+    # Full collections walking a big corpus's objects stalled keystrokes; small corpora (and
+    # the many apps a test run makes) are left to the collector.
+    import gc
+
+    small = ReaderApp(corpus=corpus_of("One short article."))
+    async with small.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert gc.get_freeze_count() == 0
+    articles = [
+        Article(id=f"b{n}", path=f"/tmp/b{n}.txt", text=f"Story number {n} says little.")
+        for n in range(app_module._FREEZE_FROM)
+    ]
+    big = ReaderApp(corpus=Corpus(articles, [Story(a.id, a.id, (a.id,)) for a in articles]))
+    try:
+        async with big.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert gc.get_freeze_count() > 0
+            await pilot.press("slash", "b", "9", "9", "9")
+            await pilot.pause()
+            assert [row.article_id for row in big.library.story_list.rows] == [None, "b999"]
+    finally:
+        gc.unfreeze()
