@@ -19,7 +19,6 @@ from reader.tui.notes_actions import NotesCommands, NotesController
 from reader.tui.screens.help import HelpScreen, binding_sections
 from reader.tui.screens.library import LibraryScreen
 
-
 # Articles from which a loaded corpus is exempted from garbage collection (see on_corpus_loaded).
 _FREEZE_FROM = 1_000
 
