@@ -18,6 +18,7 @@ from reader.ingest import discover, file_ids, unique_ids
 from reader.ingest.decode import display_path
 from reader.ingest.readers import read_file
 from reader.model import Article, Skipped, Story
+from reader.text.counts import counted
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; stages are "reading" and "grouping"."""
@@ -74,7 +75,7 @@ class Corpus:
                 f"'{ref}' matches several articles ({names}{', ...' if len(matches) > 4 else ''})"
             )
         raise ArticleNotFound(
-            f"no article '{ref}' in this corpus ({len(self.articles)} articles; see `reader list`)"
+            f"no article '{ref}' in this corpus ({counted(len(self.articles), 'article')}; see `reader list`)"
         )
 
     def story(self, ref: str) -> Story:

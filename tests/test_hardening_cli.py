@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli import _command_first, main
 from reader.corpus import load_corpus
 from reader.diff.align import align_texts
 from reader.ingest import read_path
@@ -313,3 +313,18 @@ def test_file_names_with_bad_bytes_or_escape_sequences(
     code, out, err = run(capsys, "notes", "add", "caf", "-C", str(folder), "--quote", "council met",
                          "--data-dir", str(tmp_path / "data"))  # fmt: skip
     assert code == 0, err
+
+
+def test_options_written_before_the_command_go_to_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("A lone article about nothing much at all.", encoding="utf-8")
+    code, out, err = run(capsys, "--no-cache", "--json", "list", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert [a["id"] for a in json.loads(out)["articles"]] == ["a"]
+    code, out, _ = run(capsys, "--no-cache", "stories", str(tmp_path))
+    assert code == 0 and out.startswith("1 story from 1 article")
+    # A folder named like a command is still a folder to open.
+    (tmp_path / "stories").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert _command_first(["--no-cache", "stories"], {"stories"}) == ["--no-cache", "stories"]

@@ -20,6 +20,7 @@ from reader.cli.common import (
 )
 from reader.corpus import Corpus
 from reader.model import Article, Skipped, Story
+from reader.text.counts import counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -90,7 +91,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         return 0
     table = Table(
-        box=box.SIMPLE_HEAD, title=f"{len(corpus.articles)} articles", title_justify="left"
+        box=box.SIMPLE_HEAD, title=counted(len(corpus.articles), "article"), title_justify="left"
     )
     # Columns get fixed widths and cells are cut to fit: a news title must not wrap a row into
     # a paragraph, and rich drops whole columns when no-wrap cells overflow.
@@ -144,7 +145,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     multi = [s for s in corpus.stories if len(s.article_ids) > 1]
     console.print(
         Text(
-            f"{len(corpus.stories)} stories from {len(corpus.articles)} articles ({len(multi)} with several versions)",
+            f"{counted(len(corpus.stories), 'story')} from {counted(len(corpus.articles), 'article')}"
+            f" ({len(multi):,} with several versions)",
             style="bold",
         )
     )
@@ -155,7 +157,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 (story.id, "cyan"),
                 "  ",
                 (story.title, "bold"),
-                f"  ({len(story.article_ids)} versions)",
+                f"  ({counted(len(story.article_ids), 'version')})",
             )
         )
         closest = max(story.pairs, key=lambda p: p.similarity, default=None)
@@ -165,7 +167,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
             line = Text("  • ")
             line.append(a.id, "cyan")
             line.append(
-                f"  {a.outlet or 'unknown outlet'}  {a.date or 'undated'}  {a.words} words", "dim"
+                f"  {a.outlet or 'unknown outlet'}  {a.date or 'undated'}  {counted(a.words, 'word')}",
+                "dim",
             )
             if similarity is not None:
                 line.append(f"  {similarity:.0%} like the base")
@@ -202,7 +205,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.boilerplate:
         console.print()
         console.print(
-            Text(f"Boilerplate set aside ({len(article.boilerplate)} lines):", style="bold yellow")
+            Text(
+                f"Boilerplate set aside ({counted(len(article.boilerplate), 'line')}):",
+                style="bold yellow",
+            )
         )
         for line in article.boilerplate:
             console.print(Text.assemble("  │ ", (line, "yellow")))

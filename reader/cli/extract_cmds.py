@@ -26,6 +26,7 @@ from reader.corpus import Corpus
 from reader.extract.article import Extraction, extract_article
 from reader.extract.ledger import Conflict, Ledger, QuoteGroup, build_ledger
 from reader.model import Article
+from reader.text.counts import counted
 
 STATUS_STYLES = {
     "verbatim": "green",
@@ -155,7 +156,7 @@ def _header(article: Article, count: int, noun: str) -> Text:
     label = article.label if article.label != article.id else ""
     if label:
         line.append(f"  {label}", "dim")
-    line.append(f"  {count} {noun}{'' if count == 1 else 's'}")
+    line.append(f"  {counted(count, noun)}")
     return line
 
 

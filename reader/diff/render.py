@@ -16,6 +16,7 @@ from rich.text import Text
 
 from reader.diff.model import AlignedPair, Alignment
 from reader.diff.survival import Survival
+from reader.text.counts import counted
 
 __all__ = ["MARKERS", "render_header", "render_side_by_side", "render_survival", "render_unified"]
 
@@ -261,7 +262,7 @@ def render_survival(survival: Survival, labels: dict[str, str] | None = None) ->
         table.add_row(*cells)
     summary = Text()
     summary.append(f"Base {labels.get(survival.base_id, survival.base_id)}", style="bold")
-    summary.append(f": {len(survival.rows)} sentences")
+    summary.append(f": {counted(len(survival.rows), 'sentence')}")
     if not survival.version_ids:
         summary.append("; the story has no other version to compare with.")
     for number, version in enumerate(survival.version_ids, start=1):

@@ -13,6 +13,7 @@ from textual.worker import get_current_worker
 
 from reader.corpus import Corpus
 from reader.model import Article, Story
+from reader.text.counts import counted
 from reader.tui.extraction import Marks, article_marks
 from reader.tui.labels import version_name
 from reader.tui.notes_actions import notes_of
@@ -171,17 +172,14 @@ class LibraryScreen(Screen[None]):
         self.status.done_loading()
         stories = len(corpus.stories)
         versions = len(corpus.articles)
-        summary = (
-            f"{versions:,} version{'' if versions == 1 else 's'} in "
-            f"{stories:,} stor{'y' if stories == 1 else 'ies'}"
-        )
+        summary = f"{counted(versions, 'version')} in {counted(stories, 'story')}"
         if corpus.skipped:
             summary += f" · {len(corpus.skipped):,} files skipped"
         self.status.show(summary)
         self.app.sub_title = f"{self.app.sub_title.split(' · ')[0]} · {summary}"
         self.story_list.set_corpus(corpus)
         left = self.query_one("#left", Vertical)
-        left.border_subtitle = f"{stories:,} stor{'y' if stories == 1 else 'ies'}"
+        left.border_subtitle = counted(stories, "story")
 
     def open_article(self, article_id: str, *, focus: bool = True) -> None:
         """Show a version (from the palette or elsewhere): list cursor, text and details."""

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from reader.text.counts import counted
+
+
+def test_counts_in_words() -> None:
+    assert counted(1, "story") == "1 story"
+    assert counted(2, "story") == "2 stories"
+    assert counted(0, "version") == "0 versions"
+    assert counted(10_000, "article") == "10,000 articles"
+    assert counted(3, "child", "children") == "3 children"
