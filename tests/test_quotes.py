@@ -376,3 +376,46 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
     # A fragment of the speaker's own clause keeps that speaker.
     text = "Sergei Lavrov said Moscow would adopt a “hard line” in the talks."
     assert find_quotes(text)[0].speaker == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The rule helps," said Secretary of the Interior Dirk Kempthorne.', "Dirk Kempthorne"),
+        ('Secretary of the Interior Dirk Kempthorne said: "The rule helps."', "Dirk Kempthorne"),
+        ('"The rule helps," said White House press secretary Jen Psaki.', "Jen Psaki"),
+        ('"The rule helps," said Kremlin spokesman Dmitry Peskov.', "Dmitry Peskov"),
+        (
+            '"The rule helps," said the Secretary of the Interior, Dirk Kempthorne.',
+            "Dirk Kempthorne",
+        ),
+        (
+            '"The rule helps," said Secretary of Homeland Security Alejandro Mayorkas.',
+            "Alejandro Mayorkas",
+        ),
+        ('"The rule helps," said Andrew Bailey of the Bank of England.', "Andrew Bailey"),
+        ('"The rule helps," said the senator, who declined to be named.', "the senator"),
+    ],
+)
+def test_titles_and_offices_around_the_speaker_name(text: str, speaker: str) -> None:
+    (quote,) = find_quotes(text)
+    assert quote.speaker == speaker
+
+
+def test_quote_split_over_lines_with_a_tokenised_closing_mark() -> None:
+    # One sentence per line, spaces around marks: the closing mark after "weaken it," looks like
+    # an opening one, but only an attribution follows it.
+    text = (
+        "President Barack Obama said the process had been undermined.\n"
+        '"For more than three decades, the Endangered Species Act has protected wildlife.\n'
+        'We should be looking for ways to improve it, not weaken it, "Obama said.\n'
+        "Other news followed."
+    )
+    (quote,) = find_quotes(text)
+    assert quote.text.startswith('"For more') and quote.text.endswith('weaken it, "')
+    assert not quote.unbalanced
+    assert quote.speaker == "Barack Obama"
+    # Without the attribution the first quote stays unclosed at its line's end.
+    cut = text.replace('"Obama said.', '"What now?" he asked.')
+    first = find_quotes(cut)[0]
+    assert first.unbalanced and first.text.endswith("wildlife.")

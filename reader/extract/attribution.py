@@ -32,6 +32,7 @@ praise, criticize, thunder, sing, put it; and "according to", and a dash credit 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -134,8 +135,15 @@ _AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previ
 _TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Del|Sec|Supt|Pres|Cmdr|Atty|St)\."
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|bin|al|of|ibn|dos|du)"
+# "Secretary of the Interior Dirk Kempthorne": a title reaching its office through "of the"
+# (elsewhere "of the" ends a name: "Andrew Bailey of the Bank of England").
+_OF_THE_TITLE = (
+    r"(?:(?:Deputy|Under|Assistant|Vice|Prime|Foreign|First)\s+)?(?:Secretary|Minister|Director"
+    r"|Governor|Chairman|Chairwoman|Chair|President|Commissioner|Head|Chief|Speaker|Leader"
+    r"|Secretary-General|Mayor)\s+of\s+the\s+"
+)
 _NAME = (
-    rf"(?:{_TITLE_ABBR}\s+)?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
+    rf"(?:{_TITLE_ABBR}\s+|{_OF_THE_TITLE})?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
 )
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
@@ -178,9 +186,19 @@ _CUE_DESCRIPTOR = (
     r"[a-z0-9][\w/'\u2019-]*\s+){0,3}"
 )
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
+# "said White House press secretary Jen Psaki": an organisation and a lower-case title before the
+# name describe the speaker, who is the name.
+_ORG_TITLE = (
+    r"(?:(?:[A-Z][\w'\u2019\-]*\s+){1,4}(?:(?:press|deputy|chief|senior|top|assistant|associate"
+    r"|communications|national|foreign|policy|security|legal|economic|military|political)\s+){0,2}"
+    r"(?:secretary|spokesman|spokeswoman|spokesperson|adviser|advisor|director|official|aide"
+    r"|counsel|correspondent|analyst|economist|lawyer|attorney|editor|chairman|chairwoman|president"
+    r"|minister|envoy|ambassador|negotiator|strategist|coordinator|commander|officer|manager)\s+"
+    rf"(?={_CAP}))?"
+)
 _AFTER_CUE_SUBJECT_RE = re.compile(
     rf"[\s,;:.!?]*(?P<cue>{_CUE})(?:\s+[a-z]+ly)?\s+"
-    rf"(?:{_CUE_DESCRIPTOR}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
+    rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
 )
 _DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
 _ACCORDING_RE = re.compile(
@@ -297,6 +315,23 @@ _TITLE_WORDS = frozenset(
         "editor",
         "analyst",
         "strategist",
+        # Offices in a title ("Secretary of the Interior Dirk Kempthorne", "Minister of Foreign
+        # Affairs Sergei Lavrov"): the name is what follows the last of them.
+        "interior",
+        "treasury",
+        "homeland",
+        "security",
+        "commerce",
+        "agriculture",
+        "energy",
+        "labor",
+        "education",
+        "transportation",
+        "intelligence",
+        "affairs",
+        "finance",
+        "trade",
+        "defence",
     ]
 )
 _SENTENCE_STARTERS = frozenset(
@@ -411,6 +446,8 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
         tokens = tokens[last_title + 1 :]
     if tokens and tokens[0][2] == "of" and len(tokens) > 1:
         tokens.pop(0)
+        if tokens[0][2] == "the" and len(tokens) > 1:
+            tokens.pop(0)
     if not tokens:
         return start, end
     return start + tokens[0][0], start + tokens[-1][1]
@@ -536,6 +573,12 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
         m = pattern.match(text, start, stop)
         if m is not None:
             mention = _mention_from(m, 0, text)
+            if mention is not None and mention.kind == "nominal":
+                # "said the Secretary of the Interior, Dirk Kempthorne.": the apposition names
+                # the person the descriptor stands for.
+                named = _APPOSED_NAME_RE.match(text, mention.end, stop)
+                if named is not None:
+                    return _Mention(mention.start, named.end(1), "phrase", mention.cue, named.span(1))
             if mention is not None:
                 return mention
     punctuation = _LEAD_PUNCTUATION_RE.match(text, start, stop)
@@ -1035,11 +1078,16 @@ def attribute(
     _common_word_cache.clear()
     resolver = _Resolver(text)
     mentions: list[_Mention | None] = []
+    paragraph_starts = [start for start, _ in paragraphs]
     for i, quote in enumerate(quotes):
         para_start, para_end = paragraphs[quote_paragraphs[i]]
-        next_start = para_end
-        if i + 1 < len(quotes) and quote_paragraphs[i + 1] == quote_paragraphs[i]:
-            next_start = min(para_end, quotes[i + 1].start)
+        # A quote closed in a later paragraph is attributed after its closing mark, there.
+        closing_para_end = para_end
+        if quote.end > para_end:
+            closing_para_end = paragraphs[bisect_right(paragraph_starts, quote.end - 1) - 1][1]
+        next_start = closing_para_end
+        if i + 1 < len(quotes) and quotes[i + 1].start < closing_para_end:
+            next_start = min(closing_para_end, quotes[i + 1].start)
         after_stop = min(next_start, quote.end + _MAX_AFTER)
         previous_end = para_start
         if i > 0 and quote_paragraphs[i - 1] == quote_paragraphs[i] and not quote.partial:
@@ -1194,6 +1242,7 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
 
 
 _FULL_NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
+_APPOSED_NAME_RE = re.compile(rf",\s+({_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}})(?=\s*[,.;:!?]|$)")
 
 
 def _last_full_name(text: str, position: int) -> tuple[int, int] | None:

@@ -75,6 +75,13 @@ def quote_words(quote: Quote, text: str | None = None) -> list[str]:
 # --------------------------------------------------------------------------- marks
 
 _PARAGRAPH_RE = re.compile(r"[^\n\r\u2028\u2029]+")
+# What may follow a quote's closing mark to the end of its line: a short attribution with a cue
+# verb ("Obama said.", "said Rep. Nick Rahall, who chairs the committee.").
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r"\s*(?:[^\s.!?]+\s+){0,6}?(?:"
+    + "|".join(sorted(CUE_VERBS, key=len, reverse=True))
+    + r")\b[^\n]{0,120}?[.!?]?\s*"
+)
 _DOUBLE_MARK_RE = re.compile("''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 # A single-mark quote: an opening mark at a word start, then anything up to the first closing
 # mark that ends a word (apostrophes inside words, "don't", "Trump's", are skipped over).
@@ -151,7 +158,17 @@ def _first_mark_closes_only(text: str, para_start: int, para_end: int) -> bool:
     if first is None:
         return False
     can_open, can_close = _mark_roles(text, first.start(), first.end(), para_start, para_end)
-    return can_close and not can_open
+    if can_close and not can_open:
+        return True
+    # Text split one sentence per line, with spaces around marks from a tokeniser, writes a
+    # closing mark like an opening one: 'not weaken it, "Obama said.' The paragraph's only mark,
+    # right after a clause-ending comma or stop and followed by nothing but an attribution, closes.
+    if _DOUBLE_MARK_RE.search(text, first.end(), para_end) is not None:
+        return False
+    before = text[para_start : first.start()].rstrip()
+    return before.endswith((",", ".", "?", "!")) and bool(
+        _ATTRIBUTION_TAIL_RE.fullmatch(text, first.end(), para_end)
+    )
 
 
 def _is_curly(mark: str) -> bool:
@@ -211,8 +228,12 @@ def _double_quotes(
         open_mark_end = 0
         if carried is not None:
             open_at, open_mark_end = para_start, para_start
-        for pos, end in marks:
-            can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
+        for number, (pos, end) in enumerate(marks):
+            if carried is not None and number == 0:
+                # Carried here only because this first mark was found to close it.
+                can_open, can_close = False, True
+            else:
+                can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
             if open_at is None:
                 if can_open:
                     open_at, open_mark_end = pos, end
