@@ -419,3 +419,9 @@ def test_quote_split_over_lines_with_a_tokenised_closing_mark() -> None:
     cut = text.replace('"Obama said.', '"What now?" he asked.')
     first = find_quotes(cut)[0]
     assert first.unbalanced and first.text.endswith("wildlife.")
+
+
+def test_tokenised_closing_mark_inside_a_line_closes_before_its_attribution() -> None:
+    (quote,) = find_quotes('"The man is petrified, "Judge Vincent DelGiudice said.')
+    assert quote.text == '"The man is petrified, "'
+    assert (quote.speaker, quote.unbalanced) == ("Vincent DelGiudice", False)

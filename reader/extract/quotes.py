@@ -160,14 +160,23 @@ def _first_mark_closes_only(text: str, para_start: int, para_end: int) -> bool:
     can_open, can_close = _mark_roles(text, first.start(), first.end(), para_start, para_end)
     if can_close and not can_open:
         return True
-    # Text split one sentence per line, with spaces around marks from a tokeniser, writes a
-    # closing mark like an opening one: 'not weaken it, "Obama said.' The paragraph's only mark,
-    # right after a clause-ending comma or stop and followed by nothing but an attribution, closes.
     if _DOUBLE_MARK_RE.search(text, first.end(), para_end) is not None:
         return False
-    before = text[para_start : first.start()].rstrip()
+    return _closes_before_attribution(text, first.start(), first.end(), para_start, para_end)
+
+
+def _closes_before_attribution(
+    text: str, pos: int, end: int, para_start: int, para_end: int
+) -> bool:
+    """A paragraph's last mark, written like an opening one, that closes a quote.
+
+    Tokenised text puts spaces around marks ('"The man is petrified, "Judge Vincent DelGiudice
+    said.'); a mark right after a clause-ending comma or stop and followed by nothing but an
+    attribution to the end of its paragraph can only close.
+    """
+    before = text[para_start:pos].rstrip()
     return before.endswith((",", ".", "?", "!")) and bool(
-        _ATTRIBUTION_TAIL_RE.fullmatch(text, first.end(), para_end)
+        _ATTRIBUTION_TAIL_RE.fullmatch(text, end, para_end)
     )
 
 
@@ -234,6 +243,8 @@ def _double_quotes(
                 can_open, can_close = False, True
             else:
                 can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
+                if open_at is not None and not can_close and number == len(marks) - 1:
+                    can_close = _closes_before_attribution(text, pos, end, para_start, para_end)
             if open_at is None:
                 if can_open:
                     open_at, open_mark_end = pos, end
