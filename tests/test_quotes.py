@@ -395,6 +395,8 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
         ),
         ('"The rule helps," said Andrew Bailey of the Bank of England.', "Andrew Bailey"),
         ('"The rule helps," said the senator, who declined to be named.', "the senator"),
+        ('Her spokesman, Bill McAllister, said, "The rule helps."', "Bill McAllister"),
+        ('"The rule helps," Det. Sgt. John Fanning said.', "John Fanning"),
     ],
 )
 def test_titles_and_offices_around_the_speaker_name(text: str, speaker: str) -> None:

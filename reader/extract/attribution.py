@@ -132,7 +132,7 @@ CUE_VERBS: frozenset[str] = frozenset(
 _CUE = r"(?:put\s+it|" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b"
 # Between a subject and its verb: auxiliaries and one adverb ("has also said", "later told").
 _AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|still|even|never|often|now|already|[a-z]+ly)\s+){0,3}"
-_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Del|Sec|Supt|Pres|Cmdr|Atty|St)\."
+_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Del|Sec|Supt|Pres|Cmdr|Atty|St|Const|Det|Insp|Cpl|Pvt|Fr|Hon|Cllr)\."
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|bin|al|of|ibn|dos|du)"
 # "Secretary of the Interior Dirk Kempthorne": a title reaching its office through "of the"
@@ -207,7 +207,8 @@ _ACCORDING_RE = re.compile(
 # A sentence boundary inside a window: terminal punctuation (and closing marks) then a space.
 _SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[\"'\u201c\u2018A-Z(])")
 _ABBREVIATION_RE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co))$"
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co"
+    r"|Const|Det|Insp|Cpl|Pvt|Fr|Hon|Cllr|Supt|Capt|Maj|Adm|Amb|Cmdr|Atty))$"
 )
 
 _TITLE_WORDS = frozenset(
@@ -578,7 +579,9 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
                 # the person the descriptor stands for.
                 named = _APPOSED_NAME_RE.match(text, mention.end, stop)
                 if named is not None:
-                    return _Mention(mention.start, named.end(1), "phrase", mention.cue, named.span(1))
+                    return _Mention(
+                        mention.start, named.end(1), "phrase", mention.cue, named.span(1)
+                    )
             if mention is not None:
                 return mention
     punctuation = _LEAD_PUNCTUATION_RE.match(text, start, stop)
@@ -763,6 +766,11 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
             if _cue_is_noun(text, m, cue_start, cue):
                 return None
             return _mention_from(m, 0, text, cue)
+        m = _APPOSED_SUBJECT_AT_END_RE.search(text, lo, cue_start)
+        if m is not None:
+            # "Her spokesman, Bill McAllister, said": the descriptor's apposition is the person.
+            name = _strip_name(text, m.start("name"), m.end("name"))
+            return _Mention(m.start("desc"), m.end("name"), "phrase", cue.lower(), name)
         if lo == lower or "," not in text[lo:cue_start]:
             break
     return None
@@ -943,6 +951,9 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
 
 _TOKEN_RE = re.compile(r"\S+")
 _LAST_DETERMINER_RE = re.compile(rf"\b{_DETERMINER}\s+(?!.*\b{_DETERMINER}\s)")
+_APPOSED_SUBJECT_AT_END_RE = re.compile(
+    rf"(?<![\w'\u2019])(?P<desc>{_NOMINAL}),\s+(?P<name>{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}),\s+{_AUX}\Z"
+)
 _SUBJECT_AT_END_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\s+{_AUX}\Z")
 
 
@@ -1242,7 +1253,9 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
 
 
 _FULL_NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
-_APPOSED_NAME_RE = re.compile(rf",\s+({_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}})(?=\s*[,.;:!?]|$)")
+_APPOSED_NAME_RE = re.compile(
+    rf",\s+({_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}})(?=\s*[,.;:!?]|$)"
+)
 
 
 def _last_full_name(text: str, position: int) -> tuple[int, int] | None:
