@@ -397,6 +397,8 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
         ('"The rule helps," said the senator, who declined to be named.', "the senator"),
         ('Her spokesman, Bill McAllister, said, "The rule helps."', "Bill McAllister"),
         ('"The rule helps," Det. Sgt. John Fanning said.', "John Fanning"),
+        ('"I look in the mirror every day," King said.', "King"),
+        ('"I look in the mirror every day," the King said.', "the King"),
     ],
 )
 def test_titles_and_offices_around_the_speaker_name(text: str, speaker: str) -> None:

@@ -467,6 +467,28 @@ class _Mention:
         self.name = name if name is not None else (start, end)
 
 
+# Title words that are also common surnames (Billy King, Ben Bishop, Kevin Judge).
+_SURNAME_TITLES = frozenset(
+    {
+        "king",
+        "bishop",
+        "judge",
+        "pope",
+        "coach",
+        "host",
+        "lord",
+        "prince",
+        "sheriff",
+        "chancellor",
+        "manager",
+        "pastor",
+        "dean",
+        "mayor",
+    }
+)
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+\Z", re.IGNORECASE)
+
+
 def _mention_from(
     match: re.Match[str], offset: int, text: str, cue: str | None = None, strict: bool = False
 ) -> _Mention | None:
@@ -492,7 +514,15 @@ def _mention_from(
                 # person, the single word before it only where they work.
                 name = _strip_name(text, match.start("appos") + offset, match.end("appos") + offset)
                 return _Mention(start, end, "phrase", cue, name)
-            if word.lower() in _SENTENCE_STARTERS or word.lower() in _TITLE_WORDS:
+            if word.lower() in _SENTENCE_STARTERS or (
+                word.lower() in _TITLE_WORDS
+                and not (
+                    # "…,” King said": a surname that is also a title, with no article before it.
+                    word.lower() in _SURNAME_TITLES
+                    and word[0].isupper()
+                    and not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
+                )
+            ):
                 return None
             if " " not in word and _is_common_word(text, start, end):
                 if strict:
