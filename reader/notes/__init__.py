@@ -1,7 +1,8 @@
 """Notes: highlights, notes and pins on spans of articles, kept in a local SQLite store.
 
-``store`` saves them, ``anchor`` finds them again in a possibly edited article, ``export`` writes
-Markdown, W3C Web Annotation JSON-LD and CSV, and imports JSON back.
+``store`` saves them, ``anchor`` finds them again in a possibly edited article, ``placement`` puts
+them in story and text order in the loaded corpus, ``export`` writes Markdown, W3C Web Annotation
+JSON-LD and CSV, and imports JSON back.
 
 From a UI (every call is quick and one transaction; safe from a worker thread)::
 

@@ -24,8 +24,10 @@ from typing import Any, TextIO
 
 from reader.ingest.decode import strip_controls
 from reader.model import Article, Story
-from reader.notes.anchor import Anchor, TextPositionSelector, TextQuoteSelector, anchor
+from reader.notes.anchor import TextPositionSelector, TextQuoteSelector
+from reader.notes.placement import NoteContext
 from reader.notes.store import NOTE_KINDS, Note, NotesStore, clean_tags
+from reader.text.counts import counted
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 READER_KEY = "reader:note"
@@ -57,60 +59,6 @@ class ExportError(Exception):
     """An export or import that cannot be done (file exists, unreadable file, bad JSON)."""
 
 
-# -- what the exports need to know about the corpus ------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Context:
-    articles: dict[str, Article]
-    stories: dict[str, Story]
-    story_of_article: dict[str, str]
-    articles_by_path: dict[str, Article]
-
-    @classmethod
-    def build(
-        cls,
-        articles: Iterable[Article] | Mapping[str, Article],
-        stories: Iterable[Story] | Mapping[str, Story],
-    ) -> _Context:
-        article_list = list(articles.values()) if isinstance(articles, Mapping) else list(articles)
-        story_list = list(stories.values()) if isinstance(stories, Mapping) else list(stories)
-        story_of: dict[str, str] = {}
-        for story in story_list:
-            for article_id in story.article_ids:
-                story_of.setdefault(article_id, story.id)
-        by_path: dict[str, Article] = {}
-        for article in article_list:
-            by_path.setdefault(article.path, article)
-        return cls(
-            {a.id: a for a in article_list}, {s.id: s for s in story_list}, story_of, by_path
-        )
-
-    def article_for(self, note: Note) -> Article | None:
-        """The loaded article a note is on: by id, else by path (ids can differ between loads)."""
-        found = self.articles.get(note.article_id)
-        if found is None and note.article_path:
-            found = self.articles_by_path.get(note.article_path)
-        return found
-
-    def story_id(self, note: Note) -> str | None:
-        if note.story_id and note.story_id in self.stories:
-            return note.story_id
-        article = self.article_for(note)
-        article_id = article.id if article is not None else note.article_id
-        return self.story_of_article.get(article_id, note.story_id)
-
-    def locate(self, note: Note) -> tuple[Anchor | None, str]:
-        """The note's anchor in its loaded article (None if not loaded) and the quote to show."""
-        article = self.article_for(note)
-        if article is None:
-            return None, note.quote.exact
-        found = anchor(note, article)
-        if found.start is None or found.end is None:
-            return found, note.quote.exact
-        return found, article.text[found.start : found.end]
-
-
 def filter_notes(
     notes: Iterable[Note],
     *,
@@ -121,7 +69,7 @@ def filter_notes(
 ) -> list[Note]:
     """Notes on ``story`` (stored story id, or an article the loaded story holds), ``article``
     (id or path) and carrying ``tag``; a filter left as None does not filter."""
-    context = _Context.build((), stories)
+    context = NoteContext.build((), stories)
     selected = []
     for note in notes:
         if story is not None and story not in (note.story_id, context.story_id(note)):
@@ -134,7 +82,7 @@ def filter_notes(
     return selected
 
 
-def _ordered(notes: Iterable[Note], context: _Context) -> list[Note]:
+def _ordered(notes: Iterable[Note], context: NoteContext) -> list[Note]:
     """Stable export order: story, then article (story order), then position in the text."""
     story_rank = {story_id: i for i, story_id in enumerate(context.stories)}
     article_rank: dict[str, int] = {}
@@ -241,11 +189,11 @@ def to_markdown(
     title: str = "Notes",
 ) -> str:
     """A readable report: story, then article (title, outlet, date, source), then each note."""
-    context = _Context.build(articles, stories)
+    context = NoteContext.build(articles, stories)
     ordered = _ordered(notes, context)
     out = [f"# {md_escape(title)}", ""]
     count = len(ordered)
-    out += [f"{count} note{'s' if count != 1 else ''}.", ""]
+    out += [f"{counted(count, 'note')}.", ""]
     current_story: object = object()
     current_article: str | None = None
     for note in ordered:
@@ -285,7 +233,7 @@ def _article_heading(note: Note, article: Article | None) -> list[str]:
     return [*lines, source, ""]
 
 
-def _note_block(note: Note, context: _Context, enrich: Enricher | None) -> list[str]:
+def _note_block(note: Note, context: NoteContext, enrich: Enricher | None) -> list[str]:
     found, quote = context.locate(note)
     lines = [f"> {line}" if line else ">" for line in md_escape(quote).split("\n")]
     lines.append("")
@@ -375,7 +323,7 @@ def to_annotation_collection(
     *,
     label: str = "reader notes",
 ) -> dict[str, Any]:
-    context = _Context.build(articles, stories)
+    context = NoteContext.build(articles, stories)
     items = [to_annotation(n, context.article_for(n)) for n in _ordered(notes, context)]
     return {
         "@context": ANNO_CONTEXT,
@@ -409,7 +357,7 @@ def to_csv(
     stories: Iterable[Story] | Mapping[str, Story] = (),
 ) -> str:
     """One row per note; ``start``/``end`` are where the quote is now (stored ones if orphaned)."""
-    context = _Context.build(articles, stories)
+    context = NoteContext.build(articles, stories)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

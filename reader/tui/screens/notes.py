@@ -7,8 +7,6 @@ Enter goes back to the Library with the article open and the passage marked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,8 +16,8 @@ from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.corpus import Corpus
-from reader.model import Article, Story
-from reader.notes import Anchor, Note, anchor
+from reader.notes.placement import NoteContext, NoteGroup, PlacedNote, group_notes
+from reader.text.counts import counted
 from reader.tui.labels import version_name
 from reader.tui.notes_actions import NotesController, describe_pin, notes_of
 from reader.tui.screens.note_editor import NoteEditor, passage_preview, quoted
@@ -38,102 +36,42 @@ _STATUS_WORDS = {
 _KIND_SYMBOL = {"highlight": "▌", "note": "✎", "pin": "◆"}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One note as the screen lists it."""
-
-    note: Note
-    article: Article | None
-    """The loaded article it is on (None: not in this corpus)."""
-    where: Anchor | None
-    passage: str
-    """The text the note covers now (its stored quote when orphaned or not loaded)."""
-
-    def matches(self, query: str) -> bool:
-        """Every word of ``query`` occurs in the note; ``#tag`` words must be one of its tags."""
-        note = self.note
-        haystack = " ".join(
-            [
-                self.passage,
-                note.body,
-                " ".join(note.tags),
-                describe_pin(note.payload),
-                self.article.title or "" if self.article else note.article_path,
-                self.article.outlet or "" if self.article else "",
-            ]
-        ).casefold()
-        tags = {tag.casefold() for tag in note.tags}
-        for word in query.casefold().split():
-            if word.startswith("#") and len(word) > 1:
-                if word[1:] not in tags:
-                    return False
-            elif word not in haystack:
+def matches(entry: PlacedNote, query: str) -> bool:
+    """Every word of ``query`` occurs in the note; ``#tag`` words must be one of its tags."""
+    note = entry.note
+    haystack = " ".join(
+        [
+            entry.passage,
+            note.body,
+            " ".join(note.tags),
+            describe_pin(note.payload),
+            entry.article.title or "" if entry.article else note.article_path,
+            entry.article.outlet or "" if entry.article else "",
+        ]
+    ).casefold()
+    tags = {tag.casefold() for tag in note.tags}
+    for word in query.casefold().split():
+        if word.startswith("#") and len(word) > 1:
+            if word[1:] not in tags:
                 return False
-        return True
+        elif word not in haystack:
+            return False
+    return True
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
-    """The notes of one article under their story's title."""
-
-    story: str
-    article: str
-    entries: tuple[Entry, ...]
-
-
-def group_notes(notes: list[Note], corpus: Corpus | None) -> list[Group]:
-    """Notes by story (corpus order), article (story order), then place in the text.
-
-    Notes on articles that are not loaded come last, by the path they were made on.
-    """
-    articles = list(corpus.articles) if corpus is not None else []
-    by_id = {a.id: a for a in articles}
-    by_path = {a.path: a for a in articles}
-    stories: list[Story] = list(corpus.stories) if corpus is not None else []
-    story_rank = {story.id: n for n, story in enumerate(stories)}
-    story_of: dict[str, Story] = {}
-    for story in stories:
-        for article_id in story.article_ids:
-            story_of.setdefault(article_id, story)
-
-    keyed: dict[tuple[object, ...], tuple[str, str, list[Entry]]] = {}
-    for note in notes:
-        article = by_id.get(note.article_id) or by_path.get(note.article_path)
-        if article is None:
-            where = None
-            passage = note.quote.exact
-            key: tuple[object, ...] = (1, 0, 0, note.article_path or note.article_id)
-            story_title, article_title = "Not in this corpus", note.article_path or note.article_id
-        else:
-            where = anchor(note, article)
-            found = where.start is not None and where.end is not None
-            passage = article.text[where.start : where.end] if found else note.quote.exact
-            home = story_of.get(article.id)
-            story_rank_n = story_rank.get(home.id, len(stories)) if home else len(stories)
-            article_rank = home.article_ids.index(article.id) if home else 0
-            key = (0, story_rank_n, article_rank, article.id)
-            story_title = (home.title or home.id) if home else "Other articles"
-            # The version's human name (outlet, else title, else opening words), as everywhere
-            # else in the app; the title too when the outlet named it.
-            details = [p for p in (article.title if article.outlet else None, article.date) if p]
-            article_title = " · ".join([version_name(article), *details])
-        keyed.setdefault(key, (story_title, article_title, []))[2].append(
-            Entry(note, article, where, passage)
-        )
-
-    def in_text(entry: Entry) -> tuple[int, int, str]:
-        where = entry.where
-        if where is None or where.start is None:
-            return (1, 0, entry.note.created_at)
-        return (0, where.start, entry.note.created_at)
-
-    return [
-        Group(story, article, tuple(sorted(entries, key=in_text)))
-        for _, (story, article, entries) in sorted(keyed.items(), key=lambda item: item[0])
-    ]
+def group_headings(group: NoteGroup) -> tuple[str, str]:
+    """The story and article lines a group of notes is listed under."""
+    article = group.article
+    if article is None:
+        return "Not in this corpus", group.source
+    story = (group.story.title or group.story.id) if group.story else "Other articles"
+    # The version's human name (outlet, else title, else opening words), as everywhere else in
+    # the app; the title too when the outlet named it.
+    details = [p for p in (article.title if article.outlet else None, article.date) if p]
+    return story, " · ".join([version_name(article), *details])
 
 
-def entry_prompt(entry: Entry) -> Content:
+def entry_prompt(entry: PlacedNote) -> Content:
     """The lines of one note in the list; all of it literal text."""
     note = entry.note
     status = _STATUS_WORDS.get(entry.where.status, "") if entry.where else "article not loaded"
@@ -188,7 +126,7 @@ class NotesScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: dict[str, Entry] = {}
+        self.entries: dict[str, PlacedNote] = {}
         """Option id (the note id) -> entry, for what is listed now."""
         self.filter_text = ""
 
@@ -227,25 +165,30 @@ class NotesScreen(Screen[None]):
         keep_id = self.highlighted_id
         keep_index = listing.highlighted or 0
         notes = self.controller.all_notes()
-        groups = group_notes(notes, self.corpus)
+        corpus = self.corpus
+        context = NoteContext.build(
+            corpus.articles if corpus else (), corpus.stories if corpus else ()
+        )
+        groups = group_notes(notes, context)
         options: list[Option | None] = []
         self.entries = {}
         shown = 0
         last_story = None
         for group in groups:
             entries = [
-                e for e in group.entries if not self.filter_text or e.matches(self.filter_text)
+                e for e in group.entries if not self.filter_text or matches(e, self.filter_text)
             ]
             if not entries:
                 continue
-            if group.story != last_story:
+            story_heading, article_heading = group_headings(group)
+            if story_heading != last_story:
                 if options:
                     options.append(None)
                 options.append(
-                    Option(Content(group.story).stylize("bold $text-accent"), disabled=True)
+                    Option(Content(story_heading).stylize("bold $text-accent"), disabled=True)
                 )
-                last_story = group.story
-            options.append(Option(Content("  " + group.article).stylize("bold"), disabled=True))
+                last_story = story_heading
+            options.append(Option(Content("  " + article_heading).stylize("bold"), disabled=True))
             for entry in entries:
                 options.append(Option(entry_prompt(entry), id=entry.note.id))
                 self.entries[entry.note.id] = entry
@@ -261,9 +204,7 @@ class NotesScreen(Screen[None]):
         listing.set_options(options)
         total = len(notes)
         listing.border_subtitle = (
-            f"{shown:,} of {total:,}"
-            if self.filter_text
-            else f"{total:,} note{'s' if total != 1 else ''}"
+            f"{shown:,} of {total:,}" if self.filter_text else counted(total, "note")
         )
         self._restore_cursor(keep_id, keep_index)
 
@@ -291,7 +232,7 @@ class NotesScreen(Screen[None]):
         return option.id if option.id in self.entries else None
 
     @property
-    def highlighted_entry(self) -> Entry | None:
+    def highlighted_entry(self) -> PlacedNote | None:
         note_id = self.highlighted_id
         return self.entries.get(note_id) if note_id else None
 

@@ -1,0 +1,130 @@
+"""Where notes stand in the loaded corpus: each note's article, story and anchor as they are now.
+
+The exports and the app's Notes screen place notes through here, so both find a note's article
+the same way (by id, else by the path it was made on: ids can differ between loads), re-anchor it
+in the article's current text, and list a note whose passage is gone as orphaned (never dropped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from reader.model import Article, Story
+from reader.notes.anchor import Anchor, anchor
+from reader.notes.store import Note
+
+
+@dataclass(frozen=True)
+class NoteContext:
+    """The loaded articles and stories, indexed for placing notes."""
+
+    articles: dict[str, Article]
+    stories: dict[str, Story]
+    story_of_article: dict[str, str]
+    articles_by_path: dict[str, Article]
+
+    @classmethod
+    def build(
+        cls,
+        articles: Iterable[Article] | Mapping[str, Article],
+        stories: Iterable[Story] | Mapping[str, Story],
+    ) -> NoteContext:
+        article_list = list(articles.values()) if isinstance(articles, Mapping) else list(articles)
+        story_list = list(stories.values()) if isinstance(stories, Mapping) else list(stories)
+        story_of: dict[str, str] = {}
+        for story in story_list:
+            for article_id in story.article_ids:
+                story_of.setdefault(article_id, story.id)
+        by_path: dict[str, Article] = {}
+        for article in article_list:
+            by_path.setdefault(article.path, article)
+        return cls(
+            {a.id: a for a in article_list}, {s.id: s for s in story_list}, story_of, by_path
+        )
+
+    def article_for(self, note: Note) -> Article | None:
+        """The loaded article a note is on: by id, else by path (ids can differ between loads)."""
+        found = self.articles.get(note.article_id)
+        if found is None and note.article_path:
+            found = self.articles_by_path.get(note.article_path)
+        return found
+
+    def story_id(self, note: Note) -> str | None:
+        """The note's story: the one it was made in if loaded, else its article's."""
+        if note.story_id and note.story_id in self.stories:
+            return note.story_id
+        article = self.article_for(note)
+        article_id = article.id if article is not None else note.article_id
+        return self.story_of_article.get(article_id, note.story_id)
+
+    def home_story(self, article: Article) -> Story | None:
+        """The loaded story an article is a version of."""
+        story_id = self.story_of_article.get(article.id)
+        return self.stories.get(story_id) if story_id is not None else None
+
+    def locate(self, note: Note) -> tuple[Anchor | None, str]:
+        """The note's anchor in its loaded article (None if not loaded) and the quote to show."""
+        article = self.article_for(note)
+        if article is None:
+            return None, note.quote.exact
+        found = anchor(note, article)
+        if found.start is None or found.end is None:
+            return found, note.quote.exact
+        return found, article.text[found.start : found.end]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedNote:
+    """One note where it stands now."""
+
+    note: Note
+    article: Article | None
+    """The loaded article it is on (None: not in this corpus)."""
+    where: Anchor | None
+    passage: str
+    """The text the note covers now (its stored quote when orphaned or not loaded)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteGroup:
+    """The notes of one article: loaded ones under their story, others under their stored path."""
+
+    story: Story | None
+    article: Article | None
+    source: str
+    """The stored path (else id) the notes were made on, for an article that is not loaded."""
+    entries: tuple[PlacedNote, ...]
+
+
+def group_notes(notes: Iterable[Note], context: NoteContext) -> list[NoteGroup]:
+    """Notes by story (corpus order), article (story order), then place in the text (orphaned
+    ones last); articles in no story after the stories, articles not loaded last, by path."""
+    story_rank = {story_id: n for n, story_id in enumerate(context.stories)}
+    unranked = len(story_rank)
+    keyed: dict[tuple[object, ...], tuple[Story | None, Article | None, str, list[PlacedNote]]] = {}
+    for note in notes:
+        article = context.article_for(note)
+        source = note.article_path or note.article_id
+        if article is None:
+            key: tuple[object, ...] = (1, 0, 0, source)
+            home = None
+        else:
+            home = context.home_story(article)
+            rank = story_rank[home.id] if home else unranked
+            key = (0, rank, home.article_ids.index(article.id) if home else 0, article.id)
+        where, passage = context.locate(note)
+        keyed.setdefault(key, (home, article, source, []))[3].append(
+            PlacedNote(note, article, where, passage)
+        )
+
+    def in_text(entry: PlacedNote) -> tuple[int, int, str]:
+        where = entry.where
+        if where is None or where.start is None:
+            return (1, 0, entry.note.created_at)
+        return (0, where.start, entry.note.created_at)
+
+    return [
+        NoteGroup(home, article, source, tuple(sorted(entries, key=in_text)))
+        for _, (home, article, source, entries) in sorted(keyed.items(), key=lambda kv: kv[0])
+    ]
