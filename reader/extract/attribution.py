@@ -41,7 +41,7 @@ from reader.extract import timex_lexicon as lx
 if TYPE_CHECKING:
     from reader.extract.quotes import Quote
 
-__all__ = ["CUE_VERBS", "attribute"]
+__all__ = ["CUE_PATTERN", "CUE_VERBS", "attribute"]
 
 _VERB_STEMS = {
     # base: (present 3rd, past, -ing)
@@ -129,7 +129,9 @@ CUE_VERBS: frozenset[str] = frozenset(
 )
 """Every verb form that introduces or closes a quotation."""
 
-_CUE = r"(?:put\s+it|" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b"
+CUE_PATTERN = r"(?:put\s+it|" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b"
+"""A cue verb as a regex (longest forms first), for other patterns to build on."""
+_CUE = CUE_PATTERN
 # Between a subject and its verb: auxiliaries and one adverb ("has also said", "later told").
 _AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|still|even|never|often|now|already|[a-z]+ly)\s+){0,3}"
 _TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Del|Sec|Supt|Pres|Cmdr|Atty|St|Const|Det|Insp|Cpl|Pvt|Fr|Hon|Cllr)\."
@@ -146,6 +148,8 @@ _NAME = (
     rf"(?:{_TITLE_ABBR}\s+|{_OF_THE_TITLE})?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
 )
+# Two to four capitalised words: a person's full name ("Jamie Rappaport Clark").
+_FULL_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}"
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition between a name and its verb: "Flynn, a top Trump surrogate, said".
 _APPOSITION = r"(?:,\s+(?P<appos>[^,;:\"\u201c\u201d\n]{2,120}?),)?"
@@ -486,7 +490,7 @@ _SURNAME_TITLES = frozenset(
         "mayor",
     }
 )
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|their|our|its)\s+\Z", re.IGNORECASE)
+_DETERMINER_BEFORE_RE = re.compile(rf"\b{_DETERMINER}\s+\Z")
 
 
 def _mention_from(
@@ -982,7 +986,7 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
 _TOKEN_RE = re.compile(r"\S+")
 _LAST_DETERMINER_RE = re.compile(rf"\b{_DETERMINER}\s+(?!.*\b{_DETERMINER}\s)")
 _APPOSED_SUBJECT_AT_END_RE = re.compile(
-    rf"(?<![\w'\u2019])(?P<desc>{_NOMINAL}),\s+(?P<name>{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}),\s+{_AUX}\Z"
+    rf"(?<![\w'\u2019])(?P<desc>{_NOMINAL}),\s+(?P<name>{_FULL_NAME}),\s+{_AUX}\Z"
 )
 _SUBJECT_AT_END_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\s+{_AUX}\Z")
 
@@ -1282,10 +1286,8 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
     return _mention_from(m, 0, text) if m is not None else None
 
 
-_FULL_NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
-_APPOSED_NAME_RE = re.compile(
-    rf",\s+({_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}})(?=\s*[,.;:!?]|$)"
-)
+_FULL_NAME_RE = re.compile(_FULL_NAME)
+_APPOSED_NAME_RE = re.compile(rf",\s+({_FULL_NAME})(?=\s*[,.;:!?]|$)")
 
 
 def _last_full_name(text: str, position: int) -> tuple[int, int] | None:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from reader.extract import attribution
-from reader.extract.attribution import CUE_VERBS
+from reader.extract.attribution import CUE_PATTERN, CUE_VERBS
 from reader.text.tokens import words
 
 __all__ = ["Quote", "find_quotes", "quote_words"]
@@ -78,9 +78,7 @@ _PARAGRAPH_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 # What may follow a quote's closing mark to the end of its line: a short attribution with a cue
 # verb ("Obama said.", "said Rep. Nick Rahall, who chairs the committee.").
 _ATTRIBUTION_TAIL_RE = re.compile(
-    r"\s*(?:[^\s.!?]+\s+){0,6}?(?:"
-    + "|".join(sorted(CUE_VERBS, key=len, reverse=True))
-    + r")\b[^\n]{0,120}?[.!?]?\s*"
+    rf"\s*(?:[^\s.!?]+\s+){{0,6}}?{CUE_PATTERN}[^\n]{{0,120}}?[.!?]?\s*"
 )
 _DOUBLE_MARK_RE = re.compile("''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 # A single-mark quote: an opening mark at a word start, then anything up to the first closing

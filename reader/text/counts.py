@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_IRREGULAR = {"story": "stories", "library": "libraries", "copy": "copies", "is": "are"}
+_IRREGULAR = {"story": "stories"}
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
