@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import _command_first, main
+from reader.cli import _command_first, build_parser, main, options_with_value
 from reader.corpus import load_corpus
 from reader.diff.align import align_texts
 from reader.ingest import read_path
@@ -327,4 +327,12 @@ def test_options_written_before_the_command_go_to_the_command(
     # A folder named like a command is still a folder to open.
     (tmp_path / "stories").mkdir()
     monkeypatch.chdir(tmp_path)
-    assert _command_first(["--no-cache", "stories"], {"stories"}) == ["--no-cache", "stories"]
+    assert _command_first(["--no-cache", "stories"], {"stories"}, frozenset()) == [
+        "--no-cache",
+        "stories",
+    ]
+    # The options that take a value are read off the parser, every command's included.
+    assert {"--data-dir", "--corpus", "-C", "--dct", "--quote"} <= options_with_value(
+        build_parser()[0]
+    )
+    assert not {"--json", "--no-cache", "--force"} & options_with_value(build_parser()[0])

@@ -41,16 +41,25 @@ _TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 """Options of ``reader`` itself; any other first argument that is not a command goes to ``open``."""
 
 
-_OPTIONS_WITH_VALUE = frozenset({"--data-dir", "-C", "--corpus", "--dct", "-o", "--output"})
+def options_with_value(parser: argparse.ArgumentParser) -> frozenset[str]:
+    """Every option string, in any command, that takes a value (``--dct DATE``, ``-C PATH``)."""
+    found: set[str] = set()
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public walk of its options
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for subparser in action.choices.values():
+                found |= options_with_value(subparser)
+        elif action.option_strings and action.nargs != 0:
+            found.update(action.option_strings)
+    return frozenset(found)
 
 
-def _command_first(args: list[str], commands: set[str]) -> list[str]:
+def _command_first(args: list[str], commands: set[str], with_value: frozenset[str]) -> list[str]:
     """``reader --no-cache stories X`` as ``reader stories --no-cache X``: options written before
     the command are the command's (a folder that happens to be named like a command stays a path).
     """
     index = 0
     while index < len(args) and args[index].startswith("-") and args[index] != "--":
-        index += 2 if args[index] in _OPTIONS_WITH_VALUE else 1
+        index += 2 if args[index] in with_value else 1
     if (
         0 < index < len(args)
         and args[index] in commands
@@ -65,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tolerate_narrow_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
-    args_list = _command_first(args_list, commands)
+    args_list = _command_first(args_list, commands, options_with_value(parser))
     if not args_list or (args_list[0] not in commands and args_list[0] not in _TOP_LEVEL_OPTIONS):
         # `reader`, `reader PATH...` or `reader --no-cache PATH`: the app.
         args_list = ["open", *args_list]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.cli.common import CliError, add_corpus_options
+from reader.cli.common import CliError, add_corpus_options, add_data_dir_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -13,11 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "open", help="open the app on a corpus (the default command; no PATH: the bundled seeds)"
     )
     add_corpus_options(p)
-    p.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="where the notes store lives (default: $READER_DATA_DIR, else the user data directory)",
-    )
+    add_data_dir_option(p, default=None)
     p.set_defaults(func=cmd_open)
 
 
@@ -29,7 +25,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     # Textual is imported only when the app is wanted: the other commands stay fast.
     from reader.tui.app import ReaderApp  # noqa: PLC0415
 
-    data_dir = getattr(args, "data_dir", None)
+    data_dir = args.data_dir
     ReaderApp(
         [Path(p).expanduser() for p in paths],
         use_cache=not args.no_cache,

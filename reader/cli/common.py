@@ -97,6 +97,18 @@ def add_corpus_options(
     )
 
 
+def add_data_dir_option(parser: argparse.ArgumentParser, default: Any = argparse.SUPPRESS) -> None:
+    """``--data-dir DIR``: where the notes store lives. The default SUPPRESS lets the option stand
+    both before and after a subcommand without a later default hiding an earlier value."""
+    parser.add_argument(
+        "--data-dir",
+        default=default,
+        metavar="DIR",
+        help="where the notes store lives (default: $READER_DATA_DIR, else the user data "
+        "directory; another one for tests or a second profile)",
+    )
+
+
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable JSON on stdout")
 

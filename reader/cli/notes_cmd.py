@@ -15,6 +15,7 @@ from rich.text import Text
 from reader.cli.common import (
     CliError,
     add_corpus_options,
+    add_data_dir_option,
     add_json_option,
     console,
     corpus_for_refs,
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Notes live in a local SQLite store (--data-dir, $READER_DATA_DIR, or the "
         "platform's user data directory).",
     )
-    _add_data_dir(notes, default=None)
+    add_data_dir_option(notes, default=None)
     notes.set_defaults(func=lambda args: _usage(notes))
     commands = notes.add_subparsers(dest="notes_command", metavar="COMMAND")
 
@@ -60,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
     p.add_argument("--story", metavar="ID", help="the story this note belongs to")
     _add_corpus(p)
-    _add_data_dir(p)
+    add_data_dir_option(p)
     add_json_option(p)
     p.set_defaults(func=cmd_add)
 
@@ -68,20 +69,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_filters(p)
     p.add_argument("--deleted", action="store_true", help="include deleted notes")
     _add_corpus(p)
-    _add_data_dir(p)
+    add_data_dir_option(p)
     add_json_option(p)
     p.set_defaults(func=cmd_list)
 
     p = commands.add_parser("rm", help="delete a note (undo with --undo)")
     p.add_argument("id", metavar="ID", help="note id (or unique prefix)")
     p.add_argument("--undo", action="store_true", help="bring a deleted note back")
-    _add_data_dir(p)
+    add_data_dir_option(p)
     add_json_option(p)
     p.set_defaults(func=cmd_rm)
 
     p = commands.add_parser("import", help="import a JSON export (no duplicates)")
     p.add_argument("file", metavar="FILE", help="a reader JSON export ('-' for stdin)")
-    _add_data_dir(p)
+    add_data_dir_option(p)
     add_json_option(p)
     p.set_defaults(func=cmd_import)
 
@@ -97,23 +98,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     _add_filters(p)
     _add_corpus(p)
-    _add_data_dir(p)
+    add_data_dir_option(p)
     p.set_defaults(func=cmd_export)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
-
-
-def _add_data_dir(parser: argparse.ArgumentParser, default: Any = argparse.SUPPRESS) -> None:
-    # Accepted before or after the subcommand; SUPPRESS keeps a later default from hiding it.
-    parser.add_argument(
-        "--data-dir",
-        default=default,
-        metavar="DIR",
-        help="where the notes store lives (for tests, or a second profile)",
-    )
 
 
 def _add_corpus(parser: argparse.ArgumentParser) -> None:
