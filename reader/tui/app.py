@@ -19,8 +19,17 @@ from reader.tui.notes_actions import NotesCommands, NotesController
 from reader.tui.screens.help import HelpScreen, binding_sections
 from reader.tui.screens.library import LibraryScreen
 
-# Articles from which a loaded corpus is exempted from garbage collection (see on_corpus_loaded).
+# Articles from which a loaded corpus is exempted from garbage collection.
 _FREEZE_FROM = 1_000
+
+
+def _exempt_from_collection(corpus: Corpus) -> None:
+    """A big corpus is millions of long-lived objects that every full garbage collection would
+    walk again, stalling a keystroke by 40-70 ms; they live as long as the app, so they are set
+    aside from collection once loaded (by the loader's thread, not the UI's)."""
+    if len(corpus.articles) >= _FREEZE_FROM:
+        gc.collect()
+        gc.freeze()
 
 
 class LoadAbandoned(Exception):
@@ -96,6 +105,8 @@ class ReaderApp(App[None]):
         self.paths = [Path(p) for p in paths] if paths else []
         self.use_cache = use_cache
         self.corpus: Corpus | None = corpus
+        if corpus is not None:
+            _exempt_from_collection(corpus)
         self.library = LibraryScreen()
 
     def get_default_screen(self) -> LibraryScreen:
@@ -127,6 +138,7 @@ class ReaderApp(App[None]):
             self.post_message(LoadProgress(stage, done, total))
 
         corpus = load_corpus(self.paths or None, progress, use_cache=self.use_cache)
+        _exempt_from_collection(corpus)
         self.post_message(CorpusLoaded(corpus))
         return corpus
 
@@ -136,12 +148,6 @@ class ReaderApp(App[None]):
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.corpus = message.corpus
         self.library.set_corpus(message.corpus)
-        if len(message.corpus.articles) >= _FREEZE_FROM:
-            # A big corpus is millions of long-lived objects that every full garbage collection
-            # would walk again, stalling a keystroke by 40-70 ms; they live as long as the app,
-            # so they are set aside from collection once loaded.
-            gc.collect()
-            gc.freeze()
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
         self.library.show_error(message.error)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from library_helpers import corpus_of, settle
@@ -158,11 +160,11 @@ async def test_a_short_terminal_still_shows_the_note_being_typed() -> None:
         assert app.screen.get_widget_at(x, y)[0] is tags
 
 
-async def test_a_big_corpus_is_set_aside_from_garbage_collection_once_loaded() -> None:
+async def test_a_big_corpus_is_set_aside_from_garbage_collection_once_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Full collections walking a big corpus's objects stalled keystrokes; small corpora (and
     # the many apps a test run makes) are left to the collector.
-    import gc
-
     small = ReaderApp(corpus=corpus_of("One short article."))
     async with small.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -171,7 +173,18 @@ async def test_a_big_corpus_is_set_aside_from_garbage_collection_once_loaded() -
         Article(id=f"b{n}", path=f"/tmp/b{n}.txt", text=f"Story number {n} says little.")
         for n in range(app_module._FREEZE_FROM)
     ]
-    big = ReaderApp(corpus=Corpus(articles, [Story(a.id, a.id, (a.id,)) for a in articles]))
+    corpus = Corpus(articles, [Story(a.id, a.id, (a.id,)) for a in articles])
+    # Loaded from disk: the loader's thread sets it aside.
+    monkeypatch.setattr(app_module, "load_corpus", lambda *_args, **_options: corpus)
+    try:
+        async with ReaderApp([Path("/corpus")]).run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    # Handed in ready-made.
+    big = ReaderApp(corpus=corpus)
     try:
         async with big.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
