@@ -823,6 +823,15 @@ _NEWSPAPER_NOUN = re.compile(
 )
 
 
+def _first_tense(text: str, future: re.Pattern[str]) -> str | None:
+    """ "future" or "past", whichever cue comes first in ``text``; None without either."""
+    fut = future.search(text)
+    past = _PAST_CUE.search(text) or _WEAK_PAST_CUE.search(text)
+    if fut and (not past or fut.start() < past.start()):
+        return "future"
+    return "past" if past else None
+
+
 def _fmt_day(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
@@ -891,26 +900,18 @@ class _Resolver:
             # verb comes after it. Only verbs count here, not nouns such as "deadline".
             after_clause = after.lstrip(" ,")
             after_clause = after_clause[: _clause_end(after_clause)]
-            fut = _FUTURE_VERB.search(after_clause)
-            past = _PAST_CUE.search(after_clause) or _WEAK_PAST_CUE.search(after_clause)
-            if fut and (not past or fut.start() < past.start()):
-                return "future"
-            if past:
-                return "past"
+            found = _first_tense(after_clause, _FUTURE_VERB)
+            if found is not None:
+                return found
         if best is None and clause_at >= 0:
             best = self._nearest_cue(before[:clause_at])
         if best is not None:
             return best
         if _WEAK_PAST_CUE.search(before):
             return "weak_past"
-        after = after[:40]
-        fut = _FUTURE_CUE.search(after)
-        past = _PAST_CUE.search(after) or _WEAK_PAST_CUE.search(after)
-        if fut and (not past or fut.start() < past.start()):
-            return "future"
-        if past:
-            return "weak_past"
-        return None
+        found = _first_tense(after[:40], _FUTURE_CUE)
+        # A past cue after the date is weaker evidence than one before it.
+        return "weak_past" if found == "past" else found
 
     @staticmethod
     def _nearest_cue(before: str) -> str | None:
