@@ -75,7 +75,7 @@ def story_json(corpus: Corpus, story: Story) -> dict[str, Any]:
 def _print_skipped(skipped: list[Skipped]) -> None:
     if not skipped:
         return
-    console.print(Text(f"\nSkipped {len(skipped)} file(s):", style="bold yellow"))
+    console.print(Text(f"\nSkipped {counted(len(skipped), 'file')}:", style="bold yellow"))
     for s in skipped:
         console.print(Text.assemble("  ", (s.path, "yellow"), ": ", s.reason))
 

@@ -162,9 +162,9 @@ def _header(article: Article, count: int, noun: str) -> Text:
 
 def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
     if not conflicts:
-        console.print(Text(f"\nNo {title} between versions.", style="dim"))
+        console.print(Text(f"\nNo {title}s between versions.", style="dim"))
         return
-    console.print(Text(f"\n{len(conflicts)} {title}:", style="bold red"))
+    console.print(Text(f"\n{counted(len(conflicts), title)}:", style="bold red"))
     for conflict in conflicts:
         console.print(Text.assemble("  about ", (conflict.about or "—", "bold")))
         for value in conflict.values:
@@ -227,7 +227,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     shared = [g for g in groups if len(g.members) > 1]
     if ledgers:
         console.print(
-            Text(f"\n{len(shared)} quote(s) found in more than one version:", style="bold")
+            Text(f"\n{counted(len(shared), 'quote')} found in more than one version:", style="bold")
         )
         for group in shared:
             _print_group(group)
@@ -287,7 +287,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
             )
         console.print(table)
     if ledgers:
-        _print_conflicts(conflicts, "date conflict(s)")
+        _print_conflicts(conflicts, "date conflict")
     return 0
 
 
@@ -322,7 +322,7 @@ def cmd_numbers(args: argparse.Namespace) -> int:
             )
         console.print(table)
     if ledgers:
-        _print_conflicts(conflicts, "number conflict(s)")
+        _print_conflicts(conflicts, "number conflict")
     return 0
 
 

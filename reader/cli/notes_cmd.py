@@ -36,6 +36,7 @@ from reader.notes.export import (
     render,
     write_export,
 )
+from reader.text.counts import counted
 from reader.text.tokens import fold
 
 
@@ -294,7 +295,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     if written is not None:
-        err_console.print(Text(f"Wrote {len(notes)} note(s) to {written}"))
+        err_console.print(Text(f"Wrote {counted(len(notes), 'note')} to {written}"))
     return 0
 
 
