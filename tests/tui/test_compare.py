@@ -439,23 +439,17 @@ async def test_failed_lookup_shows_a_message() -> None:
 # -- snapshots --------------------------------------------------------------------------------
 
 
-def test_snapshot_side_by_side(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
-        # The footer recomposes after a refresh once the view's keys are active: wait for it.
-        await pilot.pause()
-        await pilot.pause()
+async def _at_the_third_change(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+    # The footer recomposes after a refresh once the view's keys are active: wait for it.
+    await pilot.pause()
+    await pilot.pause()
 
-    assert snap_compare(seed_app(), terminal_size=(160, 48), run_before=run_before)
+
+def test_snapshot_side_by_side(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(seed_app(), terminal_size=(160, 48), run_before=_at_the_third_change)
 
 
 def test_snapshot_unified_narrow(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def run_before(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
-        # The footer recomposes after a refresh once the view's keys are active: wait for it.
-        await pilot.pause()
-        await pilot.pause()
-
-    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=_at_the_third_change)
