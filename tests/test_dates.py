@@ -567,7 +567,7 @@ def test_a_newspaper_called_daily_is_no_frequency() -> None:
     assert find_dates("The Communist Party daily Granma compared Elian.", "2000-01-15") == []
     assert find_dates("The Italian weekly L'Espresso reported it.", "2000-01-15") == []
     assert find_dates("The daily said the talks failed.", "2000-01-15") == []
-    ((m1, m2),) = [find_dates("Flights leave daily Monday through Friday.", "2021-12-29")[:2]]
+    m1, m2 = find_dates("Flights leave daily Monday through Friday.", "2021-12-29")[:2]
     assert (m1.text, m1.value, m2.text) == ("daily", "P1D", "Monday")
     (rally,) = find_dates("Crowds gather daily outside the home.", "2000-01-15")
     assert (rally.type, rally.value) == ("SET", "P1D")

@@ -129,6 +129,7 @@ class NotesScreen(Screen[None]):
         self.entries: dict[str, PlacedNote] = {}
         """Option id (the note id) -> entry, for what is listed now."""
         self.filter_text = ""
+        self._note_index: tuple[Corpus | None, NoteContext] | None = None
 
     @property
     def controller(self) -> NotesController:
@@ -138,6 +139,17 @@ class NotesScreen(Screen[None]):
     def corpus(self) -> Corpus | None:
         corpus = getattr(self.app, "corpus", None)
         return corpus if isinstance(corpus, Corpus) else None
+
+    @property
+    def note_context(self) -> NoteContext:
+        """The corpus indexed for placing notes, built once per corpus (not per change)."""
+        corpus = self.corpus
+        if self._note_index is None or self._note_index[0] is not corpus:
+            context = NoteContext.build(
+                corpus.articles if corpus else (), corpus.stories if corpus else ()
+            )
+            self._note_index = (corpus, context)
+        return self._note_index[1]
 
     @property
     def notes_list(self) -> OptionList:
@@ -165,11 +177,7 @@ class NotesScreen(Screen[None]):
         keep_id = self.highlighted_id
         keep_index = listing.highlighted or 0
         notes = self.controller.all_notes()
-        corpus = self.corpus
-        context = NoteContext.build(
-            corpus.articles if corpus else (), corpus.stories if corpus else ()
-        )
-        groups = group_notes(notes, context)
+        groups = group_notes(notes, self.note_context)
         options: list[Option | None] = []
         self.entries = {}
         shown = 0
