@@ -429,3 +429,21 @@ def test_tokenised_closing_mark_inside_a_line_closes_before_its_attribution() ->
     (quote,) = find_quotes('"The man is petrified, "Judge Vincent DelGiudice said.')
     assert quote.text == '"The man is petrified, "'
     assert (quote.speaker, quote.unbalanced) == ("Vincent DelGiudice", False)
+
+
+def test_tokenised_mark_before_a_split_quotes_attribution_closes_its_first_half() -> None:
+    # '"X, "Obama said, "and Y."': the spaced mark after "today," closes, the attribution
+    # splits the quote, and its second half (lower case) is no partial quote.
+    text = (
+        "Obama spoke in the Interior Department.\n"
+        '"We can grow our economy today, "Obama said, "and preserve the environment for '
+        'our grandchildren."\n'
+    )
+    first, second = find_quotes(text)
+    assert first.text == '"We can grow our economy today, "'
+    assert second.text.startswith('"and preserve') and second.text.endswith('grandchildren."')
+    assert (first.speaker, second.speaker) == ("Obama", "Obama")
+    assert not first.unbalanced and not second.partial
+    # A lower-case fragment the writer's own sentence leads into stays a partial quote.
+    (scare,) = find_quotes('He called the plan "a disaster" on Monday.')
+    assert scare.partial

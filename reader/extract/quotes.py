@@ -134,6 +134,8 @@ class _RawQuote:
     unbalanced: bool = False
     continues_previous_paragraph: bool = False
     open_at_paragraph_end: bool = False
+    resumes_after_attribution: bool = False
+    """The second half of a quote its attribution splits ('"X," Obama said, "and Y."')."""
 
 
 def _content_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -175,6 +177,22 @@ def _closes_before_attribution(
     before = text[para_start:pos].rstrip()
     return before.endswith((",", ".", "?", "!")) and bool(
         _ATTRIBUTION_TAIL_RE.fullmatch(text, end, para_end)
+    )
+
+
+def _closes_before_attribution_at(
+    text: str, marks: list[tuple[int, int]], number: int, para_start: int, para_end: int
+) -> bool:
+    """Whether mark ``number``, written like an opening one, closes the open quote: it is the
+    paragraph's last mark and only an attribution follows, or an attribution alone stands
+    between it and an opening mark that resumes the quote ('"We can grow our economy today,
+    "Obama said, "and preserve the environment."')."""
+    pos, end = marks[number]
+    if number == len(marks) - 1:
+        return _closes_before_attribution(text, pos, end, para_start, para_end)
+    next_pos, next_end = marks[number + 1]
+    return _mark_roles(text, next_pos, next_end, para_start, para_end)[0] and (
+        _closes_before_attribution(text, pos, end, para_start, next_pos)
     )
 
 
@@ -241,8 +259,10 @@ def _double_quotes(
                 can_open, can_close = False, True
             else:
                 can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
-                if open_at is not None and not can_close and number == len(marks) - 1:
-                    can_close = _closes_before_attribution(text, pos, end, para_start, para_end)
+                if open_at is not None and not can_close:
+                    can_close = _closes_before_attribution_at(
+                        text, marks, number, para_start, para_end
+                    )
             if open_at is None:
                 if can_open:
                     open_at, open_mark_end = pos, end
@@ -392,7 +412,7 @@ _BOUNDARY_CHARS = ".!?:;,\u2014\u2013-(\u2026" + _QUOTE_CHARS
 
 def _is_partial(text: str, raw: _RawQuote, para_start: int) -> bool:
     """A fragment inside the writer's sentence rather than a quoted sentence of its own."""
-    if raw.continues_previous_paragraph:
+    if raw.continues_previous_paragraph or raw.resumes_after_attribution:
         return False
     first = text[raw.content_start : raw.content_start + 1]
     if first.islower():
@@ -419,6 +439,12 @@ def find_quotes(text: str) -> list[Quote]:
     for previous, current in zip(raws, raws[1:], strict=False):
         if previous.open_at_paragraph_end and current.paragraph == previous.paragraph + 1:
             current.continues_previous_paragraph = True
+        if (
+            current.paragraph == previous.paragraph
+            and text[previous.end : current.start].rstrip().endswith(",")
+            and _ATTRIBUTION_TAIL_RE.fullmatch(text, previous.end, current.start)
+        ):
+            current.resumes_after_attribution = True
     quotes = [
         Quote(
             start=r.start,
