@@ -38,6 +38,7 @@ def engine_version() -> str:
     sources = sorted(
         [
             package / "model.py",
+            package / "extract" / "timex_lexicon.py",  # month names read by ingest's metadata
             *package.glob("ingest/*.py"),
             *package.glob("grouping*.py"),
             *package.glob("grouping/*.py"),

@@ -377,3 +377,25 @@ def test_contributor_credit_is_boilerplate_but_a_story_sentence_is_not(
         "The senator said colleagues contributed to the bill before the vote on Tuesday, and more."
     )
     assert not is_boilerplate("Source of the leak was never identified, officials said.")
+
+
+def test_yearless_date_line_is_set_aside_and_an_exclaiming_headline_is_a_title(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "release.txt").write_text(
+        "APR 28\n"
+        "Obama Administration Restores Endangered Species Act Protections!\n"
+        "Today, Interior Secretary Ken Salazar announced the restoration of the rules.\n"
+        "The rules were weakened in the final days of the Bush administration!\n",
+        encoding="utf-8",
+    )
+    (article,), _ = read_path(tmp_path)
+    assert article.title == "Obama Administration Restores Endangered Species Act Protections!"
+    assert article.text.startswith("Today, Interior Secretary")
+    assert "APR 28" in article.boilerplate and article.date is None
+    # A lede that exclaims, in sentence case, stays the story's first paragraph.
+    (tmp_path / "release.txt").write_text(
+        "We won the vote in the end after all!\nThe count took three days.\n", encoding="utf-8"
+    )
+    (article,), _ = read_path(tmp_path)
+    assert article.title is None and article.text.startswith("We won the vote")

@@ -121,6 +121,11 @@ def clean_document(
             content.pop(0)
             header_checked += 1
             continue
+        if metadata.yearless_date_line(line):
+            doc.boilerplate.append(line)
+            content.pop(0)
+            header_checked += 1
+            continue
         if title is not None and line == title.strip():
             content.pop(0)
             header_checked += 1

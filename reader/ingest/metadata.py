@@ -70,6 +70,29 @@ _DATE_LINE = re.compile(
 )
 
 
+# "APR 28", "Tuesday, April 28": a header's date without its year (no article date can be had
+# from it, but it is no headline and no part of the story either).
+_YEARLESS_DATE = re.compile(
+    _WEEKDAY
+    + r"(?:"
+    + _MONTH
+    + r"\s+"
+    + _DAY
+    + r"|"
+    + _DAY.replace("day>", "day2>")
+    + r"\s+(?:of\s+)?"
+    + _MONTH.replace("month>", "month2>")
+    + r")"
+    + _TIME,
+    re.I,
+)
+
+
+def yearless_date_line(line: str) -> bool:
+    """Whether a line holds nothing but a month and day (and maybe a weekday and a time)."""
+    return len(line) <= 40 and _YEARLESS_DATE.fullmatch(line.strip(" .,|")) is not None
+
+
 def date_line(line: str) -> str | None:
     """The ISO date of a line that holds nothing but a date, else None."""
     m = _DATE_LINE.match(line)
@@ -180,10 +203,14 @@ def looks_like_title(line: str, next_is_break: bool) -> bool:
     word_count = len(text.split())
     if word_count > 25:
         return False
-    if text[-1] in ".!?:;,\"”'’" and not text.endswith(("...", "…")):
+    capitalised = sum(1 for w in text.split() if w[:1].isupper()) / word_count
+    if text[-1] in "!?":
+        # "Obama Administration Restores Protections!": a headline in title case may exclaim or
+        # ask; a sentence that does so is written in sentence case.
+        return word_count >= 3 and capitalised >= 0.6
+    if text[-1] in ".:;,\"”'’" and not text.endswith(("...", "…")):
         return False
     if word_count < 2 and not next_is_break:
         return False
     # A headline either stands alone before a paragraph break or is clearly capitalised.
-    capitalised = sum(1 for w in text.split() if w[:1].isupper()) / word_count
     return next_is_break or capitalised >= 0.5
