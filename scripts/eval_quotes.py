@@ -9,9 +9,9 @@ Writes one ``<id>.json`` prediction per document into PRED_DIR, then runs the da
 The annotated corpus marks attributions, so a quoted phrase that nobody is quoted as saying (a
 title, a scare quote of the writer's own) is not in it; by default the predictions therefore keep
 only quotes that found a speaker. ``--all`` writes every quote. Measured on the dev set (84 docs):
-writing the speakerless fragments too raises span F1 96.64 -> 97.13 but drops non-pronoun speaker
-accuracy 94.16 -> 92.04 (odd half 92.16 -> 90.10), and the speakerless full quotes are mostly
-transcript or headline lines nobody annotated, so both stay out by default.
+writing the speakerless quotes too raises span F1 96.41 -> 96.51 but drops non-pronoun speaker
+accuracy 94.16 -> 91.63, and the speakerless full quotes are mostly transcript or headline lines
+nobody annotated, so both stay out by default.
 
 The documents' text opens with the headline (the ``title`` field, with a subtitle on the next line
 for some outlets); reader's ingest keeps the headline out of ``Article.text``, so the script blanks

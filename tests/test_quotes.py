@@ -447,3 +447,16 @@ def test_tokenised_mark_before_a_split_quotes_attribution_closes_its_first_half(
     # A lower-case fragment the writer's own sentence leads into stays a partial quote.
     (scare,) = find_quotes('He called the plan "a disaster" on Monday.')
     assert scare.partial
+
+
+def test_a_fragment_has_no_speaker_where_its_sentence_opens_with_an_ordinary_word() -> None:
+    text = (
+        'Whatever the resolution, whoever wins can be a true "genius" on taxes.\n\n'
+        'Following an outcry from victims\' groups, the bill, known as the "Justice Act", passed.\n\n'
+        'Trump admires Putin as a "strong leader" and says so. Trump repeated it on Monday.'
+    )
+    genius, act, leader = find_quotes(text)
+    assert (genius.text, genius.speaker) == ('"genius"', None)
+    assert (act.text, act.speaker) == ('"Justice Act"', None)
+    # A name the text also writes inside a sentence still holds the view its sentence gives.
+    assert leader.speaker == "Trump"

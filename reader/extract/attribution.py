@@ -983,6 +983,22 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
     return _mention_from(m, 0, text, cue, strict=True)
 
 
+# ("and", "of" and "for" may go on a name: "Mr. King and Mr. Morial", "Citizens for Tax Justice".)
+_NOT_A_VERB = frozenset(
+    ["the", "a", "an", "to", "on", "in", "with", "at", "by", "from", "as", "that", "this"]
+    + ["these", "those", "his", "her", "its", "their", "our", "my", "your"]
+)
+
+
+def _could_hold_a_view(text: str, mention: _Mention) -> bool:
+    """Whether a sentence's subject, found with no cue, is one: a subject is followed by its
+    verb, and a capitalised word followed by an article or a preposition is no subject but an
+    opener ("Whatever the resolution, … a true ''genius''", "Following an outcry, the bill,
+    known as the “…”", "Preys on our worst fears")."""
+    after = _WORD_RE.match(text, mention.end + 1) if mention.kind == "name" else None
+    return after is None or after.group().lower() not in _NOT_A_VERB
+
+
 _TOKEN_RE = re.compile(r"\S+")
 _LAST_DETERMINER_RE = re.compile(rf"\b{_DETERMINER}\s+(?!.*\b{_DETERMINER}\s)")
 _APPOSED_SUBJECT_AT_END_RE = re.compile(
@@ -1164,6 +1180,8 @@ def attribute(
             # Putin as a “strong leader”").
             sentence_start = _sentence_start(text, before_start, quote.start)
             mention = _sentence_subject(text, sentence_start, quote.start, "")
+            if mention is not None and not _could_hold_a_view(text, mention):
+                mention = None
         mentions.append(mention)
 
     result: list[Quote] = []
