@@ -460,3 +460,21 @@ def test_a_fragment_has_no_speaker_where_its_sentence_opens_with_an_ordinary_wor
     assert (act.text, act.speaker) == ('"Justice Act"', None)
     # A name the text also writes inside a sentence still holds the view its sentence gives.
     assert leader.speaker == "Trump"
+
+
+def test_it_names_the_thing_a_scare_quote_is_about_not_its_speaker() -> None:
+    text = (
+        'Police chased the car across the border. It was called "hot pursuit" by nobody.\n\n'
+        'It\'s the "last sour note" of a long season.'
+    )
+    assert [(q.text, q.speaker) for q in find_quotes(text)] == [
+        ('"hot pursuit"', None),
+        ('"last sour note"', None),
+    ]
+
+
+def test_points_out_is_a_cue() -> None:
+    (quote,) = find_quotes(
+        'The study came out on Monday. Jane Smith also pointed out that "the penalties are weak."'
+    )
+    assert (quote.speaker, quote.cue) == ("Jane Smith", "pointed out")

@@ -129,7 +129,11 @@ CUE_VERBS: frozenset[str] = frozenset(
 )
 """Every verb form that introduces or closes a quotation."""
 
-CUE_PATTERN = r"(?:put\s+it|" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b"
+CUE_PATTERN = (
+    r"(?:put\s+it|point(?:s|ed|ing)?\s+out|"
+    + "|".join(sorted(CUE_VERBS, key=len, reverse=True))
+    + r")\b"
+)
 """A cue verb as a regex (longest forms first), for other patterns to build on."""
 _CUE = CUE_PATTERN
 # Between a subject and its verb: auxiliaries and one adverb ("has also said", "later told").
@@ -712,6 +716,9 @@ _TRAILING_AUX_RE = re.compile(rf"\s+{_AUX}\Z")
 _ONE_NAME_RE = re.compile(rf"{_NAME}")
 
 
+_POINT_FORMS = frozenset(["point", "points", "pointed", "pointing"])
+
+
 def _cue_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """Spans of the cue words in ``text[start:stop]``: a word scan, far cheaper than a cue regex."""
     spans = []
@@ -721,6 +728,8 @@ def _cue_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             spans.append(m.span())
         elif word == "put" and text.startswith(" it", m.end()):
             spans.append((m.start(), m.end() + 3))
+        elif word in _POINT_FORMS and text.startswith(" out", m.end()):
+            spans.append((m.start(), m.end() + 4))  # "points out that …"
     return spans
 
 
@@ -985,18 +994,27 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
 
 # ("and", "of" and "for" may go on a name: "Mr. King and Mr. Morial", "Citizens for Tax Justice".)
 _NOT_A_VERB = frozenset(
-    ["the", "a", "an", "to", "on", "in", "with", "at", "by", "from", "as", "that", "this"]
-    + ["these", "those", "his", "her", "its", "their", "our", "my", "your"]
+    ["the", "a", "an", "to", "on", "in", "with", "at", "by", "from", "as", "that", "this", "of"]
+    + ["these", "those", "his", "her", "its", "their", "our", "my", "your", "about", "over"]
 )
 
 
 def _could_hold_a_view(text: str, mention: _Mention) -> bool:
-    """Whether a sentence's subject, found with no cue, is one: a subject is followed by its
-    verb, and a capitalised word followed by an article or a preposition is no subject but an
-    opener ("Whatever the resolution, … a true ''genius''", "Following an outcry, the bill,
-    known as the “…”", "Preys on our worst fears")."""
+    """Whether a sentence's subject, found with no cue, can be whoever a fragment quotes.
+
+    A subject is followed by its verb: a capitalised word followed by an article or a
+    preposition is an opener ("Whatever the resolution, … a true ''genius''", "Following an
+    outcry, the bill, known as the “…”", "Preys on our worst fears"). And "it" ("It was called
+    a ``drive-by''", "It's a ``House Call''") is the thing the writer names, not a speaker.
+    """
+    word = text[mention.start : mention.end]
+    if word.lower() == "it" or _CONTRACTED_IT_RE.fullmatch(word):
+        return False
     after = _WORD_RE.match(text, mention.end + 1) if mention.kind == "name" else None
     return after is None or after.group().lower() not in _NOT_A_VERB
+
+
+_CONTRACTED_IT_RE = re.compile("[Ii]t['\u2019][a-z]{1,2}")
 
 
 _TOKEN_RE = re.compile(r"\S+")
