@@ -478,3 +478,18 @@ def test_points_out_is_a_cue() -> None:
         'The study came out on Monday. Jane Smith also pointed out that "the penalties are weak."'
     )
     assert (quote.speaker, quote.cue) == ("Jane Smith", "pointed out")
+
+
+def test_a_pronoun_speaker_is_the_last_person_opening_a_clause_not_a_place_or_an_object() -> None:
+    text = (
+        "Tara Reid has checked herself into Promises Treatment Center, her publicist said.\n\n"
+        "Reid's lifestyle led to a short-lived series that followed her to exotic places.\n\n"
+        "Somehow, Reid managed to mess up the easiest job ever.\n\n"
+        '"It was a mess," she said of the show.\n\n'
+        "Mr. Gomes Silva was released in 2008. Ms. Mendes was the victim in that case, and "
+        "the court heard that Gomes had threatened Mendes.\n\n"
+        '"You\'re never going to leave me," he told her.'
+    )
+    mess, leave = find_quotes(text)
+    assert mess.speaker == "Tara Reid"  # not the treatment centre, named last
+    assert leave.speaker == "Gomes Silva"  # "Ms. Mendes" is no "he"

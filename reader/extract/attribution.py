@@ -1264,7 +1264,9 @@ def attribute(
                 elif last_person is not None:
                     speaker_span = last_person
                 else:
-                    speaker_span = _last_full_name(text, quote.start) or speaker_span
+                    speaker_span = (
+                        _last_full_name(text, quote.start, resolver, word) or speaker_span
+                    )
         elif mention.kind in ("name", "phrase"):
             speaker_span = resolver.fullest(*mention.name)
             last_person = speaker_span
@@ -1326,12 +1328,99 @@ _FULL_NAME_RE = re.compile(_FULL_NAME)
 _APPOSED_NAME_RE = re.compile(rf",\s+({_FULL_NAME})(?=\s*[,.;:!?]|$)")
 
 
-def _last_full_name(text: str, position: int) -> tuple[int, int] | None:
-    """The last multi-word capitalised name in the few hundred characters before ``position``."""
+# Last words that make a name an organisation's or a place's, never the person a pronoun is.
+_INSTITUTION_WORDS = frozenset(
+    [
+        "center",
+        "centre",
+        "department",
+        "ministry",
+        "office",
+        "agency",
+        "council",
+        "committee",
+        "commission",
+        "party",
+        "union",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "church",
+        "court",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "group",
+        "bank",
+        "association",
+        "institute",
+        "foundation",
+        "service",
+        "services",
+        "times",
+        "post",
+        "news",
+        "journal",
+        "house",
+        "airport",
+        "station",
+        "street",
+        "avenue",
+        "park",
+        "county",
+        "city",
+        "state",
+        "states",
+        "republic",
+        "kingdom",
+    ]
+)
+
+
+# A surname as a clause's subject: opening a sentence or following an opener's comma, with a
+# title or not, and followed by a lower-case word that can be its verb.
+_SUBJECT_SURNAME_RE = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n)|(?<=,\s))"
+    r"(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=\s+(?P<next>[a-z]+))"
+)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _last_full_name(
+    text: str, position: int, resolver: _Resolver, pronoun: str
+) -> tuple[int, int] | None:
+    """The person a pronoun opening an attribution most likely is: the last one named in the
+    few hundred characters before ``position``, by a multi-word name or by a surname the text
+    gives in full elsewhere opening a clause ("Somehow, Reid managed …" is Tara Reid; not the
+    object in "who coproduced Reid"). Organisations ("Promises Treatment Center") and people a
+    title gives the other gender ("Ms. Mendes" for "he") are passed over."""
     start = max(0, position - 600)
-    best = None
+    best: tuple[int, int, tuple[int, int]] | None = None  # (where, end, the full name)
     for m in _FULL_NAME_RE.finditer(text, start, position):
         s, e = _strip_name(text, m.start(), m.end())
-        if " " in text[s:e]:
-            best = (s, e)
-    return best
+        words = text[s:e].split()
+        if len(words) > 1 and words[-1].lower() not in _INSTITUTION_WORDS and "\n" not in text[s:e]:
+            best = (s, e, (s, e))
+    gender = _PRONOUN_GENDER.get(pronoun.lower())
+    after = best[1] if best is not None else start
+    for m in _SUBJECT_SURNAME_RE.finditer(text, after, position):
+        if m.group("next") in _NOT_A_VERB or m.group("name").lower() in _SENTENCE_STARTERS:
+            continue
+        title = _TITLE_GENDER.get((m.group("title") or "").lower())
+        if gender is not None and title is not None and title != gender:
+            continue
+        if _is_common_word(text, *m.span("name")):
+            continue
+        full = resolver.fullest(*m.span("name"))
+        words = text[full[0] : full[1]].split()
+        if (
+            full != m.span("name")
+            and len(words) > 1
+            and words[-1].lower() not in _INSTITUTION_WORDS
+            and "\n" not in text[full[0] : full[1]]
+        ):
+            best = (m.start(), m.end(), full)
+    return best[2] if best is not None else None
