@@ -132,3 +132,22 @@ def test_options_before_a_path_go_to_the_app(
     assert main(["--no-cache", str(tmp_path)]) == 0
     assert main([str(tmp_path)]) == 0
     assert opened == [[str(tmp_path), "True"], [str(tmp_path), "False"]]
+
+
+@pytest.mark.parametrize("command", ["list", "stories", "quotes", "dates", "numbers"])
+def test_paths_with_no_readable_article_are_one_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    assert main([command, str(tmp_path), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert (
+        captured.err.strip()
+        == f"reader: no article files (.txt, .md, .json, .jsonl, .html) in {tmp_path}"
+    )
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (tmp_path / "empty.md").write_bytes(b"")
+    assert main([command, str(tmp_path)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"reader: no article could be read from {tmp_path}: ")
+    assert line.endswith(" and 1 more")

@@ -114,13 +114,33 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 
 
 def load_corpus_from_args(
-    args: argparse.Namespace, paths: Sequence[str] | None = None, *, group: bool = True
+    args: argparse.Namespace,
+    paths: Sequence[str] | None = None,
+    *,
+    group: bool = True,
+    require_articles: bool = True,
 ) -> Corpus:
-    """Load the corpus the arguments name, with a progress bar on an interactive terminal."""
+    """Load the corpus the arguments name, with a progress bar on an interactive terminal.
+
+    With ``require_articles``, paths that hold no readable article are an error (the command has
+    nothing to work on) rather than an empty answer."""
     chosen = list(paths if paths is not None else getattr(args, "paths", None) or [])
     missing = [p for p in chosen if not Path(p).expanduser().exists()]
     if missing:
         raise CliError(f"no such file or directory: {missing[0]}")
+    corpus = _load(args, chosen, group)
+    if require_articles and not corpus.articles:
+        where = chosen[0] if len(chosen) == 1 else f"{len(chosen)} paths"
+        if corpus.skipped:
+            first = corpus.skipped[0]
+            more = f" and {len(corpus.skipped) - 1:,} more" if len(corpus.skipped) > 1 else ""
+            which = "" if first.path == where else f"{first.path}: "
+            raise CliError(f"no article could be read from {where}: {which}{first.reason}{more}")
+        raise CliError(f"no article files (.txt, .md, .json, .jsonl, .html) in {where}")
+    return corpus
+
+
+def _load(args: argparse.Namespace, chosen: list[str], group: bool) -> Corpus:
     use_cache = not getattr(args, "no_cache", False)
     show_bar = err_console.is_terminal and not getattr(args, "json", False)
     if not show_bar:

@@ -331,7 +331,8 @@ def _corpus_for_notes(args: argparse.Namespace, notes: Sequence[Note]) -> Corpus
     paths = _note_folders(notes)
     if not paths:
         return None
-    return load_corpus_from_args(args, paths)
+    # The notes carry their own passages: folders emptied since still export.
+    return load_corpus_from_args(args, paths, require_articles=False)
 
 
 def _corpus_for_story(args: argparse.Namespace, notes: Sequence[Note]) -> Corpus:
