@@ -3,7 +3,8 @@
     python scripts/screenshots.py [OUTPUT_DIR]   (default: screenshots/)
 
 Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg, when
-the compare screen exists, compare.svg (000, the translation, next to 001, the spun copy), and notes-reading.svg (highlights, a note and a pin made
+the compare screen exists, compare.svg (000, the translation, next to 001, the spun copy) and
+compare-reports.svg (AP's report next to its closest version), and notes-reading.svg (highlights, a note and a pin made
 with the keys) then notes.svg (the Notes screen on them). Uses a throwaway cache and notes store
 so the user's are untouched.
 """
@@ -20,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 from textual.worker import WorkerCancelled
 
 from reader.tui.app import ReaderApp
@@ -69,6 +71,25 @@ async def _compare(pilot: Pilot) -> None:
     await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
 
 
+async def _compare_reports(pilot: Pilot) -> None:
+    # Two independent reports: their unpaired sentences share lines, so they read in parallel.
+    await pilot.press("j", "j", "j", "c")
+    await asyncio.sleep(0.5)
+    await _settle(pilot)
+    # AP on the left, and on the right the spun copy (001), which shares no sentence with it.
+    await pilot.press("s", "v")
+    await _settle(pilot)
+    options = pilot.app.screen.query_one(OptionList)
+    spun = next(
+        index
+        for index in range(options.option_count)
+        if (options.get_option_at_index(index).id or "").startswith("001")
+    )
+    options.highlighted = spun
+    await pilot.press("enter")
+    await asyncio.sleep(0.5)
+
+
 async def _making_notes(pilot: Pilot) -> None:
     await _reading_ap(pilot)
     await _settle(pilot)
@@ -88,6 +109,7 @@ async def main(out: Path) -> None:
     await _shot(out, "help", (160, 48), _help)
     if importlib.util.find_spec("reader.tui.screens.compare") is not None:
         await _shot(out, "compare", (160, 48), _compare)
+        await _shot(out, "compare-reports", (160, 48), _compare_reports)
     # The same throwaway store for both: the second shows the notes the first made.
     await _shot(out, "notes-reading", (160, 48), _making_notes)
     await _shot(out, "notes", (160, 48), _notes_screen)

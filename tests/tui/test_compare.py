@@ -140,6 +140,39 @@ def test_side_by_side_pairs_start_on_the_same_line(seed_articles: dict[str, Arti
     assert rows_seen == list(range(len(document.alignment.rows)))
 
 
+def test_unpaired_sentences_of_both_versions_share_lines_side_by_side(
+    seed_articles: dict[str, Article],
+) -> None:
+    # 001 and 003 are independent reports: almost nothing pairs. Side by side, A's unpaired
+    # sentences stand beside B's, A's k-th next to B's k-th, each with its own row.
+    document = prepare_document(seed_articles["001"], seed_articles["003"])
+    alignment = document.alignment
+    ops = [alignment.pairs[row.pair].op for row in alignment.rows]
+    lines = layout_lines(document, 120, unified=False)
+    shared = [line for line in lines if line.b_row is not None]
+    assert shared
+    starts = [line for line in shared if line.first]
+    for line in starts:
+        assert (ops[line.row], ops[line.b_row]) == ("removed", "added")
+        assert line.a is not None and line.b is not None and line.b_first
+        # Each side's text is that row's own sentence.
+        assert line.a[0] == alignment.pairs[alignment.rows[line.row].pair].a.start
+        assert line.b[0] == alignment.pairs[alignment.rows[line.b_row].pair].b.start
+    # Each side keeps its order, and every sentence of both versions is shown exactly once.
+    a_rows = [line.row for line in starts]
+    b_rows = [line.b_row for line in starts]
+    assert a_rows == sorted(a_rows) and b_rows == sorted(b_rows)
+    drawn_a = [line.side_row("a") for line in lines if line.a is not None and line.side_first("a")]
+    drawn_b = [line.side_row("b") for line in lines if line.b is not None and line.side_first("b")]
+    assert sorted(drawn_a) == [i for i, r in enumerate(alignment.rows) if r.show_a]
+    assert sorted(drawn_b) == [i for i, r in enumerate(alignment.rows) if r.show_b]
+    # One run of unpaired sentences here: as many shared rows as the shorter side has.
+    assert set(ops) == {"removed", "added"}
+    assert len(starts) == min(ops.count("removed"), ops.count("added"))
+    # Unified keeps one side per line.
+    assert all(line.b_row is None for line in layout_lines(document, 120, unified=True))
+
+
 def test_unified_lines_show_one_side_each(seed_articles: dict[str, Article]) -> None:
     document = prepare_document(seed_articles["002"], seed_articles["003"])
     lines = layout_lines(document, 80, unified=True)
@@ -260,6 +293,30 @@ async def test_cursor_keys_and_current_span() -> None:
         assert view.scroll_y > 0 and cursor_visible(view)
         await pilot.press("pageup")
         assert view.scroll_y == 0 and cursor_visible(view)
+
+
+async def test_cursor_on_a_shared_line_marks_only_its_own_column() -> None:
+    app = seed_app("001", "003")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).diff_view
+        index, line = next((i, ln) for i, ln in enumerate(view._lines) if ln.b_row is not None)
+        view.move_cursor(line.b_row)
+        await pilot.pause()
+        assert screen_of(app).current_span("left") is None
+        assert screen_of(app).current_span("right") is not None
+        cursor_bg = view.get_component_rich_style("diff-view--cursor").bgcolor
+        y = index - round(view.scroll_y)
+        segments = list(view.render_line(y))
+        divider = next(n for n, seg in enumerate(segments) if "│" in seg.text)
+        left_bgs = {seg.style.bgcolor for seg in segments[1:divider] if seg.style}
+        right_bgs = {seg.style.bgcolor for seg in segments[divider + 1 :] if seg.style}
+        assert cursor_bg not in left_bgs and cursor_bg in right_bgs
+        # A click in the left column picks the A sentence of that line, in the right the B one.
+        await pilot.click(DiffView, offset=(5, y))
+        assert view.cursor_row == line.row
+        await pilot.click(DiffView, offset=(view.size.width - 10, y))
+        assert view.cursor_row == line.b_row
 
 
 async def test_swap_keeps_the_sentence_under_the_cursor() -> None:
@@ -453,3 +510,20 @@ def test_snapshot_side_by_side(snap_compare) -> None:  # type: ignore[no-untyped
 
 def test_snapshot_unified_narrow(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=_at_the_third_change)
+
+
+def test_snapshot_independent_reports_side_by_side(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    # AP's report next to the spun copy: nothing pairs, so both read in parallel; the cursor
+    # is on a B sentence that shares its lines with an A one.
+    assert snap_compare(
+        seed_app("003", "001"), terminal_size=(140, 36), run_before=_on_a_shared_b_row
+    )
+
+
+async def _on_a_shared_b_row(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    view = screen_of(pilot.app).diff_view
+    shared = [line for line in view._lines if line.b_row is not None and line.b_first]
+    view.move_cursor(shared[1].b_row)
+    await pilot.pause()
+    await pilot.pause()

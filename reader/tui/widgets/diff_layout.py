@@ -67,6 +67,23 @@ class Line(NamedTuple):
     a: tuple[int, int] | None
     b: tuple[int, int] | None
     shared: bool = False
+    b_row: int | None = None
+    """Side by side, where a sentence only A has and one only B has share the line: the row of
+    the B side (``row`` is then the A side's)."""
+    b_first: bool = False
+    """The first line of ``b_row``."""
+
+    def side_row(self, side: str) -> int:
+        """The row whose text the ``"a"`` or ``"b"`` side of this line shows."""
+        return self.b_row if side == "b" and self.b_row is not None else self.row
+
+    def side_first(self, side: str) -> bool:
+        return self.b_first if side == "b" and self.b_row is not None else self.first
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        """The rows this line shows (two for a shared line of unpaired sentences)."""
+        return (self.row,) if self.b_row is None else (self.row, self.b_row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +338,41 @@ def _paragraphs(document: DiffDocument, side: str, indices: tuple[int, ...]) -> 
     return sentences[indices[0]].paragraph, sentences[indices[-1]].paragraph
 
 
+def _slots(alignment: Alignment, unified: bool) -> list[tuple[int, int | None]]:
+    """The rows in the order they are drawn, as ``(row, row of the B side or None)``.
+
+    Side by side, the sentences only A has and those only B has between two aligned pairs share
+    lines, A's k-th next to B's k-th, as a split diff shows a changed hunk: two independent
+    reports then read in parallel instead of one after the other beside a blank column. Nothing
+    is paired by it: each side keeps its own marker and tint.
+    """
+    rows = alignment.rows
+    if unified:
+        return [(index, None) for index in range(len(rows))]
+
+    def one_sided(index: int) -> str | None:
+        op = alignment.pairs[rows[index].pair].op
+        return "a" if op == "removed" else "b" if op == "added" else None
+
+    slots: list[tuple[int, int | None]] = []
+    index = 0
+    while index < len(rows):
+        if one_sided(index) is None:
+            slots.append((index, None))
+            index += 1
+            continue
+        only_a: list[int] = []
+        only_b: list[int] = []
+        while index < len(rows) and (side := one_sided(index)) is not None:
+            (only_a if side == "a" else only_b).append(index)
+            index += 1
+        shared = min(len(only_a), len(only_b))
+        slots.extend((only_a[k], only_b[k]) for k in range(shared))
+        # The longer side's rest, in row order, on lines of its own.
+        slots.extend((rest, None) for rest in (only_a[shared:] or only_b[shared:]))
+    return slots
+
+
 def side_by_side_columns(width: int) -> tuple[int, int]:
     """Text widths of the left and right columns for a view ``width`` cells wide."""
     text = max(2, width - GUTTER * 2 - len(DIVIDER) - 1)
@@ -348,17 +400,22 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
         left_width, right_width = side_by_side_columns(width)
     lines: list[Line] = []
     last_a_paragraph = last_b_paragraph = None
-    for row_index, row in enumerate(alignment.rows):
+    for row_index, b_row_index in _slots(alignment, unified):
+        row = alignment.rows[row_index]
         pair = alignment.pairs[row.pair]
         a_span = pair.a if row.show_a else None
         b_span = pair.b if row.show_b else None
+        b_pair = pair
+        if b_row_index is not None:
+            b_pair = alignment.pairs[alignment.rows[b_row_index].pair]
+            b_span = b_pair.b
         new_paragraph = False
         if a_span is not None:
             first, last = _paragraphs(document, "a", pair.a_sentences)
             new_paragraph |= last_a_paragraph is not None and first != last_a_paragraph
             last_a_paragraph = last
         if b_span is not None:
-            first, last = _paragraphs(document, "b", pair.b_sentences)
+            first, last = _paragraphs(document, "b", b_pair.b_sentences)
             new_paragraph |= last_b_paragraph is not None and first != last_b_paragraph
             last_b_paragraph = last
         if new_paragraph and lines:
@@ -369,6 +426,20 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
         b_lines = []
         if b_span is not None:
             b_lines = wrap_offsets(b_text, b_span.start, b_span.end, right_width)
+        if b_row_index is not None:
+            height = max(len(a_lines), len(b_lines))
+            lines.extend(
+                Line(
+                    row_index,
+                    n == 0,
+                    a_lines[n] if n < len(a_lines) else None,
+                    b_lines[n] if n < len(b_lines) else None,
+                    b_row=b_row_index,
+                    b_first=n == 0,
+                )
+                for n in range(height)
+            )
+            continue
         if unified:
             if pair.op == "equal" and b_lines:
                 lines.extend(Line(row_index, n == 0, None, r, True) for n, r in enumerate(b_lines))

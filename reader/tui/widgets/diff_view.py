@@ -152,7 +152,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_first_line: list[int] = []
         self._row_last_line: list[int] = []
         self._layout_width = 0
-        self._strip_cache: LRUCache[tuple[int, bool, int, int], Strip] = LRUCache(1024)
+        self._strip_cache: LRUCache[tuple[int, tuple[bool, bool], int, int], Strip] = LRUCache(1024)
         self._style_cache: dict[tuple[str, ...], Style] = {}
         self._overlay_cache: dict[tuple[str, Style], Style] = {}
         self._notes: dict[str, tuple[tuple[int, int, bool], ...]] = {"a": (), "b": ()}
@@ -211,10 +211,10 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         first = [-1] * rows
         last = [-1] * rows
         for index, line in enumerate(self._lines):
-            if line.row >= 0:
-                if first[line.row] < 0:
-                    first[line.row] = index
-                last[line.row] = index
+            for row in self._rows_drawn(line):
+                if first[row] < 0:
+                    first[row] = index
+                last[row] = index
         # A row with no line of its own (never expected) borrows the next line's position.
         for row in range(rows - 1, -1, -1):
             if first[row] < 0:
@@ -248,17 +248,30 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         """First and last screen line of ``row``."""
         return self._row_first_line[row], self._row_last_line[row]
 
-    def row_at_line(self, line: int) -> int | None:
-        """The row drawn on screen line ``line`` (a paragraph gap belongs to the next row)."""
+    @staticmethod
+    def _rows_drawn(line: Line) -> tuple[int, ...]:
+        """The rows with text on ``line`` (a shared line of unpaired sentences may show two)."""
+        if line.row < 0:
+            return ()
+        if line.b_row is None:
+            return (line.row,)
+        return tuple(r for r, text in ((line.row, line.a), (line.b_row, line.b)) if text) or (
+            line.row,
+        )
+
+    def row_at_line(self, line: int, x: int | None = None) -> int | None:
+        """The row drawn on screen line ``line`` (a paragraph gap belongs to the next row); on a
+        line two unpaired sentences share, the one in the column at ``x`` (else A's)."""
         if not self._lines:
             return None
         line = min(max(0, line), len(self._lines) - 1)
-        for index in range(line, len(self._lines)):
-            if self._lines[index].row >= 0:
-                return self._lines[index].row
-        for index in range(line, -1, -1):
-            if self._lines[index].row >= 0:
-                return self._lines[index].row
+        for index in (*range(line, len(self._lines)), *range(line, -1, -1)):
+            rows = self._rows_drawn(self._lines[index])
+            if rows:
+                if x is not None and len(rows) == 2:
+                    left_width, _ = side_by_side_columns(self._layout_width)
+                    return rows[1] if x > 1 + GUTTER + left_width else rows[0]
+                return rows[0]
         return None
 
     def move_cursor(self, row: int, *, context: bool = False) -> None:
@@ -413,7 +426,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_cursor(partner, context=True)
 
     def on_click(self, event: events.Click) -> None:
-        row = self.row_at_line(round(self.scroll_y) + event.y)
+        row = self.row_at_line(round(self.scroll_y) + event.y, event.x)
         if row is not None:
             self.move_cursor(row)
 
@@ -450,7 +463,12 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if index >= len(self._lines) or self.document is None:
             return Strip.blank(width, base)
         line = self._lines[index]
-        on_cursor = line.row == self.cursor_row and line.row >= 0
+        cursor = self.cursor_row
+        on_cursor = (
+            (line.side_row("a") == cursor, line.side_row("b") == cursor)
+            if line.row >= 0
+            else (False, False)
+        )
         # The view never scrolls sideways, so the finished strip (cropped, with the offsets that
         # mouse selection needs) depends only on the line, the cursor and the width.
         key = (index, on_cursor, width, scroll_x)
@@ -464,14 +482,17 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             self._strip_cache[key] = strip
         return strip
 
-    def _render_segments(self, line: Line, on_cursor: bool) -> list[Segment]:
+    def _render_segments(self, line: Line, on_cursor: tuple[bool, bool]) -> list[Segment]:
+        """One screen line; ``on_cursor`` says whether its A and its B side are the cursor's row
+        (both, unless two unpaired sentences share the line)."""
         document = self.document
         assert document is not None
-        base_names = ("diff-view--cursor",) if on_cursor else ()
+        cursor_names = ("diff-view--cursor",)
+        base_names = cursor_names if on_cursor[0] else ()
         base = self._style(*base_names)
         segments = [
-            Segment(CURSOR_BAR, self._overlay(base, "diff-view--bar"))
-            if on_cursor
+            Segment(CURSOR_BAR, self._overlay(self._style(*cursor_names), "diff-view--bar"))
+            if any(on_cursor)
             else Segment(" ", base)
         ]
         if line.row < 0:
@@ -508,9 +529,16 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             tint_b = "diff-view--added"
         elif pair.op == "moved":
             tint_a = tint_b = "diff-view--moved"
+        b_names, b_quoted = base_names, quoted
+        if line.b_row is not None:
+            # Another row's sentence, only B has, shares the line.
+            tint_b = "diff-view--added"
+            b_names = cursor_names if on_cursor[1] else ()
+            b_quoted = document.quote_changes[alignment.rows[line.b_row].pair]
         self._cell(segments, line, "a", line.a, left_width, base_names, tint_a, quoted, None)
-        segments.append(Segment(DIVIDER, self._overlay(base, "diff-view--divider")))
-        self._cell(segments, line, "b", line.b, right_width, base_names, tint_b, quoted, None)
+        divider_base = base if on_cursor[0] == on_cursor[1] else self._style()
+        segments.append(Segment(DIVIDER, self._overlay(divider_base, "diff-view--divider")))
+        self._cell(segments, line, "b", line.b, right_width, b_names, tint_b, b_quoted, None)
         return segments
 
     def _cell(
@@ -529,19 +557,25 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         document = self.document
         assert document is not None
         alignment = document.alignment
-        row = alignment.rows[line.row]
+        row_index = line.side_row(side)
+        row = alignment.rows[row_index]
         pair = alignment.pairs[row.pair]
         base = self._style(*base_names)
         present = text_range is not None
-        cell_base = self._style(*base_names, tint) if (tint and present) else base
+        cell_base = base
+        if tint and present:
+            # On a line two rows share, the cursor's colour wins over the tint: it says which
+            # column's sentence the cursor is on (elsewhere the bar at the left is enough).
+            names = (tint, *base_names) if line.b_row is not None else (*base_names, tint)
+            cell_base = self._style(*names)
         gutter_style = self._overlay(cell_base, "diff-view--gutter")
 
         # Gutter: the class marker and quote marker only on the row's first line.
-        first_of_side = present and line.first
+        first_of_side = present and line.side_first(side)
         marker = MARKERS.get(pair.op, " ") if first_of_side else " "
         marker_class = _MARKER_CLASS.get(pair.op)
         if pair.op == "moved" and first_of_side and row.partner is not None:
-            marker = "↓" if row.partner > line.row else "↑"
+            marker = "↓" if row.partner > row_index else "↑"
         segments.append(
             Segment(
                 marker, self._overlay(cell_base, marker_class) if marker_class else gutter_style
@@ -576,7 +610,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             else:
                 used = self._text_segments(segments, text, text_range, marks, cell_base)
         elif line.first and pair.op == "moved" and row.partner is not None:
-            note = "↓ moved: see below (m)" if row.partner > line.row else "↑ moved: see above (m)"
+            note = "↓ moved: see below (m)" if row.partner > row_index else "↑ moved: see above (m)"
             note = note[:width]
             segments.append(Segment(note, self._overlay(base, "diff-view--note")))
             used = cell_len(note)
