@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -527,3 +528,27 @@ async def _on_a_shared_b_row(pilot: Pilot[None]) -> None:
     view.move_cursor(shared[1].b_row)
     await pilot.pause()
     await pilot.pause()
+
+
+async def test_a_long_pairs_alignment_is_set_aside_from_garbage_collection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    import reader.tui.screens.compare as compare_module
+
+    monkeypatch.setattr(compare_module, "_SET_ASIDE_FROM_WORDS", 10)
+    gc.unfreeze()
+    app = text_app("One sentence here. And two more words.", "One sentence there. And more.")
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            assert screen_of(app).document is not None
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    monkeypatch.setattr(compare_module, "_SET_ASIDE_FROM_WORDS", 1_000)
+    app = text_app("One sentence here. And two more words.", "One sentence there. And more.")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert screen_of(app).document is not None and gc.get_freeze_count() == 0

@@ -8,6 +8,7 @@ sentence that stays on screen.
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from textual import work
@@ -33,6 +34,8 @@ UNIFIED_BELOW = 100
 """Terminal width under which the screen starts in unified (one-column) mode."""
 
 _WORKER_GROUP = "compare-align"
+# Words (both versions together) from which an alignment is set aside from garbage collection.
+_SET_ASIDE_FROM_WORDS = 20_000
 
 
 class CompareScreen(Screen[None]):
@@ -152,7 +155,14 @@ class CompareScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=_WORKER_GROUP)
     def _align(self, left: Article, right: Article) -> DiffDocument:
-        return prepare_document(left, right)
+        document = prepare_document(left, right)
+        if left.words + right.words >= _SET_ASIDE_FROM_WORDS:
+            # A long pair's alignment is a few hundred thousand objects that every full garbage
+            # collection would walk again while the user pages through it (a stalled key); they
+            # are set aside here, off the UI's thread (the app thaws them on exit).
+            gc.collect()
+            gc.freeze()
+        return document
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
