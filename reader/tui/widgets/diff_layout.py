@@ -82,8 +82,14 @@ class Line(NamedTuple):
 
     @property
     def rows(self) -> tuple[int, ...]:
-        """The rows this line shows (two for a shared line of unpaired sentences)."""
-        return (self.row,) if self.b_row is None else (self.row, self.b_row)
+        """The rows with text on this line: none for a paragraph gap, two where unpaired
+        sentences of both versions share it (one if only one side still has text there)."""
+        if self.row < 0:
+            return ()
+        if self.b_row is None:
+            return (self.row,)
+        shown = ((self.row, self.a), (self.b_row, self.b))
+        return tuple(row for row, text in shown if text) or (self.row,)
 
 
 @dataclass(frozen=True, slots=True)

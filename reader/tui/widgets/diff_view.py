@@ -211,7 +211,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         first = [-1] * rows
         last = [-1] * rows
         for index, line in enumerate(self._lines):
-            for row in self._rows_drawn(line):
+            for row in line.rows:
                 if first[row] < 0:
                     first[row] = index
                 last[row] = index
@@ -248,17 +248,6 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         """First and last screen line of ``row``."""
         return self._row_first_line[row], self._row_last_line[row]
 
-    @staticmethod
-    def _rows_drawn(line: Line) -> tuple[int, ...]:
-        """The rows with text on ``line`` (a shared line of unpaired sentences may show two)."""
-        if line.row < 0:
-            return ()
-        if line.b_row is None:
-            return (line.row,)
-        return tuple(r for r, text in ((line.row, line.a), (line.b_row, line.b)) if text) or (
-            line.row,
-        )
-
     def row_at_line(self, line: int, x: int | None = None) -> int | None:
         """The row drawn on screen line ``line`` (a paragraph gap belongs to the next row); on a
         line two unpaired sentences share, the one in the column at ``x`` (else A's)."""
@@ -266,7 +255,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             return None
         line = min(max(0, line), len(self._lines) - 1)
         for index in (*range(line, len(self._lines)), *range(line, -1, -1)):
-            rows = self._rows_drawn(self._lines[index])
+            rows = self._lines[index].rows
             if rows:
                 if x is not None and len(rows) == 2:
                     left_width, _ = side_by_side_columns(self._layout_width)
