@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +12,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.corpus import Corpus, load_corpus
+from reader.tui import memory
 from reader.tui.commands import ReaderCommands
 from reader.tui.messages import CorpusFailed, CorpusLoaded, LoadProgress
 from reader.tui.notes_actions import NotesCommands, NotesController
@@ -24,17 +24,9 @@ from reader.tui.screens.library import LibraryScreen
 _FREEZE_FROM = 1_000
 
 
-def _exempt_from_collection(corpus: Corpus | None = None) -> None:
-    """Set today's objects aside from garbage collection.
-
-    The loaded app (Textual, the screens, the corpus) is 100,000+ long-lived objects, millions
-    for a big corpus, and every full collection walked them all again: 30 ms a time for the seeds
-    app with a long article open, 40-70 ms for 10,000 articles, felt as a stalled keystroke. They
-    live as long as the app, so once loaded they are frozen (``ReaderApp`` thaws them on exit).
-    """
-    if corpus is None or len(corpus.articles) >= _FREEZE_FROM:
-        gc.collect()
-        gc.freeze()
+def _set_aside_if_big(corpus: Corpus) -> None:
+    if len(corpus.articles) >= _FREEZE_FROM:
+        memory.set_aside()
 
 
 class LoadAbandoned(Exception):
@@ -111,7 +103,7 @@ class ReaderApp(App[None]):
         self.use_cache = use_cache
         self.corpus: Corpus | None = corpus
         if corpus is not None:
-            _exempt_from_collection(corpus)
+            _set_aside_if_big(corpus)
         self.library = LibraryScreen()
 
     def get_default_screen(self) -> LibraryScreen:
@@ -143,7 +135,7 @@ class ReaderApp(App[None]):
             self.post_message(LoadProgress(stage, done, total))
 
         corpus = load_corpus(self.paths or None, progress, use_cache=self.use_cache)
-        _exempt_from_collection(corpus)
+        _set_aside_if_big(corpus)
         self.post_message(CorpusLoaded(corpus))
         return corpus
 
@@ -155,7 +147,7 @@ class ReaderApp(App[None]):
         self.library.set_corpus(message.corpus)
         # Once the corpus is on screen, the screens' own objects are set aside too (the corpus
         # itself, if big, already was: this collection is then quick).
-        self.call_after_refresh(_exempt_from_collection)
+        self.call_after_refresh(memory.set_aside)
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
         self.library.show_error(message.error)
@@ -195,9 +187,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.notes.close()
-        # What was set aside is collectable again: an app run in a longer process (tests, the
-        # benchmarks) leaves nothing pinned behind it.
-        gc.unfreeze()
+        memory.release()
 
     async def action_back(self) -> None:
         if len(self.screen_stack) > 1:

@@ -8,7 +8,6 @@ sentence that stays on screen.
 
 from __future__ import annotations
 
-import gc
 from typing import ClassVar
 
 from textual import work
@@ -20,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.corpus import Corpus
 from reader.model import Article, Span, Story
+from reader.tui import memory
 from reader.tui.labels import short_name, version_name
 from reader.tui.notes_actions import notes_of
 from reader.tui.screens.pick_version import PickVersionScreen
@@ -157,11 +157,8 @@ class CompareScreen(Screen[None]):
     def _align(self, left: Article, right: Article) -> DiffDocument:
         document = prepare_document(left, right)
         if left.words + right.words >= _SET_ASIDE_FROM_WORDS:
-            # A long pair's alignment is a few hundred thousand objects that every full garbage
-            # collection would walk again while the user pages through it (a stalled key); they
-            # are set aside here, off the UI's thread (the app thaws them on exit).
-            gc.collect()
-            gc.freeze()
+            # Set aside off the UI's thread: collecting this much would stall a key.
+            memory.set_aside()
         return document
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
