@@ -129,8 +129,13 @@ CUE_VERBS: frozenset[str] = frozenset(
 )
 """Every verb form that introduces or closes a quotation."""
 
+# Cues of two words: each form of the verb, and the word that must follow it.
+_PHRASAL_CUES = {"put": "it", "point": "out", "points": "out", "pointed": "out", "pointing": "out"}
+
 CUE_PATTERN = (
-    r"(?:put\s+it|point(?:s|ed|ing)?\s+out|"
+    r"(?:"
+    + "|".join(rf"{form}\s+{rest}" for form, rest in _PHRASAL_CUES.items())
+    + "|"
     + "|".join(sorted(CUE_VERBS, key=len, reverse=True))
     + r")\b"
 )
@@ -716,9 +721,6 @@ _TRAILING_AUX_RE = re.compile(rf"\s+{_AUX}\Z")
 _ONE_NAME_RE = re.compile(rf"{_NAME}")
 
 
-_POINT_FORMS = frozenset(["point", "points", "pointed", "pointing"])
-
-
 def _cue_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """Spans of the cue words in ``text[start:stop]``: a word scan, far cheaper than a cue regex."""
     spans = []
@@ -726,10 +728,8 @@ def _cue_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         word = m.group()
         if word in CUE_VERBS:
             spans.append(m.span())
-        elif word == "put" and text.startswith(" it", m.end()):
-            spans.append((m.start(), m.end() + 3))
-        elif word in _POINT_FORMS and text.startswith(" out", m.end()):
-            spans.append((m.start(), m.end() + 4))  # "points out that …"
+        elif word in _PHRASAL_CUES and text.startswith(" " + _PHRASAL_CUES[word], m.end()):
+            spans.append((m.start(), m.end() + 1 + len(_PHRASAL_CUES[word])))  # "points out"
     return spans
 
 
@@ -992,10 +992,10 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
     return _mention_from(m, 0, text, cue, strict=True)
 
 
-# ("and", "of" and "for" may go on a name: "Mr. King and Mr. Morial", "Citizens for Tax Justice".)
-_NOT_A_VERB = frozenset(
-    ["the", "a", "an", "to", "on", "in", "with", "at", "by", "from", "as", "that", "this", "of"]
-    + ["these", "those", "his", "her", "its", "their", "our", "my", "your", "about", "over"]
+# Words that cannot follow a subject as its verb. ("and" and "for" may go on a name: "Mr. King
+# and Mr. Morial", "Citizens for Tax Justice".)
+_NOT_A_VERB = (
+    _DETERMINERS | _POSSESSIVES | (_PREPOSITIONS - {"for"}) | {"as", "that", "about", "over"}
 )
 
 
@@ -1398,14 +1398,13 @@ def _last_full_name(
     object in "who coproduced Reid"). Organisations ("Promises Treatment Center") and people a
     title gives the other gender ("Ms. Mendes" for "he") are passed over."""
     start = max(0, position - 600)
-    best: tuple[int, int, tuple[int, int]] | None = None  # (where, end, the full name)
+    best: tuple[int, int] | None = None
+    after = start  # surnames count after the last full name only
     for m in _FULL_NAME_RE.finditer(text, start, position):
-        s, e = _strip_name(text, m.start(), m.end())
-        words = text[s:e].split()
-        if len(words) > 1 and words[-1].lower() not in _INSTITUTION_WORDS and "\n" not in text[s:e]:
-            best = (s, e, (s, e))
+        span = _strip_name(text, m.start(), m.end())
+        if _is_a_persons_full_name(text, span):
+            best, after = span, span[1]
     gender = _PRONOUN_GENDER.get(pronoun.lower())
-    after = best[1] if best is not None else start
     for m in _SUBJECT_SURNAME_RE.finditer(text, after, position):
         if m.group("next") in _NOT_A_VERB or m.group("name").lower() in _SENTENCE_STARTERS:
             continue
@@ -1415,12 +1414,16 @@ def _last_full_name(
         if _is_common_word(text, *m.span("name")):
             continue
         full = resolver.fullest(*m.span("name"))
-        words = text[full[0] : full[1]].split()
-        if (
-            full != m.span("name")
-            and len(words) > 1
-            and words[-1].lower() not in _INSTITUTION_WORDS
-            and "\n" not in text[full[0] : full[1]]
-        ):
-            best = (m.start(), m.end(), full)
-    return best[2] if best is not None else None
+        if full != m.span("name") and _is_a_persons_full_name(text, full):
+            best = full
+    return best
+
+
+def _is_a_persons_full_name(text: str, span: tuple[int, int]) -> bool:
+    """Several words on one line, not ending like an organisation's or a place's name."""
+    words = text[span[0] : span[1]].split()
+    return (
+        len(words) > 1
+        and words[-1].lower() not in _INSTITUTION_WORDS
+        and "\n" not in text[span[0] : span[1]]
+    )
