@@ -1006,6 +1006,8 @@ def _could_hold_a_view(text: str, mention: _Mention) -> bool:
     preposition is an opener ("Whatever the resolution, … a true ''genius''", "Following an
     outcry, the bill, known as the “…”", "Preys on our worst fears"). And "it" ("It was called
     a ``drive-by''", "It's a ``House Call''") is the thing the writer names, not a speaker.
+    (Not a rule of ``_sentence_subject``: where a cue follows, a preposition may too, "Banners in
+    the square read: ``The state kills''".)
     """
     word = text[mention.start : mention.end]
     if word.lower() == "it" or _CONTRACTED_IT_RE.fullmatch(word):
