@@ -546,6 +546,16 @@ _UNIT_RE = re.compile(
     re.I,
 )
 _NUM_RE = re.compile(lx.NUMBER, re.I)
+# What ``_UNIT_RE`` matches of a word, for the words it matches only the start of.
+_UNIT_NAMES = {"centur": "century", "millenni": "millennium", "sec": "second", "min": "minute"}
+
+
+def _unit_name(match: re.Match[str]) -> str:
+    """The unit a ``_UNIT_RE`` match names ("centur" of "centuries" is "century")."""
+    stem = match[1].lower()
+    return _UNIT_NAMES.get(stem, stem)
+
+
 _CLOCK_RE = re.compile(
     r"(?:(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|(\d{1,2}):(\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight)"
     r"|([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)))",
@@ -1336,13 +1346,7 @@ class _Resolver:
         unit_m = _UNIT_RE.search(body)
         if unit_m is None:
             return None
-        unit = unit_m[1].lower()
-        unit = {
-            "centur": "century",
-            "millenni": "millennium",
-            "sec": "second",
-            "min": "minute",
-        }.get(unit, unit)
+        unit = _unit_name(unit_m)
         num_text = body[: unit_m.start()].strip()
         num_text = re.sub(r"\s+(?:more|trading|business|working|calendar)$", "", num_text)
         num_text = re.split(r"\s+(?:or|to)\s+", num_text)[0] if num_text else "1"
@@ -1606,13 +1610,7 @@ class _Resolver:
         unit_m = _last_match(_UNIT_RE, core)
         if unit_m is None:
             return None
-        unit = unit_m[1]
-        unit = {
-            "centur": "century",
-            "millenni": "millennium",
-            "sec": "second",
-            "min": "minute",
-        }.get(unit, unit)
+        unit = _unit_name(unit_m)
         num_text = core[: unit_m.start()].strip(" -")
         num_text = re.sub(
             r"\s*(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)$",
@@ -1915,8 +1913,7 @@ class _Resolver:
         unit_m = _last_match(_UNIT_RE, t)
         if unit_m is None:
             return None
-        unit = unit_m[1]
-        unit = {"centur": "century", "millenni": "millennium"}.get(unit, unit)
+        unit = _unit_name(unit_m)
         amount = 2.0 if "other" in t else 1.0
         num_m = re.match(rf"(?:every|each|per) ({_NUM}) ", t)
         if num_m:
