@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from reader.corpus import ArticleNotFound, Corpus, load_corpus
+from reader.ingest.readers import SUPPORTED_SUFFIXES
 from reader.model import Article
 
 
@@ -136,7 +137,8 @@ def load_corpus_from_args(
             more = f" and {len(corpus.skipped) - 1:,} more" if len(corpus.skipped) > 1 else ""
             which = "" if first.path == where else f"{first.path}: "
             raise CliError(f"no article could be read from {where}: {which}{first.reason}{more}")
-        raise CliError(f"no article files (.txt, .md, .json, .jsonl, .html) in {where}")
+        kinds = ", ".join(f".{kind}" for kind in dict.fromkeys(SUPPORTED_SUFFIXES.values()))
+        raise CliError(f"no article files ({kinds}) in {where}")
     return corpus
 
 

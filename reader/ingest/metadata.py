@@ -8,8 +8,11 @@ from email.utils import parsedate_to_datetime
 
 from reader.extract.timex_lexicon import MONTHS
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_DIGITS, _ORDINAL = r"[0-3]?\d", r"(?:st|nd|rd|th)?"
+_DAY_NUMBER = _DAY_DIGITS + _ORDINAL
+_MONTH = rf"(?P<month>{_MONTH_WORD})"
+_DAY = rf"(?P<day>{_DAY_DIGITS}){_ORDINAL}"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:[\s,;@|-]+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
@@ -73,17 +76,7 @@ _DATE_LINE = re.compile(
 # "APR 28", "Tuesday, April 28": a header's date without its year (no article date can be had
 # from it, but it is no headline and no part of the story either).
 _YEARLESS_DATE = re.compile(
-    _WEEKDAY
-    + r"(?:"
-    + _MONTH
-    + r"\s+"
-    + _DAY
-    + r"|"
-    + _DAY.replace("day>", "day2>")
-    + r"\s+(?:of\s+)?"
-    + _MONTH.replace("month>", "month2>")
-    + r")"
-    + _TIME,
+    rf"{_WEEKDAY}(?:{_MONTH_WORD}\s+{_DAY_NUMBER}|{_DAY_NUMBER}\s+(?:of\s+)?{_MONTH_WORD}){_TIME}",
     re.I,
 )
 
