@@ -571,3 +571,28 @@ def test_a_newspaper_called_daily_is_no_frequency() -> None:
     assert (m1.text, m1.value, m2.text) == ("daily", "P1D", "Monday")
     (rally,) = find_dates("Crowds gather daily outside the home.", "2000-01-15")
     assert (rally.type, rally.value) == ("SET", "P1D")
+
+
+def test_a_one_unit_length_written_as_an_adjective() -> None:
+    found = by_text(
+        find_dates("After a day-long meeting, a year-long inquiry began.", "2000-04-03")
+    )
+    assert (found["day-long"].value, found["year-long"].value) == ("P1D", "P1Y")
+    # The plural names no amount.
+    assert one("It ended a decades-long feud.", "2000-04-03", "decades-long").value == "PXE"
+
+
+def test_a_bare_plural_before_later_names_no_amount() -> None:
+    (hours,) = find_dates("The bomb went off. Hours later, the embassy closed.", "1998-08-08")
+    assert (hours.text, hours.type, hours.value) == ("Hours", "DURATION", "PTXH")
+
+
+def test_next_season_said_in_december_is_next_year() -> None:
+    assert one("The troops leave next summer.", "2021-12-29", "next summer").value == "2022-SU"
+    assert one("The troops leave next summer.", "2021-10-29", "next summer").value == "2022-SU"
+    assert one("The troops leave next summer.", "2021-03-02", "next summer").value == "2021-SU"
+
+
+def test_a_hyphenated_range_of_years_gives_both_years() -> None:
+    found = find_dates("The report covers 2019-2021, not the 555-2019 line.", "2021-12-29")
+    assert [(m.text, m.value) for m in found] == [("2019", "2019"), ("2021", "2021")]

@@ -1349,10 +1349,9 @@ class _Resolver:
         unit = _unit_name(unit_m)
         num_text = body[: unit_m.start()].strip()
         num_text = re.sub(r"\s+(?:more|trading|business|working|calendar)$", "", num_text)
-        num_text = re.split(r"\s+(?:or|to)\s+", num_text)[0] if num_text else "1"
+        num_text = re.split(r"\s+(?:or|to)\s+", num_text)[0] if num_text else ""
+        # A bare plural ("Hours later", "years ago") names no amount.
         amount = _number_value(num_text) if num_text else None
-        if not num_text:
-            amount = None
         if direction in ("before", "after"):
             # "two days before the vote": a duration anchored to an event, not to the text's dates.
             return ("DURATION", _duration_value(amount, unit), mod)
@@ -1618,7 +1617,9 @@ class _Resolver:
             num_text,
         )
         num_text = re.sub(r"\s*(?:more|additional|full|straight|consecutive|long)$", "", num_text)
-        if not num_text:
+        if not num_text and re.match(r"(?:day|week|month|year|decade|hour)-long", core):
+            amount: float | None = 1.0  # "a day-long meeting": one day, where "days-long" is vague
+        elif not num_text:
             if (
                 re.match(r"(?:years|months|weeks|days|decades)", core)
                 and ("recent" in t or "past" in t)
@@ -2044,7 +2045,8 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _season_index(d: date) -> int:
-    return {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(d.month, 3)
+    # December's winter is the one that runs into next year: every "next" season follows it.
+    return {12: 4, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(d.month, 3)
 
 
 def _shift_years(value: str, delta: int) -> str | None:

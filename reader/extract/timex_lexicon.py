@@ -100,7 +100,7 @@ DAY_WORD = (
     r"|thirtieth)(?![\w-])"
 )
 # A 4-digit year not glued to money, decimals, thousands separators or percentages.
-YEAR = r"(?<![\w$£€.,/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,/]\d|\s*(?:percent|per\s+cent)\b)"
+YEAR = r"(?<![\w$£€.,/])(?:(?<!\d-)|(?<=(?<!\d)(?:1[6-9]\d\d|20\d\d)-))(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,/]\d|\s*(?:percent|per\s+cent)\b)"
 ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
