@@ -301,3 +301,43 @@ def test_long_document_edits_are_found() -> None:
     assert counts["reworded"] + counts["changed"] == 1
     assert counts["equal"] == 600 - 3
     check_token_ops(alignment)
+
+
+def test_side_by_side_lines_share_unpaired_runs_across_a_moved_sentence(
+    seed_articles: dict[str, Article],
+) -> None:
+    # 002 (AFP) and 003 (AP) are independent reports: one changed pair, one moved sentence, the
+    # rest unpaired. The moved sentence's sides join the unpaired runs instead of cutting them.
+    alignment = align(seed_articles["002"], seed_articles["003"])
+    ops = [alignment.pairs[row.pair].op for row in alignment.rows]
+    assert "moved" in ops
+    lines = alignment.side_by_side_lines()
+    drawn = [row for line in lines for row in line if row is not None]
+    assert sorted(drawn) == list(range(len(alignment.rows)))  # each row exactly once
+    shared = [(a, b) for a, b in lines if b is not None]
+    for a, b in shared:
+        assert (alignment.free_column(a), alignment.free_column(b)) == ("b", "a")
+    assert any(ops[a] == "moved" or ops[b] == "moved" for a, b in shared)
+    # Each column keeps its version's order.
+    left = [a for a, _ in lines if alignment.free_column(a) != "a"]
+    right = [
+        b if b is not None else a
+        for a, b in lines
+        if b is not None or alignment.free_column(a) == "a"
+    ]
+    assert left == sorted(left) and right == sorted(right)
+    # Between two pairs, as many shared lines as the shorter side of the run has rows.
+    runs: list[list[int]] = [[]]
+    for index in range(len(alignment.rows)):
+        if alignment.free_column(index) is None:
+            runs.append([])
+        else:
+            runs[-1].append(index)
+    expected = sum(
+        min(
+            sum(alignment.free_column(i) == "b" for i in run),
+            sum(alignment.free_column(i) == "a" for i in run),
+        )
+        for run in runs
+    )
+    assert len(shared) == expected > 3

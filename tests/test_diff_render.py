@@ -106,3 +106,13 @@ def test_survival_table(width: int) -> None:
     assert all(len(line) <= width for line in text.splitlines())
     assert "V1 other: 75% kept" in text
     assert "—" in text
+
+
+def test_unpaired_sentences_of_both_reports_stand_side_by_side(
+    seed_articles: dict[str, Article],
+) -> None:
+    alignment = align(seed_articles["002"], seed_articles["003"])
+    lines = render(render_side_by_side(alignment), 160).splitlines()
+    first = next(line for line in lines if line.lstrip().startswith("1 −"))
+    # AFP's first sentence, removed, beside AP's first, added, each with its own row and class.
+    assert "The United States and Russia" in first and "23 +" in first and "WILMINGTON" in first

@@ -143,6 +143,44 @@ class Alignment:
                 return index
         return None
 
+    def free_column(self, row_index: int) -> str | None:
+        """Which column ``row_index`` leaves blank side by side: ``"b"`` for a sentence only A
+        has (or a moved sentence's A side), ``"a"`` for one only B has, None for a pair."""
+        row = self.rows[row_index]
+        op = self.pairs[row.pair].op
+        if op == "removed" or (op == "moved" and not row.show_b):
+            return "b"
+        if op == "added" or (op == "moved" and not row.show_a):
+            return "a"
+        return None
+
+    def side_by_side_lines(self) -> list[tuple[int, int | None]]:
+        """The rows in the order a side-by-side view draws them, as ``(row, B row or None)``.
+
+        Between two pairs, the rows that leave the B column blank and those that leave the A
+        column blank share lines, A's k-th beside B's k-th, as a split diff shows a changed hunk:
+        two independent reports then read in parallel instead of one after the other beside a
+        blank column. Nothing is paired by it: each row keeps its own class. A moved sentence's
+        side takes part (its arrow says where the other side is), so it does not cut a run.
+        """
+        lines: list[tuple[int, int | None]] = []
+        index = 0
+        while index < len(self.rows):
+            if self.free_column(index) is None:
+                lines.append((index, None))
+                index += 1
+                continue
+            left: list[int] = []
+            right: list[int] = []
+            while index < len(self.rows) and (free := self.free_column(index)) is not None:
+                (left if free == "b" else right).append(index)
+                index += 1
+            shared = min(len(left), len(right))
+            lines.extend((left[k], right[k]) for k in range(shared))
+            # The longer side's rest, in row order, on lines of its own.
+            lines.extend((rest, None) for rest in (left[shared:] or right[shared:]))
+        return lines
+
     def to_json(self) -> dict[str, Any]:
         """The ``reader diff --json`` contract."""
 

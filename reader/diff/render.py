@@ -109,7 +109,11 @@ def render_side_by_side(
     *,
     changes_only: bool = False,
 ) -> RenderableType:
-    """Header plus a two-column table, one row per ``Alignment.rows`` entry, wrapped by word."""
+    """Header plus a two-column table, one line per ``Alignment.side_by_side_lines`` entry.
+
+    Each column has its own gutter (row number and class), so that a sentence only A has and
+    one only B has can stand side by side, each marked as what it is.
+    """
     table = Table(
         box=box.SIMPLE_HEAD,
         expand=True,
@@ -120,27 +124,42 @@ def render_side_by_side(
     )
     table.add_column("", no_wrap=True, width=5)
     table.add_column(Text(a_label or alignment.a_id, style="bold"), ratio=1, overflow="fold")
+    table.add_column("", no_wrap=True, width=5)
     table.add_column(Text(b_label or alignment.b_id, style="bold"), ratio=1, overflow="fold")
     shown = 0
-    for row_index, row in enumerate(alignment.rows):
+    for row_index, b_row_index in alignment.side_by_side_lines():
+        row = alignment.rows[row_index]
         pair = alignment.pairs[row.pair]
         if changes_only and pair.op == "equal":
             continue
-        number = row_index + 1
-        partner = None if row.partner is None else row.partner + 1
-        left: Text = Text()
-        right: Text = Text()
-        if row.show_a and pair.a is not None:
-            left = _side_text(alignment, pair, "a")
-        elif pair.op == "moved" and partner is not None:
-            left = Text(f"↕ moved from row {partner}", style=STYLE_NOTE)
-        if row.show_b and pair.b is not None:
-            right = _side_text(alignment, pair, "b")
-        elif pair.op == "moved" and partner is not None:
-            right = Text(f"↕ moved to row {partner}", style=STYLE_NOTE)
-        table.add_row(_marker(pair.op, number), left, right)
+        shared = b_row_index is not None
+        left = _row_side(alignment, row_index, "a", shared)
+        right = _row_side(alignment, row_index, "b", shared)
+        b_marker = Text()
+        if b_row_index is not None:
+            right = _row_side(alignment, b_row_index, "b", shared)
+            b_pair = alignment.pairs[alignment.rows[b_row_index].pair]
+            b_marker = _marker(b_pair.op, b_row_index + 1)
+        table.add_row(_marker(pair.op, row_index + 1), left, b_marker, right)
         shown += 1
     return _under_header(alignment, a_label, b_label, table if shown else None, changes_only)
+
+
+def _row_side(alignment: Alignment, row_index: int, side: str, shared: bool) -> Text:
+    """What one column shows of a row: its text, a moved row's pointer, or nothing."""
+    row = alignment.rows[row_index]
+    pair = alignment.pairs[row.pair]
+    partner = None if row.partner is None else row.partner + 1
+    shows = row.show_a if side == "a" else row.show_b
+    if shows and (pair.a if side == "a" else pair.b) is not None:
+        text = _side_text(alignment, pair, side)
+        if shared and pair.op == "moved" and partner is not None:
+            # Its blank column holds the other side's sentence: the pointer follows the text.
+            text.append(f"  ↕ {'to' if side == 'a' else 'from'} row {partner}", style=STYLE_NOTE)
+        return text
+    if pair.op == "moved" and partner is not None:
+        return Text(f"↕ moved {'from' if side == 'a' else 'to'} row {partner}", style=STYLE_NOTE)
+    return Text()
 
 
 def _under_header(

@@ -344,41 +344,6 @@ def _paragraphs(document: DiffDocument, side: str, indices: tuple[int, ...]) -> 
     return sentences[indices[0]].paragraph, sentences[indices[-1]].paragraph
 
 
-def _slots(alignment: Alignment, unified: bool) -> list[tuple[int, int | None]]:
-    """The rows in the order they are drawn, as ``(row, row of the B side or None)``.
-
-    Side by side, the sentences only A has and those only B has between two aligned pairs share
-    lines, A's k-th next to B's k-th, as a split diff shows a changed hunk: two independent
-    reports then read in parallel instead of one after the other beside a blank column. Nothing
-    is paired by it: each side keeps its own marker and tint.
-    """
-    rows = alignment.rows
-    if unified:
-        return [(index, None) for index in range(len(rows))]
-
-    def one_sided(index: int) -> str | None:
-        op = alignment.pairs[rows[index].pair].op
-        return "a" if op == "removed" else "b" if op == "added" else None
-
-    slots: list[tuple[int, int | None]] = []
-    index = 0
-    while index < len(rows):
-        if one_sided(index) is None:
-            slots.append((index, None))
-            index += 1
-            continue
-        only_a: list[int] = []
-        only_b: list[int] = []
-        while index < len(rows) and (side := one_sided(index)) is not None:
-            (only_a if side == "a" else only_b).append(index)
-            index += 1
-        shared = min(len(only_a), len(only_b))
-        slots.extend((only_a[k], only_b[k]) for k in range(shared))
-        # The longer side's rest, in row order, on lines of its own.
-        slots.extend((rest, None) for rest in (only_a[shared:] or only_b[shared:]))
-    return slots
-
-
 def side_by_side_columns(width: int) -> tuple[int, int]:
     """Text widths of the left and right columns for a view ``width`` cells wide."""
     text = max(2, width - GUTTER * 2 - len(DIVIDER) - 1)
@@ -406,7 +371,12 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
         left_width, right_width = side_by_side_columns(width)
     lines: list[Line] = []
     last_a_paragraph = last_b_paragraph = None
-    for row_index, b_row_index in _slots(alignment, unified):
+    slots = (
+        [(index, None) for index in range(len(alignment.rows))]
+        if unified
+        else alignment.side_by_side_lines()
+    )
+    for row_index, b_row_index in slots:
         row = alignment.rows[row_index]
         pair = alignment.pairs[row.pair]
         a_span = pair.a if row.show_a else None

@@ -520,10 +520,12 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             tint_a = tint_b = "diff-view--moved"
         b_names, b_quoted = base_names, quoted
         if line.b_row is not None:
-            # Another row's sentence, only B has, shares the line.
-            tint_b = "diff-view--added"
+            # Another row's sentence, only B has (or a moved one's B side), shares the line.
+            b_pair_index = alignment.rows[line.b_row].pair
+            b_op = alignment.pairs[b_pair_index].op
+            tint_b = "diff-view--moved" if b_op == "moved" else "diff-view--added"
             b_names = cursor_names if on_cursor[1] else ()
-            b_quoted = document.quote_changes[alignment.rows[line.b_row].pair]
+            b_quoted = document.quote_changes[b_pair_index]
         self._cell(segments, line, "a", line.a, left_width, base_names, tint_a, quoted, None)
         divider_base = base if on_cursor[0] == on_cursor[1] else self._style()
         segments.append(Segment(DIVIDER, self._overlay(divider_base, "diff-view--divider")))
