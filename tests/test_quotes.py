@@ -493,3 +493,67 @@ def test_a_pronoun_speaker_is_the_last_person_opening_a_clause_not_a_place_or_an
     mess, leave = find_quotes(text)
     assert mess.speaker == "Tara Reid"  # not the treatment centre, named last
     assert leave.speaker == "Gomes Silva"  # "Ms. Mendes" is no "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # The writer's sentence goes on past the fragment: the last clause's subject speaks...
+        (
+            'Commandos seized "a substantial cache of arms," including seven AK-47 rifles, three '
+            "machine guns and other weapons, the statement said.",
+            "the statement",
+            "said",
+        ),
+        (
+            'Mr. LaCalamita, who was listed as a member of its "professional staff," had been '
+            "dismissed last week, the police said.",
+            "the police",
+            "said",
+        ),
+        # ...or the subject after an inverted cue.
+        (
+            'The result will be "erroneous findings" by agencies, argued the NRDC.',
+            "the NRDC",
+            "argued",
+        ),
+        # A preposition's object is not the subject.
+        (
+            "In a Monday statement President Obama said he would nominate Dr. Regina Benjamin, "
+            'the government\'s "chief health educator."',
+            "Obama",
+            "said",
+        ),
+        (
+            'Johnnie Wilson, of Springfield, Va., said he fought "for the nation\'s rights."',
+            "Johnnie Wilson",
+            "said",
+        ),
+        # A capitalised modifier belongs to its role noun.
+        (
+            'The rule barred reviews over "global processes" such as climate change, an Interior '
+            "official speaking on the condition of anonymity said.",
+            "an Interior official",
+            "said",
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_of_the_cue_not_a_nearby_noun(
+    text: str, speaker: str, cue: str
+) -> None:
+    (quote,) = find_quotes(text)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+def test_full_names_skip_dashes_and_an_organisation_running_into_the_name() -> None:
+    text = (
+        "The suspect, Gary Gomes, 35, was arrested. The victims were Robyn Mendes, 48-an "
+        "ex-girlfriend of Mr. Gomes-and Catherine Gomes, 61, his mother.\n\n"
+        '"You\'re never going to leave me," Mr. Gomes told her.\n\n'
+        "Donald Trump spoke on Monday. In a meeting with the editors of the Washington Post Trump "
+        "said that NATO cost too much.\n\n"
+        '"We certainly can\'t afford to do this anymore," Trump said.'
+    )
+    leave, obsolete = find_quotes(text)
+    assert leave.speaker == "Gary Gomes"
+    assert obsolete.speaker == "Donald Trump"

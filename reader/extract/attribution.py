@@ -541,10 +541,25 @@ def _mention_from(
                 if strict:
                     return None
                 kind = "nominal"
+        if (
+            kind == "nominal"
+            and text[end - 1 : end].isalpha()
+            and text[start:end].split()[-1][0].isupper()
+        ):
+            role = _ROLE_NOUN_RE.match(text, end)
+            if role is not None:
+                end = (
+                    role.end()
+                )  # "an Interior official speaking …": the official, not "an Interior"
         return _Mention(start, end, kind, cue)
     return None
 
 
+_ROLE_NOUN_RE = re.compile(
+    r"\s+(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|minister"
+    r"|statement|adviser|advisers|aide|aides|lawyer|lawyers|executive|diplomat|diplomats"
+    r"|analyst|analysts|officer|officers|leader|leaders|commander|envoy)\b"
+)
 _COMMON_REACH = 20_000
 # Filled per text by ``attribute`` (cleared at its start; the key's id is that text's).
 _common_word_cache: dict[tuple[int, str, int], bool] = {}
@@ -675,6 +690,26 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
         return None
     if phrase.split()[0] in _CLAUSE_OPENERS:
         return None  # "…” and called on people to …": a new clause of the earlier subject
+    first_word = phrase.split()[0]
+    if first_word[0].islower() and first_word not in _SUBJECT_OPENERS and "," in phrase:
+        # The writer's sentence goes on past the fragment ("…,” including seven rifles, the
+        # statement said; "…” by agencies, argued the NRDC): the cue's subject opens the last
+        # clause, or follows the cue.
+        comma = text.rfind(",", start, cue_start)
+        if comma < 0:
+            return None
+        if not text[comma + 1 : cue_start].strip():
+            inverted = _AFTER_CUE_SUBJECT_RE.match(
+                text, comma, _sentence_end(text, cue_start, min(len(text), cue_end + 120))
+            )
+            return _mention_from(inverted, 0, text) if inverted is not None else None
+        clause = (
+            comma + 1 + len(text[comma + 1 : cue_start]) - len(text[comma + 1 : cue_start].lstrip())
+        )
+        m = _SUBJECT_AT_END_RE.match(text, clause, cue_start) or _CLAUSE_SUBJECT_RE.match(
+            text, clause, cue_start
+        )
+        return _mention_from(m, 0, text, cue, strict=True) if m is not None else None
     if phrase.split()[0].lower() in _SENTENCE_STARTERS and after_full_stop:
         return None  # "…kidding.” To which she said, “…”": a new sentence for the next quote
     aux = _TRAILING_AUX_RE.search(text, start, cue_start)
@@ -712,6 +747,13 @@ _NOUN_PHRASE_OPENERS = (
 )
 _NOT_BEFORE_A_CUE_VERB = (
     _DETERMINERS | _POSSESSIVES | _PREPOSITIONS | {"that", "and", "or", "but", "as"}
+)
+# Lower-case words that may open a subject ("the statement said", "he said").
+_SUBJECT_OPENERS = (
+    _DETERMINERS
+    | _POSSESSIVES
+    | {"he", "she", "they", "we", "it", "one", "two", "three", "several", "some", "many", "most"}
+    | {"another", "other", "police", "officials", "sources", "aides", "analysts", "experts"}
 )
 _CLAUSE_OPENERS = frozenset(["and", "or", "but", "then", "while", "as", "when", "after", "before"])
 _MARKS = '"\u201c\u201d\u00ab\u00bb'
@@ -796,6 +838,18 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
     for reach in (90, 170):
         lo = max(lower, cue_start - reach)
         m = _SUBJECT_AT_END_RE.search(text, lo, cue_start)
+        object_seen = False
+        while m is not None and _follows_a_preposition(text, lo, m.start()):
+            # "killed on an Albany street last year said", "In a Monday statement President
+            # Obama said": a preposition's object is no subject; the subject is further on.
+            object_seen = True
+            m = _SUBJECT_AT_END_RE.search(text, m.start() + 1, cue_start)
+        if m is None and object_seen and text[:cue_start].rstrip().endswith(","):
+            # "Johnnie Wilson, of Springfield, Va., said": the name the appositions describe.
+            opening = _NAME_THEN_COMMA_RE.match(text, _sentence_start(text, lower, cue_start))
+            if opening is not None:
+                name = _strip_name(text, *opening.span("name"))
+                return _Mention(name[0], name[1], "name", cue.lower())
         if m is not None:
             if m.group("nominal") is not None:
                 # The shortest descriptor: "the official", not "a hard line in the talks the official".
@@ -817,6 +871,18 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
         if lo == lower or "," not in text[lo:cue_start]:
             break
     return None
+
+
+def _follows_a_preposition(text: str, lower: int, pos: int) -> bool:
+    previous = text[max(lower, pos - 12) : pos].split()
+    return bool(previous) and previous[-1] in _OBJECT_PREPOSITIONS
+
+
+_NAME_THEN_COMMA_RE = re.compile(rf"(?P<name>{_FULL_NAME}),\s")
+_OBJECT_PREPOSITIONS = frozenset(
+    # Not "from" or "at": "A statement from Waitrose said", "researchers at Trend Micro said".
+    ["of", "on", "in", "by", "into", "about", "In", "On", "By"]
+)
 
 
 def _subject_cue_in(text: str, start: int, stop: int, last: bool) -> _Mention | None:
@@ -952,6 +1018,7 @@ def _name_ahead_of(text: str, pos: int) -> int | None:
             not word[:1].isupper()
             or word[-1] in ",;:"
             or (word[-1] == "." and len(word) > 2 and word.lower() not in _TITLE_WORDS)
+            or _DASHED_ON_RE.search(word)  # "Mr. Gomes-and Catherine Gomes": a dash, not a name
         ):
             break
         first = token.start()
@@ -959,6 +1026,10 @@ def _name_ahead_of(text: str, pos: int) -> int | None:
         if taken == 3:
             break
     return None if first is None else chunk_start + first
+
+
+_DASHED_ON_RE = re.compile(r"-[a-z]")
+_DETERMINERS_ANY_CASE = frozenset(["the", "The", "a", "A", "an", "An"])
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -1061,7 +1132,10 @@ class _Resolver:
                     first = _name_ahead_of(text, pos)
                     if first is not None:
                         s, e = _strip_name(text, first, stop)
-                        if (
+                        previous = text[max(0, first - 5) : first].split()
+                        if s == first and previous and previous[-1] in _DETERMINERS_ANY_CASE:
+                            pass  # "the Washington Post Trump said": an organisation, then him
+                        elif (
                             e - s > len(surname)
                             and text[s:e].split()[0].lower() not in _SENTENCE_STARTERS
                             and not any(ch in _NOT_IN_A_NAME for ch in text[s:e])
