@@ -557,3 +557,17 @@ def test_full_names_skip_dashes_and_an_organisation_running_into_the_name() -> N
     leave, obsolete = find_quotes(text)
     assert leave.speaker == "Gary Gomes"
     assert obsolete.speaker == "Donald Trump"
+
+
+def test_a_participle_after_a_comma_belongs_to_the_clause_before_it() -> None:
+    (subdued,) = find_quotes(
+        "LaCalamita said nothing after officers surrounded him, Sheriff Robert Pickell said, "
+        'describing the suspect as "subdued."'
+    )
+    assert (subdued.speaker, subdued.cue) == ("Robert Pickell", "describing")
+    # A "that" clause whose subject is a thing does not speak: the sentence's subject does.
+    (unique,) = find_quotes(
+        "In Brussels, European Union officials tried to calm fears that Greece's debt crisis was "
+        'spreading, insisting it was a "unique case".'
+    )
+    assert unique.speaker == "European Union officials"

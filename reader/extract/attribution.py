@@ -1051,6 +1051,18 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
     starts there ("As Biden reiterated …, Kremlin officials redoubled warning …"), else the
     sentence's."""
     comma = text.rfind(", ", start, stop)
+    if comma > start and cue.endswith("ing") and not text[comma + 2 : stop].strip():
+        # "…, told reporters that Hiller called 911, saying": a participle after a comma is the
+        # clause's before it, which may open after "that" (with a person for its subject: in
+        # "officials tried to calm fears that the crisis was spreading, insisting" it is not).
+        that = text.rfind(" that ", start, comma)
+        if that > text.rfind(", ", start, comma):
+            m = _CLAUSE_SUBJECT_RE.match(text, that + 6, comma)
+            if m is not None:
+                mention = _mention_from(m, 0, text, cue, strict=True)
+                if mention is not None and mention.kind in ("name", "pron"):
+                    return mention
+        comma = text.rfind(", ", start, comma)
     if comma > start:
         m = _CLAUSE_SUBJECT_RE.match(text, comma + 2, stop)
         if m is not None:
