@@ -571,3 +571,15 @@ def test_a_participle_after_a_comma_belongs_to_the_clause_before_it() -> None:
         'spreading, insisting it was a "unique case".'
     )
     assert unique.speaker == "European Union officials"
+
+
+def test_a_short_noun_phrase_before_a_participle_cue_is_its_speaker() -> None:
+    (terrible,) = find_quotes(
+        'The talks went badly, an inside source calling them "a terrible experience" for all.'
+    )
+    assert (terrible.speaker, terrible.cue) == ("an inside source", "calling")
+    # An -ing adjective is no cue of the noun phrase before it.
+    (carousel,) = find_quotes(
+        'He can be a mutant hero, a flirtatious singing barker in "Carousel".'
+    )
+    assert carousel.speaker != "a flirtatious"

@@ -555,6 +555,44 @@ def _mention_from(
     return None
 
 
+_SPEAKING_NOUNS = frozenset(
+    [
+        "source",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "statement",
+        "adviser",
+        "aide",
+        "lawyer",
+        "executive",
+        "diplomat",
+        "analyst",
+        "officer",
+        "leader",
+        "commander",
+        "envoy",
+        "magazine",
+        "newspaper",
+        "paper",
+        "studio",
+        "company",
+        "report",
+        "group",
+        "crowd",
+        "protesters",
+        "demonstrators",
+        "fans",
+        "witness",
+        "witnesses",
+        "agency",
+        "ministry",
+        "government",
+        "police",
+    ]
+)
 _ROLE_NOUN_RE = re.compile(
     r"\s+(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|minister"
     r"|statement|adviser|advisers|aide|aides|lawyer|lawyers|executive|diplomat|diplomats"
@@ -1063,6 +1101,22 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
                 if mention is not None and mention.kind in ("name", "pron"):
                     return mention
         comma = text.rfind(", ", start, comma)
+    elif cue.endswith("ing"):
+        # "…, an inside source calling it “…”": the clause is the participle's subject (a short
+        # noun phrase: "A government official downplayed the unrest, saying" is a clause).
+        clause = comma + 2 if comma > start else start
+        words = text[clause:stop].split()
+        short = len(words) <= 4 and not any(w.lower() in _DETERMINERS for w in words[1:])
+        m = _SUBJECT_AT_END_RE.match(text, clause, stop) if short else None
+        if m is not None:
+            mention = _mention_from(m, 0, text, cue, strict=True)
+            # A name, or a noun for someone who speaks: "a flirtatious singing barker" is none.
+            if mention is not None and (
+                mention.kind != "nominal"
+                or words[-1].lower() in _SPEAKING_NOUNS
+                or _BARE_PLURAL_RE.fullmatch(words[-1].lower())
+            ):
+                return mention
     if comma > start:
         m = _CLAUSE_SUBJECT_RE.match(text, comma + 2, stop)
         if m is not None:
