@@ -583,3 +583,21 @@ def test_a_short_noun_phrase_before_a_participle_cue_is_its_speaker() -> None:
         'He can be a mutant hero, a flirtatious singing barker in "Carousel".'
     )
     assert carousel.speaker != "a flirtatious"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The former first lady called the vote "a mistake" on Monday.', "The former first lady"),
+        (
+            'Several environmental groups said the "start-up capital" was short.',
+            "Several environmental groups",
+        ),
+        ('A Post editor dubbed him "Deep Throat" that year.', "A Post editor"),
+        # A descriptor that has its noun keeps it: the name after it is the person.
+        ('Her agent Mark Roesler siad the star was "a legend".', "Her agent Mark Roesler"),
+    ],
+)
+def test_a_descriptor_runs_to_its_noun_past_its_modifiers(text: str, speaker: str) -> None:
+    (quote,) = find_quotes(text)
+    assert quote.speaker == speaker

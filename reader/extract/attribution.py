@@ -541,16 +541,8 @@ def _mention_from(
                 if strict:
                     return None
                 kind = "nominal"
-        if (
-            kind == "nominal"
-            and text[end - 1 : end].isalpha()
-            and text[start:end].split()[-1][0].isupper()
-        ):
-            role = _ROLE_NOUN_RE.match(text, end)
-            if role is not None:
-                end = (
-                    role.end()
-                )  # "an Interior official speaking …": the official, not "an Interior"
+        if kind == "nominal":
+            end = _noun_phrase_end(text, start, end)
         return _Mention(start, end, kind, cue)
     return None
 
@@ -593,10 +585,122 @@ _SPEAKING_NOUNS = frozenset(
         "police",
     ]
 )
+
+
+def _noun_phrase_end(text: str, start: int, end: int) -> int:
+    """Where a descriptor found up to a modifier really ends: "an Interior official", "A Kraft
+    spokeswoman", "the former FBI official", not "an Interior", "A Kraft", "the former"."""
+    words = text[start:end].split()[1:]
+    if not all(_is_a_modifier(word) for word in words):
+        # It has its noun already ("Her agent Mark Roesler"), but an office before a role is
+        # one noun phrase: "the shadowy Nixon White House aide".
+        role = _ROLE_NOUN_RE.match(text, end) if words and words[-1][0].isupper() else None
+        return role.end() if role is not None else end
+    for _ in range(4):
+        last = text[start:end].rsplit(None, 1)[-1]
+        if not _is_a_modifier(last):
+            break
+        following = _NEXT_WORD_RE.match(text, end)
+        if following is None:
+            break
+        word = following.group(1)
+        if word in CUE_VERBS or word in _NOT_A_NOUN or word.endswith(("ed", "ing", "ly")):
+            break
+        end = following.end()
+    return end
+
+
+def _is_a_modifier(word: str) -> bool:
+    lower = word.lower()
+    return (
+        word[:1].isupper()
+        or lower in _MODIFIER_WORDS
+        or "-" in word
+        or lower.endswith(
+            ("al", "ous", "ive", "ic", "ful", "ary", "est", "ish", "ian", "ese", "ern")
+        )
+    )
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z'\u2019-]*)\b")
+_MODIFIER_WORDS = frozenset(
+    [
+        "first",
+        "last",
+        "former",
+        "only",
+        "most",
+        "other",
+        "new",
+        "senior",
+        "top",
+        "local",
+        "young",
+        "old",
+        "late",
+        "early",
+        "second",
+        "third",
+        "same",
+        "chief",
+        "deputy",
+        "acting",
+        "tech",
+        "white",
+        "black",
+        "wooden",
+        "accompanying",
+        "enduring",
+    ]
+)
 _ROLE_NOUN_RE = re.compile(
     r"\s+(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|minister"
-    r"|statement|adviser|advisers|aide|aides|lawyer|lawyers|executive|diplomat|diplomats"
-    r"|analyst|analysts|officer|officers|leader|leaders|commander|envoy)\b"
+    r"|adviser|advisers|aide|aides|lawyer|lawyers|executive|diplomat|diplomats|officer|officers"
+    r"|leader|leaders|commander|envoy|editor|correspondent)\b"
+)
+# Words that follow a subject, never a noun it ends with.
+_NOT_A_NOUN = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+        "not",
+        "who",
+        "which",
+        "that",
+        "then",
+        "and",
+        "or",
+        "but",
+        "as",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+    ]
 )
 _COMMON_REACH = 20_000
 # Filled per text by ``attribute`` (cleared at its start; the key's id is that text's).
