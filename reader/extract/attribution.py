@@ -547,7 +547,9 @@ def _mention_from(
     return None
 
 
-_SPEAKING_NOUNS = frozenset(
+# Nouns for a person by their role: one noun phrase with an office before them ("an Interior
+# official"), and a speaker when right before a participle cue ("an inside source calling").
+_ROLE_NOUNS = frozenset(
     [
         "source",
         "official",
@@ -555,7 +557,6 @@ _SPEAKING_NOUNS = frozenset(
         "spokeswoman",
         "spokesperson",
         "minister",
-        "statement",
         "adviser",
         "aide",
         "lawyer",
@@ -566,6 +567,15 @@ _SPEAKING_NOUNS = frozenset(
         "leader",
         "commander",
         "envoy",
+        "editor",
+        "correspondent",
+    ]
+)
+_ROLE_NOUN_RE = re.compile(rf"\s+(?:{'|'.join(sorted(_ROLE_NOUNS))})s?\b")
+# Who else speaks right before a participle cue: the role nouns and the bodies that issue words.
+_SPEAKING_NOUNS = _ROLE_NOUNS | frozenset(
+    [
+        "statement",
         "magazine",
         "newspaper",
         "paper",
@@ -652,11 +662,6 @@ _MODIFIER_WORDS = frozenset(
         "accompanying",
         "enduring",
     ]
-)
-_ROLE_NOUN_RE = re.compile(
-    r"\s+(?:official|officials|spokesman|spokeswoman|spokesperson|source|sources|minister"
-    r"|adviser|advisers|aide|aides|lawyer|lawyers|executive|diplomat|diplomats|officer|officers"
-    r"|leader|leaders|commander|envoy|editor|correspondent)\b"
 )
 # Words that follow a subject, never a noun it ends with.
 _NOT_A_NOUN = frozenset(
@@ -1171,7 +1176,6 @@ def _name_ahead_of(text: str, pos: int) -> int | None:
 
 
 _DASHED_ON_RE = re.compile(r"-[a-z]")
-_DETERMINERS_ANY_CASE = frozenset(["the", "The", "a", "A", "an", "An"])
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -1303,7 +1307,7 @@ class _Resolver:
                     if first is not None:
                         s, e = _strip_name(text, first, stop)
                         previous = text[max(0, first - 5) : first].split()
-                        if s == first and previous and previous[-1] in _DETERMINERS_ANY_CASE:
+                        if s == first and previous and previous[-1].lower() in _DETERMINERS:
                             pass  # "the Washington Post Trump said": an organisation, then him
                         elif (
                             e - s > len(surname)
