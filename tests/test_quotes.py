@@ -601,3 +601,13 @@ def test_a_short_noun_phrase_before_a_participle_cue_is_its_speaker() -> None:
 def test_a_descriptor_runs_to_its_noun_past_its_modifiers(text: str, speaker: str) -> None:
     (quote,) = find_quotes(text)
     assert quote.speaker == speaker
+
+
+def test_a_stretch_of_time_is_no_speaker_of_a_fragment() -> None:
+    (title,) = find_quotes("The last five days have been a wild ride for ``Twilight'' fans.")
+    assert title.speaker is None
+    # A paper whose name ends in "Times" still speaks.
+    (source,) = find_quotes(
+        "In its report on his death, the New York Times called him ``the most famous source.''"
+    )
+    assert source.speaker == "the New York Times"

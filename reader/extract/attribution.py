@@ -1257,10 +1257,31 @@ def _could_hold_a_view(text: str, mention: _Mention) -> bool:
     word = text[mention.start : mention.end]
     if word.lower() == "it" or _CONTRACTED_IT_RE.fullmatch(word):
         return False
+    if word.rsplit(None, 1)[-1] in _TIME_NOUNS:  # lower case: "the New York Times" speaks
+        return False  # "The last five days have been a wild ride for ``Twilight'' fans"
     after = _WORD_RE.match(text, mention.end + 1) if mention.kind == "name" else None
     return after is None or after.group().lower() not in _NOT_A_VERB
 
 
+_TIME_NOUNS = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "time",
+        "times",
+        "hour",
+        "hours",
+        "moment",
+    ]
+)
 _CONTRACTED_IT_RE = re.compile("[Ii]t['\u2019][a-z]{1,2}")
 
 
