@@ -1788,17 +1788,8 @@ class _Resolver:
             value = f"{d.year // 100 + offset:02d}"
         else:
             season = lx.SEASONS[unit]
-            year = d.year
-            current = _season_index(d)
-            if qualifier == "this past":
-                year -= 1 if lx.SEASON_ORDER[season] >= current else 0
-            elif offset < 0:
-                year -= 1
-            elif offset > 0:
-                year += 0 if lx.SEASON_ORDER[season] > current else 1
-            elif qualifier == "this past" and lx.SEASON_ORDER[season] > current:
-                year -= 1
-            value = f"{year:04d}-{season}"
+            direction = "this past" if qualifier == "this past" else offset
+            value = f"{_season_year(season, d, direction):04d}-{season}"
         self.remember(value)
         return ("DATE", value, mod)
 
@@ -2015,14 +2006,8 @@ class _Resolver:
         if year is None:
             if self.dct is None:
                 return ("DATE", f"XXXX-{season}", mod)
-            year = self.dct.year
-            current = _season_index(self.dct)
-            if lead in ("last",):
-                year -= 1
-            elif lead == "next":
-                year += 0 if lx.SEASON_ORDER[season] > current else 1
-            elif lead == "this past" and lx.SEASON_ORDER[season] > current:
-                year -= 1
+            direction = {"last": -1, "next": 1}.get(lead, lead)
+            year = _season_year(season, self.dct, direction)
         value = f"{year:04d}-{season}"
         self.remember(value)
         return ("DATE", value, mod)
@@ -2042,6 +2027,20 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for found in pattern.finditer(text):  # noqa: B007 - the last one is what we want
         pass
     return found
+
+
+def _season_year(season: str, d: date, direction: int | str) -> int:
+    """The year of the ``season`` meant on ``d``: ``direction`` -1 for the last one, 1 for the
+    next one, "this past" for the latest one over (the current one is not: "this past summer"
+    said in July is last year's), else this year's."""
+    order, current = lx.SEASON_ORDER[season], _season_index(d)
+    if direction == "this past":
+        return d.year - (1 if order >= current else 0)
+    if direction == -1:
+        return d.year - 1
+    if direction == 1:
+        return d.year + (0 if order > current else 1)
+    return d.year
 
 
 def _season_index(d: date) -> int:
