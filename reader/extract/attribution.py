@@ -835,29 +835,12 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
         limit = 4  # a quote ending its sentence is followed by a new one, seldom by a cue
     if not count or count > limit or any(ch in _MARKS for ch in phrase):
         return None
-    if phrase.split()[0] in _CLAUSE_OPENERS:
-        return None  # "…” and called on people to …": a new clause of the earlier subject
     first_word = phrase.split()[0]
-    if first_word[0].islower() and first_word not in _SUBJECT_OPENERS and "," in phrase:
-        # The writer's sentence goes on past the fragment ("…,” including seven rifles, the
-        # statement said; "…” by agencies, argued the NRDC): the cue's subject opens the last
-        # clause, or follows the cue.
-        comma = text.rfind(",", start, cue_start)
-        if comma < 0:
-            return None
-        if not text[comma + 1 : cue_start].strip():
-            inverted = _AFTER_CUE_SUBJECT_RE.match(
-                text, comma, _sentence_end(text, cue_start, min(len(text), cue_end + 120))
-            )
-            return _mention_from(inverted, 0, text) if inverted is not None else None
-        clause = (
-            comma + 1 + len(text[comma + 1 : cue_start]) - len(text[comma + 1 : cue_start].lstrip())
-        )
-        m = _SUBJECT_AT_END_RE.match(text, clause, cue_start) or _CLAUSE_SUBJECT_RE.match(
-            text, clause, cue_start
-        )
-        return _mention_from(m, 0, text, cue, strict=True) if m is not None else None
-    if phrase.split()[0].lower() in _SENTENCE_STARTERS and after_full_stop:
+    if first_word in _CLAUSE_OPENERS:
+        return None  # "…” and called on people to …": a new clause of the earlier subject
+    if "," in phrase and first_word[0].islower() and not _opens_a_subject(first_word):
+        return _subject_past_the_fragment(text, start, cue_start, cue_end)
+    if first_word.lower() in _SENTENCE_STARTERS and after_full_stop:
         return None  # "…kidding.” To which she said, “…”": a new sentence for the next quote
     aux = _TRAILING_AUX_RE.search(text, start, cue_start)
     end = aux.start() if aux is not None else cue_start
@@ -895,12 +878,37 @@ _NOUN_PHRASE_OPENERS = (
 _NOT_BEFORE_A_CUE_VERB = (
     _DETERMINERS | _POSSESSIVES | _PREPOSITIONS | {"that", "and", "or", "but", "as"}
 )
+
+
 # Lower-case words that may open a subject ("the statement said", "he said").
+def _subject_past_the_fragment(
+    text: str, start: int, cue_start: int, cue_end: int
+) -> _Mention | None:
+    """The writer's sentence goes on past the fragment ("…,” including seven rifles, the
+    statement said"; "…” by agencies, argued the NRDC): the cue's subject opens the last clause,
+    or follows the cue."""
+    comma = text.rfind(",", start, cue_start)
+    if not text[comma + 1 : cue_start].strip():
+        end = _sentence_end(text, cue_start, min(len(text), cue_end + 120))
+        inverted = _AFTER_CUE_SUBJECT_RE.match(text, comma, end)
+        return _mention_from(inverted, 0, text) if inverted is not None else None
+    clause = cue_start - len(text[comma + 1 : cue_start].lstrip())
+    m = _SUBJECT_AT_END_RE.match(text, clause, cue_start) or _CLAUSE_SUBJECT_RE.match(
+        text, clause, cue_start
+    )
+    return _mention_from(m, 0, text, text[cue_start:cue_end], strict=True) if m else None
+
+
+def _opens_a_subject(word: str) -> bool:
+    """A lower-case word a subject may open with: "the statement", "he", "police", "officials"."""
+    return word in _SUBJECT_OPENERS or _BARE_PLURAL_RE.fullmatch(word) is not None
+
+
 _SUBJECT_OPENERS = (
     _DETERMINERS
     | _POSSESSIVES
     | {"he", "she", "they", "we", "it", "one", "two", "three", "several", "some", "many", "most"}
-    | {"another", "other", "police", "officials", "sources", "aides", "analysts", "experts"}
+    | {"another", "other"}
 )
 _CLAUSE_OPENERS = frozenset(["and", "or", "but", "then", "while", "as", "when", "after", "before"])
 _MARKS = '"\u201c\u201d\u00ab\u00bb'
@@ -1022,13 +1030,13 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
 
 def _follows_a_preposition(text: str, lower: int, pos: int) -> bool:
     previous = text[max(lower, pos - 12) : pos].split()
-    return bool(previous) and previous[-1] in _OBJECT_PREPOSITIONS
+    return bool(previous) and previous[-1].lower() in _OBJECT_PREPOSITIONS
 
 
 _NAME_THEN_COMMA_RE = re.compile(rf"(?P<name>{_FULL_NAME}),\s")
 _OBJECT_PREPOSITIONS = frozenset(
     # Not "from" or "at": "A statement from Waitrose said", "researchers at Trend Micro said".
-    ["of", "on", "in", "by", "into", "about", "In", "On", "By"]
+    ["of", "on", "in", "by", "into", "about"]
 )
 
 
@@ -1195,36 +1203,14 @@ _CLAUSE_SUBJECT_RE = re.compile(rf"(?:{_SUBJECT})\s+(?:[a-z]+ly\s+)?[a-z]")
 def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | None:
     """The subject of the clause holding ``stop``: the one after the last comma when a clause
     starts there ("As Biden reiterated …, Kremlin officials redoubled warning …"), else the
-    sentence's."""
+    sentence's. A participle cue ("saying") has rules of its own: ``_participle_subject``."""
+    if cue.endswith("ing"):
+        return _participle_subject(text, start, stop, cue)
+    return _clause_subject(text, start, stop, cue)
+
+
+def _clause_subject(text: str, start: int, stop: int, cue: str) -> _Mention | None:
     comma = text.rfind(", ", start, stop)
-    if comma > start and cue.endswith("ing") and not text[comma + 2 : stop].strip():
-        # "…, told reporters that Hiller called 911, saying": a participle after a comma is the
-        # clause's before it, which may open after "that" (with a person for its subject: in
-        # "officials tried to calm fears that the crisis was spreading, insisting" it is not).
-        that = text.rfind(" that ", start, comma)
-        if that > text.rfind(", ", start, comma):
-            m = _CLAUSE_SUBJECT_RE.match(text, that + 6, comma)
-            if m is not None:
-                mention = _mention_from(m, 0, text, cue, strict=True)
-                if mention is not None and mention.kind in ("name", "pron"):
-                    return mention
-        comma = text.rfind(", ", start, comma)
-    elif cue.endswith("ing"):
-        # "…, an inside source calling it “…”": the clause is the participle's subject (a short
-        # noun phrase: "A government official downplayed the unrest, saying" is a clause).
-        clause = comma + 2 if comma > start else start
-        words = text[clause:stop].split()
-        short = len(words) <= 4 and not any(w.lower() in _DETERMINERS for w in words[1:])
-        m = _SUBJECT_AT_END_RE.match(text, clause, stop) if short else None
-        if m is not None:
-            mention = _mention_from(m, 0, text, cue, strict=True)
-            # A name, or a noun for someone who speaks: "a flirtatious singing barker" is none.
-            if mention is not None and (
-                mention.kind != "nominal"
-                or words[-1].lower() in _SPEAKING_NOUNS
-                or _BARE_PLURAL_RE.fullmatch(words[-1].lower())
-            ):
-                return mention
     if comma > start:
         m = _CLAUSE_SUBJECT_RE.match(text, comma + 2, stop)
         if m is not None:
@@ -1235,6 +1221,37 @@ def _sentence_subject(text: str, start: int, stop: int, cue: str) -> _Mention | 
     if m is None:
         return None
     return _mention_from(m, 0, text, cue, strict=True)
+
+
+def _participle_subject(text: str, start: int, stop: int, cue: str) -> _Mention | None:
+    """Who a participle cue ("saying", "calling") at ``stop`` belongs to."""
+    comma = text.rfind(", ", start, stop)
+    if comma > start and not text[comma + 2 : stop].strip():
+        # "…, told reporters that Hiller called 911, saying": a participle after a comma is the
+        # clause's before it, which may open after "that" (with a person for its subject: in
+        # "officials tried to calm fears that the crisis was spreading, insisting" it is not).
+        that = text.rfind(" that ", start, comma)
+        if that > text.rfind(", ", start, comma):
+            m = _CLAUSE_SUBJECT_RE.match(text, that + 6, comma)
+            mention = _mention_from(m, 0, text, cue, strict=True) if m is not None else None
+            if mention is not None and mention.kind in ("name", "pron"):
+                return mention
+        return _clause_subject(text, start, comma, cue)
+    # "…, an inside source calling it “…”": a short noun phrase opening the clause is the
+    # participle's subject ("A government official downplayed the unrest, saying" is a clause).
+    clause = comma + 2 if comma > start else start
+    words = text[clause:stop].split()
+    if len(words) <= 4 and not any(w.lower() in _DETERMINERS for w in words[1:]):
+        m = _SUBJECT_AT_END_RE.match(text, clause, stop)
+        mention = _mention_from(m, 0, text, cue, strict=True) if m is not None else None
+        # A name, or a noun for someone who speaks: "a flirtatious singing barker" is none.
+        if mention is not None and (
+            mention.kind != "nominal"
+            or words[-1].lower() in _SPEAKING_NOUNS
+            or _BARE_PLURAL_RE.fullmatch(words[-1].lower())
+        ):
+            return mention
+    return _clause_subject(text, start, stop, cue)
 
 
 # Words that cannot follow a subject as its verb. ("and" and "for" may go on a name: "Mr. King
