@@ -663,50 +663,6 @@ _MODIFIER_WORDS = frozenset(
         "enduring",
     ]
 )
-# Words that follow a subject, never a noun it ends with.
-_NOT_A_NOUN = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "not",
-        "who",
-        "which",
-        "that",
-        "then",
-        "and",
-        "or",
-        "but",
-        "as",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-    ]
-)
 _COMMON_REACH = 20_000
 # Filled per text by ``attribute`` (cleared at its start; the key's id is that text's).
 _common_word_cache: dict[tuple[int, str, int], bool] = {}
@@ -868,6 +824,41 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
 _DETERMINERS = frozenset(["a", "an", "the", "this", "these", "those"])
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "for", "with", "by", "from"])
+# Words that follow a subject, never a noun it ends with (``_noun_phrase_end``).
+_NOT_A_NOUN = _PREPOSITIONS | frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+        "not",
+        "who",
+        "which",
+        "that",
+        "then",
+        "and",
+        "or",
+        "but",
+        "as",
+    ]
+)
 # Words that open a noun phrase, so a capitalised word after them modifies a noun.
 _NOUN_PHRASE_OPENERS = (
     _DETERMINERS
