@@ -226,6 +226,11 @@ def test_cue_word_used_as_a_noun_is_no_attribution() -> None:
     assert quote.speaker != "Clinton's"
     text = "Police say they have “adequate resources” for the game."
     assert only(find_quotes(text), "adequate").speaker == "Police"
+    # After "is", a cue's base form is a noun: nobody in this sentence speaks.
+    text = "The troubling “pattern” emerges as there is report of yet another fire in Palmer."
+    assert only(find_quotes(text), "pattern").speaker is None
+    text = "The “pattern” is clear, there are reports of another fire, officials said."
+    assert only(find_quotes(text), "pattern").speaker == "officials"
 
 
 def test_possessive_descriptor_speaks() -> None:

@@ -765,6 +765,12 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
         if before and before[-1].lower() in _NOT_BEFORE_A_CUE_VERB:
             continue  # "…, one of the states suing the EPA, said": that cue is a noun
         if (
+            before
+            and before[-1].lower() in _COPULAS
+            and text[cue_start:cue_end].lower() in _BASE_AND_PRESENT_CUES
+        ):
+            continue  # "… emerges as there is report of another fire": no verb after "is"
+        if (
             len(before) > 1
             and before[-2].lower() in _NOUN_PHRASE_OPENERS
             and text[cue_end - 1] == "s"
@@ -865,6 +871,11 @@ _NOUN_PHRASE_OPENERS = (
     | _POSSESSIVES
     | _PREPOSITIONS
     | {"former", "many", "some", "most", "all", "several", "few", "more"}
+)
+_COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+# A cue verb's base and present forms, which follow a copula only as nouns ("there is report").
+_BASE_AND_PRESENT_CUES = frozenset(
+    form for base, forms in _VERB_STEMS.items() for form in (base, forms[0])
 )
 _NOT_BEFORE_A_CUE_VERB = (
     _DETERMINERS | _POSSESSIVES | _PREPOSITIONS | {"that", "and", "or", "but", "as"}
