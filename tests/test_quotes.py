@@ -616,3 +616,45 @@ def test_a_stretch_of_time_is_no_speaker_of_a_fragment() -> None:
         "In its report on his death, the New York Times called him ``the most famous source.''"
     )
     assert source.speaker == "the New York Times"
+
+
+def test_a_title_in_quotation_marks_is_nobodys_words() -> None:
+    # A film title is no quotation: neither the sentence's subject nor the paragraph's speaker
+    # said it. A title named with a cue is still attributed.
+    text = (
+        "Anna Lind directed the thriller “The Silent Harbour” before moving to television.\n\n"
+        "“It was hard work,” said Tom Reyes, who starred in “Night Train.”\n\n"
+        "A Times review hailed Lind as “The Next Hitchcock” in 2019."
+    )
+    quotes = find_quotes(text)
+    assert only(quotes, "Silent Harbour").speaker is None
+    assert only(quotes, "Night Train").speaker is None
+    assert only(quotes, "hard work").speaker == "Tom Reyes"
+    assert only(quotes, "Next Hitchcock").speaker == "A Times review"
+    # A fragment in ordinary words keeps the sentence's subject as its speaker.
+    text = "Senator Mara Quill dismissed the plan as “a gift to polluters” on Monday."
+    assert only(find_quotes(text), "gift").speaker == "Mara Quill"
+
+
+def test_a_pronoun_passes_over_names_inside_quotation_marks() -> None:
+    text = (
+        "The novelist Ruth Kemper wrote to her readers on Sunday.\n"
+        "Her next book follows ``Blue Harvest.''\n"
+        "``I'm glad the story goes on,'' she wrote."
+    )
+    assert only(find_quotes(text), "glad").speaker == "Ruth Kemper"
+
+
+def test_a_name_used_as_a_modifier_keeps_its_noun() -> None:
+    text = "The Bush administration called the rule a “back-door” change."
+    assert only(find_quotes(text), "back-door").speaker == "The Bush administration"
+    text = "The former Republican vice presidential candidate has faced “undeserved attention.”"
+    quote = only(find_quotes(text), "undeserved")
+    assert quote.speaker == "The former Republican vice presidential candidate"
+
+
+def test_a_number_or_an_adverb_opening_the_sentence_is_no_speaker() -> None:
+    text = "Ninety percent of the funds went to “initiative groups” last year."
+    assert only(find_quotes(text), "initiative").speaker is None
+    text = "Too often the pictures were called “obscene and lewd.”"
+    assert only(find_quotes(text), "obscene").speaker is None

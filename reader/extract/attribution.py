@@ -114,6 +114,7 @@ _VERB_STEMS = {
     "whisper": ("whispers", "whispered", "whispering"),
     "accuse": ("accuses", "accused", "accusing"),
     "praise": ("praises", "praised", "praising"),
+    "hail": ("hails", "hailed", "hailing"),
     "criticize": ("criticizes", "criticized", "criticizing"),
     "thunder": ("thunders", "thundered", "thundering"),
     "sing": ("sings", "sang", "singing"),
@@ -430,6 +431,20 @@ _SENTENCE_STARTERS = frozenset(
         "against",
         "without",
         "through",
+        "inside",
+        "outside",
+        "nearby",
+        "across",
+        "around",
+        "near",
+        "throughout",
+        "until",
+        "amid",
+        "upon",
+        "too",
+        "already",
+        "again",
+        "soon",
         # not "may": a modal verb and a surname ("May said")
         *(name for name in lx.MONTH_NAMES if name != "may"),
         "my",
@@ -442,6 +457,8 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# "Ninety percent of …" opens with no name; "One said:" is someone (a neighbour).
+_NUMBERS_NOT_NAMES = frozenset(lx.NUMBER_WORDS) - {"one", "a", "an"}
 _MAX_BEFORE = 320
 _MAX_AFTER = 260
 
@@ -527,13 +544,17 @@ def _mention_from(
                 # person, the single word before it only where they work.
                 name = _strip_name(text, match.start("appos") + offset, match.end("appos") + offset)
                 return _Mention(start, end, "phrase", cue, name)
-            if word.lower() in _SENTENCE_STARTERS or (
-                word.lower() in _TITLE_WORDS
-                and not (
-                    # "…,” King said": a surname that is also a title, with no article before it.
-                    word.lower() in _SURNAME_TITLES
-                    and word[0].isupper()
-                    and not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
+            if (
+                word.lower() in _SENTENCE_STARTERS
+                or word.lower() in _NUMBERS_NOT_NAMES
+                or (
+                    word.lower() in _TITLE_WORDS
+                    and not (
+                        # "…,” King said": a surname that is also a title, with no article before it.
+                        word.lower() in _SURNAME_TITLES
+                        and word[0].isupper()
+                        and not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
+                    )
                 )
             ):
                 return None
@@ -541,6 +562,9 @@ def _mention_from(
                 if strict:
                     return None
                 kind = "nominal"
+            elif word.split(None, 1)[0].lower() in _DETERMINERS:
+                # "The Bush administration", "The Republican nominee": a name as a modifier.
+                end = _noun_phrase_end(text, start, end, plural_nouns=False)
         if kind == "nominal":
             end = _noun_phrase_end(text, start, end)
         return _Mention(start, end, kind, cue)
@@ -597,9 +621,11 @@ _SPEAKING_NOUNS = _ROLE_NOUNS | frozenset(
 )
 
 
-def _noun_phrase_end(text: str, start: int, end: int) -> int:
+def _noun_phrase_end(text: str, start: int, end: int, plural_nouns: bool = True) -> int:
     """Where a descriptor found up to a modifier really ends: "an Interior official", "A Kraft
-    spokeswoman", "the former FBI official", not "an Interior", "A Kraft", "the former"."""
+    spokeswoman", "the former FBI official", not "an Interior", "A Kraft", "the former".
+    ``plural_nouns=False`` stops before a word ending in "s", which after a name is as often its
+    verb ("The Post reports") as its noun."""
     words = text[start:end].split()[1:]
     if not all(_is_a_modifier(word) for word in words):
         # It has its noun already ("Her agent Mark Roesler"), but an office before a role is
@@ -614,7 +640,14 @@ def _noun_phrase_end(text: str, start: int, end: int) -> int:
         if following is None:
             break
         word = following.group(1)
-        if word in CUE_VERBS or word in _NOT_A_NOUN or word.endswith(("ed", "ing", "ly")):
+        if (
+            word in CUE_VERBS
+            or word in _NOT_A_NOUN
+            or word in _IRREGULAR_PASTS
+            or word.endswith(("ed", "ing", "ly"))
+            or not plural_nouns
+            and word.endswith("s")
+        ):
             break
         end = following.end()
     return end
@@ -632,6 +665,67 @@ def _is_a_modifier(word: str) -> bool:
     )
 
 
+# Past tenses that end in neither "-ed" nor a cue form: a subject's verb, never its noun.
+_IRREGULAR_PASTS = frozenset(
+    [
+        "took",
+        "made",
+        "went",
+        "came",
+        "ran",
+        "gave",
+        "got",
+        "won",
+        "lost",
+        "saw",
+        "knew",
+        "thought",
+        "felt",
+        "held",
+        "kept",
+        "left",
+        "met",
+        "paid",
+        "put",
+        "set",
+        "sent",
+        "spent",
+        "stood",
+        "spoke",
+        "became",
+        "began",
+        "brought",
+        "bought",
+        "built",
+        "chose",
+        "drew",
+        "drove",
+        "fell",
+        "fought",
+        "found",
+        "grew",
+        "heard",
+        "hit",
+        "led",
+        "let",
+        "meant",
+        "rose",
+        "sat",
+        "sold",
+        "shot",
+        "sang",
+        "stole",
+        "struck",
+        "taught",
+        "threw",
+        "understood",
+        "wore",
+        "withdrew",
+        "oversaw",
+        "upheld",
+        "sought",
+    ]
+)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z'\u2019-]*)\b")
 _MODIFIER_WORDS = frozenset(
     [
@@ -661,6 +755,12 @@ _MODIFIER_WORDS = frozenset(
         "wooden",
         "accompanying",
         "enduring",
+        "outside",
+        "vice",
+        "earlier",
+        "female",
+        "male",
+        "armed",
     ]
 )
 _COMMON_REACH = 20_000
@@ -1263,6 +1363,24 @@ _NOT_A_VERB = (
 )
 
 
+def _names_a_title(content: str) -> bool:
+    """A fragment in title case names a work, an award or a nickname ("The Hunger Games",
+    "Deep Throat", "Teflon Don"): nobody in the writer's sentence is quoted saying it."""
+    words = _TITLE_TOKEN_RE.findall(content)
+    return (
+        bool(words)
+        and all(
+            word[0].isupper() or word[0].isdigit() or word in _TITLE_LOWER_WORDS for word in words
+        )
+        and words != ["I"]  # “I” alone is someone speaking
+    )
+
+
+_TITLE_TOKEN_RE = re.compile(r"[\w][\w'\u2019-]*")
+# Small words a title leaves in lower case ("Contract with America", "Kate and Leopold").
+_TITLE_LOWER_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "or"}
+
+
 def _could_hold_a_view(text: str, mention: _Mention) -> bool:
     """Whether a sentence's subject, found with no cue, can be whoever a fragment quotes.
 
@@ -1448,6 +1566,7 @@ def attribute(
     resolver = _Resolver(text)
     mentions: list[_Mention | None] = []
     paragraph_starts = [start for start, _ in paragraphs]
+    titles = [quote.partial and _names_a_title(quote.content) for quote in quotes]
     for i, quote in enumerate(quotes):
         para_start, para_end = paragraphs[quote_paragraphs[i]]
         # A quote closed in a later paragraph is attributed after its closing mark, there.
@@ -1483,7 +1602,7 @@ def attribute(
             and (previous_end == para_start or mentions[i - 1] is None)
         ):
             mention = _previous_sentence_attribution(text, previous_end, quote.start)
-        if mention is None and quote.partial:
+        if mention is None and quote.partial and not titles[i]:
             # The writer's sentence around a fragment belongs to its subject ("Trump admires
             # Putin as a “strong leader”").
             sentence_start = _sentence_start(text, before_start, quote.start)
@@ -1495,8 +1614,8 @@ def attribute(
     result: list[Quote] = []
     sources: list[int | None] = [None] * len(quotes)  # index whose mention a quote borrows
     for i, mention in enumerate(mentions):
-        if mention is not None:
-            continue
+        if mention is not None or titles[i]:
+            continue  # a title no cue attributes is nobody's words: it borrows no speaker
         paragraph = quote_paragraphs[i]
         # Another quote of the same paragraph with a speaker: nearest before, else after.
         # Quotes are in text order, so a paragraph's quotes are neighbours in the list.
@@ -1677,6 +1796,7 @@ _SUBJECT_SURNAME_RE = re.compile(
     r"(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=\s+(?P<next>[a-z]+))"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_OPENING_MARKS = frozenset("\"'`\u201c\u2018")
 
 
 def _last_full_name(
@@ -1692,6 +1812,8 @@ def _last_full_name(
     after = start  # surnames count after the last full name only
     for m in _FULL_NAME_RE.finditer(text, start, position):
         span = _strip_name(text, m.start(), m.end())
+        if text[span[0] - 1 : span[0]] in _OPENING_MARKS:
+            continue  # "for ``New Moon,'' she wrote": a quoted title, not a person
         if _is_a_persons_full_name(text, span):
             best, after = span, span[1]
     gender = _PRONOUN_GENDER.get(pronoun.lower())
