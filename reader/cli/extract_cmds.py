@@ -24,6 +24,7 @@ from reader.cli.common import (
 )
 from reader.corpus import Corpus
 from reader.extract.article import Extraction, extract_article
+from reader.extract.date_reading import reading
 from reader.extract.ledger import Conflict, Ledger, QuoteGroup, build_ledger
 from reader.model import Article
 from reader.text.counts import counted
@@ -176,6 +177,7 @@ def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
                     (value.text, "yellow"),
                     "  → ",
                     (value.value, "bold"),
+                    ("  " + conflict.reading(value.value), "dim"),
                 )
             )
 
@@ -274,7 +276,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
         if not extraction.dates:
             continue
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for name in ("text", "type", "value", "context"):
+        for name in ("text", "type", "value", "reading", "context"):
             table.add_column(
                 name, no_wrap=name != "context", ratio=2 if name == "context" else None
             )
@@ -283,6 +285,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
                 Text(mention.text, style="yellow"),
                 Text(mention.type, style="dim"),
                 Text(mention.value, style="bold" if mention.resolved else "dim"),
+                Text(reading(mention.type, mention.value, mention.mod)),
                 _context(article.text, mention.start, mention.end),
             )
         console.print(table)

@@ -30,6 +30,7 @@ from rapidfuzz.distance import Indel
 from reader.diff.model import TokenOp
 from reader.diff.words import diff_words
 from reader.extract.article import Extraction, extract_article
+from reader.extract.date_reading import reading
 from reader.extract.dates import DateMention
 from reader.extract.numbers import unit_key
 from reader.extract.quotes import Quote
@@ -168,6 +169,10 @@ class Conflict:
     about: str
     """The context words the versions share ("talks Geneva")."""
     values: tuple[ConflictValue, ...]
+
+    def reading(self, value: str) -> str:
+        """One of the values as a person reads it: a date's reading, a number as it is."""
+        return reading("DATE", value) if self.kind == "date" else value
 
     def to_json(self) -> dict[str, Any]:
         return {

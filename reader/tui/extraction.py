@@ -120,7 +120,9 @@ def disagreements_for(
                     o for o in own_values if not any(values_agree(o, v.value) for v in values)
                 ]
                 if new:
-                    labels_here = [f"“{clip(v.text, 24)}” ({v.value})" for v in new]
+                    labels_here = [
+                        f"“{clip(v.text, 24)}” ({conflict.reading(v.value)})" for v in new
+                    ]
                 elif unmatched_own:
                     said = dict.fromkeys(f"“{clip(v.text, 24)}”" for v in values)
                     labels_here = ["only " + ", ".join(said)]
@@ -133,7 +135,9 @@ def disagreements_for(
             if not differing:
                 continue
             elsewhere = "; ".join(f"{v} in {', '.join(who)}" for v, who in differing.items())
-            own = ", ".join(dict.fromkeys(f"“{clip(m.text, 24)}” ({m.value})" for m in mine))
+            own = ", ".join(
+                dict.fromkeys(f"“{clip(m.text, 24)}” ({conflict.reading(m.value)})" for m in mine)
+            )
             summary = f"{conflict.about}: here {own} · {elsewhere}"
             found.append(Disagreement(f"{conflict.kind} conflict", summary, here.start, here.end))
     found.sort(key=lambda d: (d.start, d.end))

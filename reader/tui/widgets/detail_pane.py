@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.extract.date_reading import reading
 from reader.extract.numbers import NumberMention
 from reader.model import Span
 from reader.tui.extraction import Disagreement, Marks, date_sort_key
@@ -48,11 +49,12 @@ def _quote_prompt(quote: Any) -> Content:
 
 
 def _date_prompt(mention: Any) -> Content:
-    value = mention.value if mention.resolved else f"{mention.value} (unresolved)"
-    if " ".join(mention.text.split()) == value:
-        return Content.assemble((value, "bold $text-warning"))  # "2014" needs saying once
+    # Said the way a person says it ("week of Mon 20 Dec 2021"); the TIMEX3 value is in the JSON.
+    said = reading(mention.type, mention.value, mention.mod)
+    if " ".join(mention.text.split()) == said:
+        return Content.assemble((said, "bold $text-warning"))  # "2014" needs saying once
     return Content.assemble(
-        (value, "bold $text-warning"), "  ", (_snippet(mention.text, 60), "$text-muted")
+        (said, "bold $text-warning"), "  ", (_snippet(mention.text, 60), "$text-muted")
     )
 
 

@@ -1,0 +1,227 @@
+"""Plain-English readings of TIMEX3 values, for people rather than scripts.
+
+``reading(type, value, mod)`` turns ``2021-W51`` into "week of Mon 20 Dec 2021", ``P2W`` into
+"2 weeks", ``PRESENT_REF`` into "now". The value itself stays the data (JSON, the ledger, notes);
+this is only how the detail pane and ``reader dates`` say it. A value this module does not know
+is returned as it is, so a reading is never worse than the value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["reading"]
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_HALVES = {"1": "first half", "2": "second half"}
+_PARTS_OF_DAY = {
+    "MO": "morning",
+    "MI": "midday",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+_REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+_UNITS = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "D": "day",
+    "Q": "quarter",
+    "H": "half-year",
+    "E": "decade",
+    "C": "century",
+    "L": "millennium",
+}
+_TIME_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+_MODS = {
+    "APPROX": "about {}",
+    "LESS_THAN": "less than {}",
+    "MORE_THAN": "more than {}",
+    "EQUAL_OR_LESS": "at most {}",
+    "EQUAL_OR_MORE": "at least {}",
+    "START": "early {}",
+    "MID": "mid-{}",
+    "END": "late {}",
+    "BEFORE": "before {}",
+    "AFTER": "after {}",
+    "ON_OR_BEFORE": "on or before {}",
+    "ON_OR_AFTER": "on or after {}",
+}
+
+_DAY_RE = re.compile(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)(?:T(.+))?")
+_MONTH_RE = re.compile(r"(\d{4})-(\d\d)")
+_WEEK_RE = re.compile(r"(\d{4})-W(\d\d?)(-WE)?")
+_PART_RE = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
+_DURATION_RE = re.compile(
+    r"P(?:(?:\d+(?:\.\d+)?|X)[YMWDQHECL])*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
+)
+_AMOUNT_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?|X)([A-Z])")
+_CLOCK_RE = re.compile(r"(\d\d):(\d\d)")
+
+
+def reading(type_: str, value: str, mod: str | None = None) -> str:
+    """How a person would say the TIMEX3 ``value`` of a mention of TIMEX3 ``type_``."""
+    said = _set(value) if type_ == "SET" else _plain(value)
+    if said is None:
+        return value
+    template = _MODS.get(mod or "")
+    return template.format(said) if template else said
+
+
+def _plain(value: str) -> str | None:
+    if value in _REFERENCES:
+        return _REFERENCES[value]
+    if value.startswith("P"):
+        return _duration(value)
+    if m := _DAY_RE.fullmatch(value):
+        return _day(*m.groups())
+    if m := re.fullmatch(r"(\d{4})-WXX", value):
+        return f"a week in {m.group(1)}"
+    if m := _WEEK_RE.fullmatch(value):
+        return _week(int(m.group(1)), int(m.group(2)), weekend=m.group(3) is not None)
+    if m := _PART_RE.fullmatch(value):
+        year, part = m.groups()
+        if part[0] == "Q":
+            return f"{part} {year}"
+        if part[0] == "H":
+            return f"{_HALVES[part[1]]} of {year}"
+        return f"{_SEASONS[part]} {year}"
+    if m := re.fullmatch(r"XXXX-WXX-([1-7])(?:T(\w\w))?", value):
+        day = "a " + _WEEKDAY_NAMES[int(m.group(1)) - 1]
+        part = _PARTS_OF_DAY.get(m.group(2) or "")
+        return f"{day} {part}, date unknown" if part else f"{day}, date unknown"
+    if m := re.fullmatch(r"XXXX-(\d\d)", value):
+        month = int(m.group(1))
+        return f"{_MONTH_NAMES[month - 1]}, year unknown" if 1 <= month <= 12 else None
+    if m := _MONTH_RE.fullmatch(value):
+        month = int(m.group(2))
+        return f"{_MONTH_NAMES[month - 1]} {m.group(1)}" if 1 <= month <= 12 else None
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    if re.fullmatch(r"\d{3}", value):
+        return f"the {value}0s"
+    if re.fullmatch(r"\d{2}", value):
+        return f"the {int(value) + 1}{_ordinal_suffix(int(value) + 1)} century"
+    return None
+
+
+def _day(year: str, month: str, day: str, time: str | None) -> str | None:
+    if month == "XX":
+        return None
+    month_number = int(month)
+    if not 1 <= month_number <= 12:
+        return None
+    if day == "XX":
+        said = _MONTH_NAMES[month_number - 1] + ("" if year == "XXXX" else f" {year}")
+    elif year == "XXXX":
+        said = f"{int(day)} {_MONTH_NAMES[month_number - 1]}, year unknown"
+    else:
+        try:
+            when = date(int(year), month_number, int(day))
+        except ValueError:
+            return None
+        said = f"{_WEEKDAYS[when.weekday()]} {when.day} {_MONTHS[when.month - 1]} {when.year}"
+    if time is None:
+        return said
+    if time in _PARTS_OF_DAY:
+        return f"{said}, {_PARTS_OF_DAY[time]}"
+    clock = _CLOCK_RE.match(time)
+    return f"{said}, {clock.group()}" if clock else said
+
+
+def _week(year: int, week: int, weekend: bool) -> str | None:
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    if weekend:
+        saturday, sunday = monday + timedelta(days=5), monday + timedelta(days=6)
+        if saturday.month == sunday.month:
+            return f"weekend of {saturday.day}–{_short(sunday)} {sunday.year}"
+        return f"weekend of {_short(saturday)}–{_short(sunday)} {sunday.year}"
+    return f"week of {_WEEKDAYS[0]} {_short(monday)} {monday.year}"
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def _duration_parts(value: str) -> list[tuple[str, str]] | None:
+    """("2", "year"), ("6", "month") for ``P2Y6M``; None for what is no duration."""
+    if value == "P" or _DURATION_RE.fullmatch(value) is None:
+        return None
+    date_part, _, time_part = value[1:].partition("T")
+    parts = [(m[1], _UNITS[m[2]]) for m in _AMOUNT_UNIT_RE.finditer(date_part)]
+    parts += [(m[1], _TIME_UNITS[m[2]]) for m in _AMOUNT_UNIT_RE.finditer(time_part)]
+    return parts or None
+
+
+def _duration(value: str) -> str | None:
+    parts = _duration_parts(value)
+    if parts is None:
+        return None
+    said = []
+    for amount, unit in parts:
+        if amount == "X":
+            said.append("some " + _plural(unit))
+        else:
+            number = float(amount)
+            said.append(f"{number:g} {unit if number == 1 else _plural(unit)}")
+    return " ".join(said)
+
+
+def _plural(unit: str) -> str:
+    if unit == "century":
+        return "centuries"
+    if unit == "millennium":
+        return "millennia"
+    return unit + "s"
+
+
+def _set(value: str) -> str | None:
+    parts = _duration_parts(value)
+    if parts is not None:
+        if len(parts) != 1:
+            return None
+        amount, unit = parts[0]
+        if amount in ("1", "X"):
+            return f"every {unit}"
+        return f"every {float(amount):g} {_plural(unit)}"
+    weekday = re.fullmatch(r"XXXX-WXX-([1-7])(?:T(\w\w))?", value)
+    if weekday is not None:
+        day = _WEEKDAY_NAMES[int(weekday.group(1)) - 1]
+        part = _PARTS_OF_DAY.get(weekday.group(2) or "")
+        return f"every {day}" + (f" {part}" if part else "")
+    month = re.fullmatch(r"XXXX-(\d\d)", value)
+    if month is not None and 1 <= int(month.group(1)) <= 12:
+        return f"every {_MONTH_NAMES[int(month.group(1)) - 1]}"
+    season = re.fullmatch(r"XXXX-(Q[1-4]|SP|SU|FA|WI)", value)
+    if season is not None:
+        return f"every {_SEASONS.get(season.group(1), season.group(1))}"
+    return None
+
+
+def _ordinal_suffix(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
