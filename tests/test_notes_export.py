@@ -153,7 +153,8 @@ def fake_enrich(article: Article, start: int, end: int) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     for match in re.finditer(r"January 10|Jan\. 10", article.text):
         if match.start() < end and start < match.end():
-            facts.setdefault("dates", []).append({"text": match.group(), "value": "2022-01-10"})
+            date = {"text": match.group(), "value": "2022-01-10", "reading": "Mon 10 Jan 2022"}
+            facts.setdefault("dates", []).append(date)
     if article.id == "004" and "diplomacy" in article.text[start:end]:
         facts["speaker"] = "White House spokesperson"
     return facts
@@ -182,7 +183,7 @@ def test_markdown_groups_by_story_and_article(
     assert md.index("## U.S. and Russia") < md.index("## Not in a story")
     assert md.count("\n### ") == 6  # five loaded articles with notes, one not loaded
     assert "deleted" not in md.split("\n### ")[3]
-    assert "- Date: `2022-01-10` (January 10)" in md
+    assert "- Date: `2022-01-10` Mon 10 Jan 2022 (January 10)" in md
     assert "- Speaker: White House spokesperson" in md
     assert "orphaned" in md and "(not loaded: quotes as stored)" in md
     # Article text is escaped, the user's own note keeps its Markdown.
@@ -395,6 +396,7 @@ def test_default_enricher_uses_the_extraction_engines(seed_articles: dict[str, A
     facts = enrich(dated, start, start + len("January 10"))
     assert facts["dates"][0]["text"] == "January 10"
     assert facts["dates"][0]["value"].startswith("2022-01-10")
+    assert facts["dates"][0]["reading"] == "Mon 10 Jan 2022"
     quoted = seed_articles["003"]
     start = quoted.text.index("I have made it clear")
     assert "Biden" in enrich(quoted, start, start + 40).get("speaker", "")

@@ -113,6 +113,7 @@ def _ordered(notes: Iterable[Note], context: NoteContext) -> list[Note]:
 def default_enricher() -> Enricher:
     """Speakers and normalised dates from ``reader.extract`` for the spans of notes."""
     # Imported here: loading the taggers is only worth it when a Markdown export enriches.
+    from reader.extract.date_reading import reading  # noqa: PLC0415
     from reader.extract.dates import DateMention, find_dates  # noqa: PLC0415
     from reader.extract.quotes import Quote, find_quotes  # noqa: PLC0415
 
@@ -139,7 +140,13 @@ def default_enricher() -> Enricher:
         for date in dates:
             value = date.value.strip()
             if date.start < end and start < date.end and value:
-                found_dates.append({"text": article.text[date.start : date.end], "value": value})
+                found_dates.append(
+                    {
+                        "text": article.text[date.start : date.end],
+                        "value": value,
+                        "reading": reading(date.type, value, date.mod),
+                    }
+                )
         if found_dates:
             facts["dates"] = found_dates
         return facts
@@ -254,9 +261,9 @@ def _note_block(note: Note, context: NoteContext, enrich: Enricher | None) -> li
         if extra.get("speaker"):
             facts.append(f"Speaker: {md_escape(str(extra['speaker']))}")
         for date in extra.get("dates") or ():
-            facts.append(
-                f"Date: {_code(str(date.get('value')))} ({md_escape(str(date.get('text')))})"
-            )
+            value, said = str(date.get("value")), str(date.get("reading") or "")
+            words = f" {md_escape(said)}" if said and said != value else ""
+            facts.append(f"Date: {_code(value)}{words} ({md_escape(str(date.get('text')))})")
     if found is not None and found.status != "exact":
         facts.append(f"Anchor: {_ANCHOR_WORDS[found.status]}")
     facts.append(f"{note.kind.capitalize()} {_code(note.short_id)}, {note.created_at}")
