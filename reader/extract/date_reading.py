@@ -11,25 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from reader.extract import timex_lexicon as lx
+
 __all__ = ["reading"]
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH_NAMES = [name.capitalize() for name in lx.MONTH_NAMES]
+_MONTHS = [name[:3] for name in _MONTH_NAMES]
+_WEEKDAY_NAMES = [name.capitalize() for name in lx.WEEKDAY_NAMES]
+_WEEKDAYS = [name[:3] for name in _WEEKDAY_NAMES]
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _HALVES = {"1": "first half", "2": "second half"}
 _PARTS_OF_DAY = {
