@@ -596,3 +596,42 @@ def test_next_season_said_in_december_is_next_year() -> None:
 def test_a_hyphenated_range_of_years_gives_both_years() -> None:
     found = find_dates("The report covers 2019-2021, not the 555-2019 line.", "2021-12-29")
     assert [(m.text, m.value) for m in found] == [("2019", "2019"), ("2021", "2021")]
+
+
+def test_a_day_of_last_or_next_year_takes_that_year() -> None:
+    dct = "2016-10-02"
+    text = "Who would have believed that when we started this journey on June 16th of last year"
+    assert one(text, dct, "June 16th of last year").value == "2015-06-16"
+    assert one("The vote is set for May 5 of next year.", dct, "May 5 of next year").value == (
+        "2017-05-05"
+    )
+
+
+def test_over_before_the_past_is_a_preposition_not_a_modifier() -> None:
+    (span,) = find_dates("Over the past few days, Cruz signaled a change.", "2016-09-26")
+    assert (span.text, span.value, span.mod) == ("the past few days", "PXD", None)
+    (span,) = find_dates("Prices rose over two weeks.", "2016-09-26")
+    assert (span.text, span.mod) == ("over two weeks", "MORE_THAN")
+
+
+def test_a_date_after_that_belongs_to_the_clause_it_opens() -> None:
+    text = "I have decided that on Election Day, I will vote for the Republican nominee."
+    assert one(text, "2016-09-26", "Election Day").value == "2016-11-08"
+    text = "He said that on Friday, he announced his decision."
+    assert one(text, "2016-09-26", "Friday").value == "2016-09-23"
+
+
+def test_a_holidays_things_are_no_dates() -> None:
+    text = "Mexico retaliated against Christmas trees from Oregon, not Christmas Island."
+    assert find_dates(text, "2016-09-28") == []
+    assert one("We will meet at Christmas.", "2016-09-28", "Christmas").value == "2016-12-25"
+
+
+def test_a_time_heading_its_own_line_is_on_the_article_date() -> None:
+    text = (
+        "The Latest on the race:\n\n5 p.m.\n\nTrump spoke about Monday night's debate.\n\n"
+        "4:30 p.m.\n\nClinton said the debate on Monday went well. She met donors at 3 p.m.\n"
+    )
+    values = {m.text: m.value for m in find_dates(text, "2016-09-30")}
+    assert values["4:30 p.m."] == "2016-09-30T16:30"
+    assert values["3 p.m."] == "2016-09-26T15:00"  # the time of the day the text last named

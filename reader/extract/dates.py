@@ -86,7 +86,7 @@ _YEAR_ANY = rf"(?:{_Y}|{lx.SPELLED_YEAR})"
 _RELYEAR = r"(?:this|last|next)\s+year"
 _DAY_TAIL = rf"(?:\s*(?:,?\s*and|or|to|through|-|–)\s*{_D})?"
 _MONTH_DAY = (
-    rf"(?:{_M}\s*{_D}{_DAY_TAIL}(?:,?\s+{_YEAR_ANY}|\s+{_RELYEAR})?"
+    rf"(?:{_M}\s*{_D}{_DAY_TAIL}(?:,?\s+{_YEAR_ANY}|\s+(?:of\s+)?{_RELYEAR})?"
     rf"|(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_YEAR_ANY})?"
     rf"|{_M}\s+(?:the\s+)?{lx.DAY_WORD}(?:,?\s+{_YEAR_ANY})?"
     rf"|the\s+{lx.DAY_WORD}\s+of\s+{_M}(?:,?\s+{_YEAR_ANY})?)"
@@ -96,6 +96,11 @@ _QPRE = (
     r"|comparable|corresponding|same|fiscal|calendar|latest|current|recent|previous|prior|flat)"
 )
 _ORDQ = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
+# "Christmas trees", "Easter eggs", "Christmas Island": a holiday's things and places are no date.
+_HOLIDAY_THINGS = (
+    r"(?:trees?|lights?|cards?|decorations?|carols?|songs?|ornaments?|gifts?|presents?|eggs?"
+    r"|markets?|movies?|films?|specials?|sweaters?|cakes?|puddings?|island|rising)(?![\w-])"
+)
 _REL_UNIT_WORD = (
     r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter"
     r"|fiscal\s+year)(?![\w-])"
@@ -118,7 +123,10 @@ _GRAMMAR = [
         rf"(?:the\s+week\s+of\s+|{_PMS}|(?:last|next|this)\s+)?(?:{_WD},?\s+)?{_MONTH_DAY}",
     ),
     ("monthyear", rf"{_PMS}?(?:the\s+)?{_M}(?:\s+of|,)?\s+(?:{_YEAR_ANY}|{_RELYEAR})"),
-    ("holiday", rf"(?:(?:last|next|this|on)\s+)?{lx.HOLIDAY}(?:,?\s+{_Y})?"),
+    (
+        "holiday",
+        rf"(?:(?:last|next|this|on)\s+)?{lx.HOLIDAY}(?:,?\s+{_Y})?(?!\s+{_HOLIDAY_THINGS})",
+    ),
     (
         "ago",
         rf"(?:{_APPROX}\s+)?(?:{_NUM}(?:\s+(?:or|to)\s+{_NUM})?\s+(?:more\s+)?{_UNIT}"
@@ -152,7 +160,8 @@ _GRAMMAR = [
     ),
     (
         "duration",
-        rf"(?:{_APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following"
+        # "Over the past few days": before "the", "over" is a preposition, not a modifier.
+        rf"(?:{_APPROX}\s+(?![Tt]he\s))?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following"
         r"|final|latest|remaining|initial|ensuing|last\s+few|past\s+few|next\s+few)\s+)?(?:"
         + _APPROX
         + r"\s+)?"
@@ -160,7 +169,7 @@ _GRAMMAR = [
         rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+and\s+a\s+half|\s+or\s+(?:so|more|two|longer))?"
         rf"|(?:{_APPROX}\s+)?(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
         rf"|(?<![\w-])(?:day|week|month|year|decades?|years?|months?|weeks?)-long(?![\w-])"
-        rf"|(?:{_APPROX}\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
+        rf"|(?:{_APPROX}\s+(?![Tt]he\s))?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
         rf"(?:few\s+|several\s+|many\s+)?{lx.PLURAL_UNIT}"
         r"|(?:the\s+)?(?:past|last)\s+(?:decade|century)(?![\w-])"
         r"|(?<=for\s)(?:years|months|weeks|decades|days|centuries)(?![\w-])"
@@ -898,8 +907,15 @@ class _Resolver:
                 return "past"
             if _FUTURE_VERB.fullmatch(verb):
                 return "future"
+        # A clause opens after a comma, a dash, or "that" ("decided that on Election Day, I
+        # will vote": the date belongs to "will vote", not to "decided").
+        that = before.rfind(" that ")
         clause_at = max(
-            before.rfind(","), before.rfind(";"), before.rfind(" _ "), before.rfind("--")
+            before.rfind(","),
+            before.rfind(";"),
+            before.rfind(" _ "),
+            before.rfind("--"),
+            that + len(" that") if that >= 0 else -1,
         )
         clause = before[clause_at + 1 :] if clause_at >= 0 else before
         best = self._nearest_cue(clause)
@@ -1227,11 +1243,25 @@ class _Resolver:
         if day_value is None:
             if self.dct is None:
                 return ("TIME", "XXXX-XX-XX" + time_part, _mod_of(raw))
-            anchor = self.ref_day if tail_m is None and self.ref_day is not None else self.dct
+            anchor = self.dct
+            if (
+                tail_m is None
+                and self.ref_day is not None
+                and not self._alone_on_its_line(start, end)
+            ):
+                # A time of the day the text last named ("On Monday … at 3 p.m."); but a time
+                # heading its own line is a live blog's entry, on the article's date.
+                anchor = self.ref_day
             day_value = _fmt_day(anchor)
         if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", day_value):
             return None
         return ("TIME", day_value + time_part, _mod_of(raw))
+
+    def _alone_on_its_line(self, start: int, end: int) -> bool:
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end == -1 else line_end
+        return not self.text[line_start:start].strip() and not self.text[end:line_end].strip(" .:")
 
     def _clock(self, raw: str, start: int, end: int):
         return self._clock_date(raw, start, end)
