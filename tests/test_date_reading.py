@@ -63,3 +63,8 @@ def test_every_value_found_in_news_text_reads_as_words() -> None:
     for mention in mentions:
         said = reading(mention.type, mention.value, mention.mod)
         assert said != mention.value or mention.value.isdigit(), mention
+
+
+def test_a_modified_date_reads_as_a_bound() -> None:
+    (mention,) = find_dates("Mexico signed the deal more than 20 years ago.", "2016-09-28")
+    assert reading(mention.type, mention.value, mention.mod) == "1996 or earlier"

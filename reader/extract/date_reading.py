@@ -57,6 +57,14 @@ _MODS = {
     "ON_OR_AFTER": "on or after {}",
 }
 
+# On a date, "more" and "less" count back from the article's date ("more than a year ago").
+_DATE_MODS = {
+    "MORE_THAN": "{} or earlier",
+    "EQUAL_OR_MORE": "{} or earlier",
+    "LESS_THAN": "{} or later",
+    "EQUAL_OR_LESS": "{} or later",
+}
+
 _DAY_RE = re.compile(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)(?:T(.+))?")
 _MONTH_RE = re.compile(r"(\d{4})-(\d\d)")
 _WEEK_RE = re.compile(r"(\d{4})-W(\d\d?)(-WE)?")
@@ -73,6 +81,8 @@ def reading(type_: str, value: str, mod: str | None = None) -> str:
     said = _set(value) if type_ == "SET" else _plain(value)
     if said is None:
         return value
+    if type_ in ("DATE", "TIME") and mod in _DATE_MODS:
+        return _DATE_MODS[mod].format(said)  # "more than 20 years ago": 1996 or earlier
     template = _MODS.get(mod or "")
     return template.format(said) if template else said
 
