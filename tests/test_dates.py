@@ -635,3 +635,18 @@ def test_a_time_heading_its_own_line_is_on_the_article_date() -> None:
     values = {m.text: m.value for m in find_dates(text, "2016-09-30")}
     assert values["4:30 p.m."] == "2016-09-30T16:30"
     assert values["3 p.m."] == "2016-09-26T15:00"  # the time of the day the text last named
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("the real estate market of the 1980’s collapsed", "the 1980’s"),
+        ("four years to go in the 90's, they said", "the 90's"),
+        ("four years to go in the 90’s, they said", "the 90’s"),
+        ("it was the ’90s all over again", "the ’90s"),
+    ],
+)
+def test_decades_with_an_apostrophe_straight_or_curly(text: str, surface: str) -> None:
+    decade = one(text, "2016-10-04", surface)
+    assert (decade.type, decade.value[:2]) == ("DATE", "19")
+    assert decade.value in ("198", "199")

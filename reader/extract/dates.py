@@ -201,8 +201,10 @@ _GRAMMAR = [
     (
         "decade",
         # "the 90s", "the mid-90s": two digits only after "the" (an age is "his 90s")
-        rf"the\s+(?:{_PM}\s*)?(?<![\w$'])[1-9]0s(?![\w'])"
-        rf"|(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0'?s|(?<![\w$])20[0-9]0'?s|'[0-9]0s"
+        # (Apostrophes straight or curly: "the 1980’s", "the ’90s".)
+        rf"the\s+(?:{_PM}\s*)?(?<![\w$'\u2019])[1-9]0['\u2019]?s(?![\w'\u2019])"
+        rf"|(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0['\u2019]?s|(?<![\w$])20[0-9]0['\u2019]?s"
+        r"|['\u2018\u2019][0-9]0s"
         r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
     ),
     (
@@ -355,7 +357,7 @@ _TRIGGER = re.compile(
     + r")(?![\w'])"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
     r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
-    r"|\d{1,2}(?::\d\d)?\s*[ap]\.?m(?![a-z])|\d{1,2}:\d\d(?!\d)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
+    r"|\d{1,2}(?::\d\d)?\s*[ap]\.?m(?![a-z])|\d{1,2}:\d\d(?!\d)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0['\u2019]?s(?![\w'\u2019])|['\u2018\u2019]\d0s)"
 )
 # Case-sensitive matching over lower-cased text is several times faster than IGNORECASE in `re`
 # (its branch prefilter only works on plain literals); the IGNORECASE twin serves texts whose
@@ -527,7 +529,7 @@ _LEFT_REVERSED = re.compile(
 )
 # Word starts where an expression may begin (connectives only ever sit inside one).
 _CANDIDATE_START = re.compile(
-    r"(?<![\w'])(?!(?:of|and|or|than|to|in|on|during|least|most|times|number|up)(?![\w']))[\w']",
+    r"(?<![\w'\u2019])(?!(?:of|and|or|than|to|in|on|during|least|most|times|number|up)(?![\w']))[\w'\u2018\u2019]",
     re.IGNORECASE,
 )
 
@@ -1824,12 +1826,12 @@ class _Resolver:
         return ("DATE", value, mod)
 
     def _decade(self, raw: str, start: int, end: int):
-        t = raw.lower()
+        t = raw.lower().replace("\u2019", "'").replace("\u2018", "'")
         mod = _mod_of(re.sub(r"^the\s+", "", t))
         m = re.search(r"(\d{3})0'?s", t)
         if m:
             return ("DATE", m[1], mod)
-        m = re.search(r"(?<![\d$])'?(\d)0s", t)
+        m = re.search(r"(?<![\d$])'?(\d)0'?s", t)
         if (
             m
             and "'" not in m[0]
