@@ -105,3 +105,11 @@ def test_seeds(seed_articles: dict[str, Article]) -> None:
 def test_a_plural_noun_that_ends_the_sentence_is_the_unit() -> None:
     found = find_numbers("The shelter took in 3 cats. Then it closed.")
     assert [(m.text, m.unit) for m in found] == [("3 cats", "cats")]
+
+
+def test_a_measure_unit_is_said_in_the_plural_its_value_needs() -> None:
+    said = {
+        n.text: n.unit_as_said
+        for n in find_numbers("A 2 1/2 years war, a one-year deal, six feet.")
+    }
+    assert said == {"2 1/2 years": "years", "one-year": "year", "six feet": "feet"}

@@ -50,6 +50,13 @@ class NumberMention:
     """A vague plural ("tens of thousands", "dozens", "1000's"): ``value`` is the lower bound
     of a range up to ten times as much."""
 
+    @property
+    def unit_as_said(self) -> str | None:
+        """The unit as a sentence says it with this value: "2.5 years", "1 year", "6 feet"."""
+        if self.kind != "measure" or self.unit is None or self.value == 1:
+            return self.unit
+        return _PLURAL_UNITS.get(self.unit, self.unit + "s")
+
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -88,6 +95,7 @@ _CURRENCY_SIGNS = {
     "₴": "UAH", "₹": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "chf": "CHF",
     "jpy": "JPY", "cny": "CNY", "uah": "UAH",
 }  # fmt: skip
+_PLURAL_UNITS = {"foot": "feet", "inch": "inches", "century": "centuries"}
 _CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "sterling": "GBP", "ruble": "RUB",
     "rouble": "RUB", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "hryvnia": "UAH",

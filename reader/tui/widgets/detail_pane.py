@@ -72,7 +72,7 @@ def _number_prompt(number: NumberMention) -> Content:
     elif number.kind == "money" and number.unit:
         normalised = f"{number.unit} {value}"
     else:
-        normalised = " ".join(p for p in (value, number.unit) if p)
+        normalised = " ".join(p for p in (value, number.unit_as_said) if p)
     if number.approx:
         normalised = "≈ " + normalised
     return Content.assemble((normalised, "bold"), "  ", (_snippet(number.text, 60), "$text-muted"))
