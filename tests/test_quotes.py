@@ -658,3 +658,26 @@ def test_a_number_or_an_adverb_opening_the_sentence_is_no_speaker() -> None:
     assert only(find_quotes(text), "initiative").speaker is None
     text = "Too often the pictures were called “obscene and lewd.”"
     assert only(find_quotes(text), "obscene").speaker is None
+
+
+def test_a_pronoun_means_the_person_who_opened_a_sentence_since_the_last_speaker() -> None:
+    text = (
+        "“The budget is sound,” said Ann Lee, the treasurer.\n\n"
+        "Tom Baker, the mayor, disagreed with the figures.\n\n"
+        "“We cannot pay for it,” he said.\n\n"
+        "Later, the council heard from residents. Mills said the plan had failed before. "
+        "The town's engineer, Peter Mills, runs the works department.\n\n"
+        "“It will not hold,” he said."
+    )
+    quotes = find_quotes(text)
+    assert only(quotes, "sound").speaker == "Ann Lee"
+    assert only(quotes, "cannot pay").speaker == "Tom Baker"
+    assert only(quotes, "not hold").speaker == "Peter Mills"
+
+
+def test_a_pronoun_keeps_the_last_speaker_over_names_inside_quotes() -> None:
+    text = (
+        "“The budget is sound,” said Ann Lee, the treasurer.\n\n"
+        "“I met John Smith there. John Smith agreed,” she said."
+    )
+    assert only(find_quotes(text), "John Smith agreed").speaker == "Ann Lee"

@@ -1465,7 +1465,11 @@ class _Resolver:
                     if first is not None:
                         s, e = _strip_name(text, first, stop)
                         previous = text[max(0, first - 5) : first].split()
-                        if s == first and previous and previous[-1].lower() in _DETERMINERS:
+                        if (
+                            s == first
+                            and previous
+                            and previous[-1].lower().lstrip(_OPENING_QUOTE_CHARS) in _DETERMINERS
+                        ):
                             pass  # "the Washington Post Trump said": an organisation, then him
                         elif (
                             e - s > len(surname)
@@ -1655,6 +1659,7 @@ def attribute(
                     mentions[i] = intro
 
     last_person: tuple[int, int] | None = None
+    last_person_end = 0
     for i, quote in enumerate(quotes):
         origin = sources[i]
         mention = mentions[i] if origin is None else mentions[origin]
@@ -1671,7 +1676,14 @@ def attribute(
                 if antecedent is not None:
                     speaker_span = resolver.fullest(*antecedent)
                 elif last_person is not None:
-                    speaker_span = last_person
+                    # A person opening a sentence since the last speaker's quote is whom the
+                    # pronoun most likely means ("Meyer penned a letter. ``…,'' she wrote").
+                    speaker_span = (
+                        _subject_named_since(
+                            text, last_person_end, min(mention.start, quote.start), resolver, word
+                        )
+                        or last_person
+                    )
                 else:
                     speaker_span = (
                         _last_full_name(text, quote.start, resolver, word) or speaker_span
@@ -1679,6 +1691,7 @@ def attribute(
         elif mention.kind in ("name", "phrase"):
             speaker_span = resolver.fullest(*mention.name)
             last_person = speaker_span
+            last_person_end = max(quote.end, mention.end)
         result.append(
             replace(
                 quote,
@@ -1785,6 +1798,16 @@ _INSTITUTION_WORDS = frozenset(
         "states",
         "republic",
         "kingdom",
+        "creamery",
+        "dairy",
+        "farms",
+        "studios",
+        "records",
+        "media",
+        "network",
+        "industries",
+        "holdings",
+        "club",
     ]
 )
 
@@ -1796,6 +1819,7 @@ _SUBJECT_SURNAME_RE = re.compile(
     r"(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=\s+(?P<next>[a-z]+))"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_OPENING_QUOTE_CHARS = "\"'`\u201c\u2018"
 _OPENING_MARKS = frozenset("\"'`\u201c\u2018")
 
 
@@ -1829,6 +1853,53 @@ def _last_full_name(
         if full != m.span("name") and _is_a_persons_full_name(text, full):
             best = full
     return best
+
+
+def _subject_named_since(
+    text: str, start: int, stop: int, resolver: _Resolver, pronoun: str
+) -> tuple[int, int] | None:
+    """The last person opening a sentence in ``text[start:stop]`` as its subject, by a surname
+    the text gives in full or by a full name; a title of the other gender rules one out."""
+    gender = _PRONOUN_GENDER.get(pronoun.lower())
+    found: tuple[int, tuple[int, int]] | None = None  # where the subject is, and its full name
+    for m in _SUBJECT_SURNAME_BEFORE_RE.finditer(text, start, stop):
+        group = "name" if m.group("name") is not None else "name2"
+        title_word = m.group("title") or m.group("title2") or ""
+        if m.group("next") in _NOT_A_VERB or m.group(group).lower() in _SENTENCE_STARTERS:
+            continue
+        title = _TITLE_GENDER.get(title_word.lower())
+        if gender is not None and title is not None and title != gender:
+            continue
+        if _is_common_word(text, *m.span(group)):
+            continue
+        full = resolver.fullest(*m.span(group))
+        if full != m.span(group) and _is_a_persons_full_name(text, full):
+            found = (m.start(group), full)
+    for m in _SUBJECT_FULL_NAME_RE.finditer(text, start, stop):
+        span = _strip_name(text, *m.span("name"))
+        first = text[span[0] : span[1]].split()[0].lower()
+        if (
+            span[0] == m.start("name")
+            and first not in _DETERMINERS
+            and first not in _SENTENCE_STARTERS
+            and not _is_common_word(text, span[0], span[0] + len(first))
+            and _is_a_persons_full_name(text, span)
+            and (found is None or span[0] > found[0])
+        ):
+            found = (span[0], span)
+    return found[1] if found is not None else None
+
+
+# A name opening a sentence, followed by its verb or by an apposition ("Kempthorne, at a news
+# conference, said", "Sen. Barbara Boxer (D-Calif.) said").
+_SUBJECT_FULL_NAME_RE = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n))(?:(?:But|And|So|Yet|Then)\s+)?"
+    rf"(?P<name>{_FULL_NAME})(?=\s+[a-z]|,\s|\s\()"
+)
+_SUBJECT_SURNAME_BEFORE_RE = re.compile(
+    _SUBJECT_SURNAME_RE.pattern + r"|(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n))"
+    r"(?:(?P<title2>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name2>[A-Z][a-z][\w\-]*)(?=,\s|\s\()"
+)
 
 
 def _is_a_persons_full_name(text: str, span: tuple[int, int]) -> bool:
