@@ -1840,19 +1840,28 @@ def _last_full_name(
             continue  # "for ``New Moon,'' she wrote": a quoted title, not a person
         if _is_a_persons_full_name(text, span):
             best, after = span, span[1]
-    gender = _PRONOUN_GENDER.get(pronoun.lower())
     for m in _SUBJECT_SURNAME_RE.finditer(text, after, position):
-        if m.group("next") in _NOT_A_VERB or m.group("name").lower() in _SENTENCE_STARTERS:
-            continue
-        title = _TITLE_GENDER.get((m.group("title") or "").lower())
-        if gender is not None and title is not None and title != gender:
-            continue
-        if _is_common_word(text, *m.span("name")):
-            continue
-        full = resolver.fullest(*m.span("name"))
-        if full != m.span("name") and _is_a_persons_full_name(text, full):
+        full = _person_of_surname(text, m, "name", "title", pronoun, resolver)
+        if full is not None:
             best = full
     return best
+
+
+def _person_of_surname(
+    text: str, m: re.Match[str], name: str, title: str, pronoun: str, resolver: _Resolver
+) -> tuple[int, int] | None:
+    """The full name of the surname a subject match found (group ``name``, its title in group
+    ``title``), if it is a person's the pronoun can mean; else None."""
+    if m.group("next") in _NOT_A_VERB or m.group(name).lower() in _SENTENCE_STARTERS:
+        return None
+    gender = _PRONOUN_GENDER.get(pronoun.lower())
+    title_gender = _TITLE_GENDER.get((m.group(title) or "").lower())
+    if gender is not None and title_gender is not None and title_gender != gender:
+        return None
+    if _is_common_word(text, *m.span(name)):
+        return None
+    full = resolver.fullest(*m.span(name))
+    return full if full != m.span(name) and _is_a_persons_full_name(text, full) else None
 
 
 def _subject_named_since(
@@ -1860,21 +1869,12 @@ def _subject_named_since(
 ) -> tuple[int, int] | None:
     """The last person opening a sentence in ``text[start:stop]`` as its subject, by a surname
     the text gives in full or by a full name; a title of the other gender rules one out."""
-    gender = _PRONOUN_GENDER.get(pronoun.lower())
     found: tuple[int, tuple[int, int]] | None = None  # where the subject is, and its full name
     for m in _SUBJECT_SURNAME_BEFORE_RE.finditer(text, start, stop):
-        group = "name" if m.group("name") is not None else "name2"
-        title_word = m.group("title") or m.group("title2") or ""
-        if m.group("next") in _NOT_A_VERB or m.group(group).lower() in _SENTENCE_STARTERS:
-            continue
-        title = _TITLE_GENDER.get(title_word.lower())
-        if gender is not None and title is not None and title != gender:
-            continue
-        if _is_common_word(text, *m.span(group)):
-            continue
-        full = resolver.fullest(*m.span(group))
-        if full != m.span(group) and _is_a_persons_full_name(text, full):
-            found = (m.start(group), full)
+        name, title = ("name", "title") if m.group("name") is not None else ("name2", "title2")
+        full = _person_of_surname(text, m, name, title, pronoun, resolver)
+        if full is not None:
+            found = (m.start(name), full)
     for m in _SUBJECT_FULL_NAME_RE.finditer(text, start, stop):
         span = _strip_name(text, *m.span("name"))
         first = text[span[0] : span[1]].split()[0].lower()
