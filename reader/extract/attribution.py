@@ -1680,7 +1680,11 @@ def attribute(
                     # pronoun most likely means ("Meyer penned a letter. ``…,'' she wrote").
                     speaker_span = (
                         _subject_named_since(
-                            text, last_person_end, min(mention.start, quote.start), resolver, word
+                            text,
+                            max(last_person_end, quote.start - _MAX_SUBJECT_REACH),
+                            min(mention.start, quote.start),
+                            resolver,
+                            word,
                         )
                         or last_person
                     )
@@ -1819,6 +1823,9 @@ _SUBJECT_SURNAME_RE = re.compile(
     r"(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=\s+(?P<next>[a-z]+))"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# How far back a pronoun looks for a newly named subject: a few paragraphs, so that a long text
+# costs no scan from its start per quote.
+_MAX_SUBJECT_REACH = 2000
 _OPENING_QUOTE_CHARS = "\"'`\u201c\u2018"
 _OPENING_MARKS = frozenset("\"'`\u201c\u2018")
 
