@@ -1827,7 +1827,7 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # costs no scan from its start per quote.
 _MAX_SUBJECT_REACH = 2000
 _OPENING_QUOTE_CHARS = "\"'`\u201c\u2018"
-_OPENING_MARKS = frozenset("\"'`\u201c\u2018")
+_OPENING_MARKS = frozenset(_OPENING_QUOTE_CHARS)  # a set: "" (the text's start) is none
 
 
 def _last_full_name(
