@@ -650,3 +650,10 @@ def test_decades_with_an_apostrophe_straight_or_curly(text: str, surface: str) -
     decade = one(text, "2016-10-04", surface)
     assert (decade.type, decade.value[:2]) == ("DATE", "19")
     assert decade.value in ("198", "199")
+
+
+def test_a_clock_time_written_with_spaced_initials() -> None:
+    # Tokenised copies of wire stories write "p. m.": 3:10 in the afternoon, not at night.
+    text = "The shooting occurred about 3:10 p. m. on Friday."
+    found = one(text, "2005-06-25", "about 3:10 p. m. on Friday")
+    assert (found.type, found.value, found.mod) == ("TIME", "2005-06-24T15:10", "APPROX")

@@ -129,7 +129,8 @@ PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)s?(?![\w-])"
 SEASON = r"(?:spring|summer|fall|autumn|winter)(?![\w-])"
 CLOCK = (
     r"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am(?![\w])|pm(?![\w]))"
+    # "3:10 p.m.", and "p. m." as tokenised copies write it
+    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am(?![\w])|pm(?![\w]))"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:hours|hrs|GMT|UTC))?"
     r"|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday"
     # wire-service military time: "0600 GMT"
