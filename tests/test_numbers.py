@@ -113,3 +113,8 @@ def test_a_measure_unit_is_said_in_the_plural_its_value_needs() -> None:
         for n in find_numbers("A 2 1/2 years war, a one-year deal, six feet.")
     }
     assert said == {"2 1/2 years": "years", "one-year": "year", "six feet": "feet"}
+
+
+def test_a_clock_time_is_no_quantity_even_with_spaced_initials() -> None:
+    found = [n.text for n in find_numbers("It began at 9 a. m. and 7 p.m. with 3 men.")]
+    assert found == ["3 men"]

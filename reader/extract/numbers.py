@@ -213,7 +213,8 @@ _DAY_RANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER_RE = re.compile(
-    r"\s*(?:a\.?m\.?|p\.?m\.?|o'clock|GMT|UTC|EST|EDT|PST|PDT|CET|hrs)(?![\w])", re.IGNORECASE
+    r"\s*(?:a(?:\.\s?)?m\.?|p(?:\.\s?)?m\.?|o'clock|GMT|UTC|EST|EDT|PST|PDT|CET|hrs)(?![\w])",
+    re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(
     r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b)|(?P<pp>percentage\s+points?\b))", re.IGNORECASE
