@@ -657,3 +657,8 @@ def test_a_clock_time_written_with_spaced_initials() -> None:
     text = "The shooting occurred about 3:10 p. m. on Friday."
     found = one(text, "2005-06-25", "about 3:10 p. m. on Friday")
     assert (found.type, found.value, found.mod) == ("TIME", "2005-06-24T15:10", "APPROX")
+
+
+def test_a_speed_is_no_duration() -> None:
+    text = "Police chased him at speeds of up to 120 miles an hour. The chase lasted an hour."
+    assert [(m.text, m.value) for m in find_dates(text, "2007-04-10")] == [("an hour", "PT1H")]
