@@ -662,3 +662,8 @@ def test_a_clock_time_written_with_spaced_initials() -> None:
 def test_a_speed_is_no_duration() -> None:
     text = "Police chased him at speeds of up to 120 miles an hour. The chase lasted an hour."
     assert [(m.text, m.value) for m in find_dates(text, "2007-04-10")] == [("an hour", "PT1H")]
+
+
+def test_today_naming_a_newspaper_or_a_show_is_no_date() -> None:
+    text = "(USA Today article) Today, the offices reopened. She told the Today show she was fine."
+    assert [(m.text, m.start) for m in find_dates(text, "2007-04-12")] == [("Today", 20)]

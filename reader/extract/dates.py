@@ -804,6 +804,9 @@ _GENERIC_TODAY = re.compile(
 )
 
 
+_TODAY_AS_A_NAME = re.compile(r"USA\s+Today\b|\bToday\s+[Ss]how\b")
+
+
 def _mod_of(text: str) -> str | None:
     m = _POINT_MODS.match(text)
     return m.lastgroup if m else None
@@ -1339,6 +1342,8 @@ class _Resolver:
             t == "tomorrow" and self.text[max(0, start - 3) : start].lower() == "of "
         ):
             return None  # "today's world", "the people of tomorrow": an era, not a day
+        if raw == "Today" and _TODAY_AS_A_NAME.search(self.text, max(0, start - 4), end + 6):
+            return None  # "USA Today", NBC's "Today show": a newspaper, a programme
         mod = _mod_of(t)
         offset = 0
         if "yesterday" in t:
