@@ -667,3 +667,13 @@ def test_a_speed_is_no_duration() -> None:
 def test_today_naming_a_newspaper_or_a_show_is_no_date() -> None:
     text = "(USA Today article) Today, the offices reopened. She told the Today show she was fine."
     assert [(m.text, m.start) for m in find_dates(text, "2007-04-12")] == [("Today", 20)]
+
+
+def test_a_game_report_has_no_clock_times_or_halves_of_the_year() -> None:
+    text = (
+        "McDermott broke the record with a free throw with 4:43 to play in the first half. "
+        "Echenique scored 11 points, all in the second half."
+    )
+    assert find_dates(text, "2013-03-08") == []
+    text = "Profit rose 5% in the second half, and the fourth quarter looks weak."
+    assert [m.value for m in find_dates(text, "2013-03-08")] == ["2012-H2", "2013-Q4"]

@@ -804,6 +804,13 @@ _GENERIC_TODAY = re.compile(
 )
 
 
+_GAME_CLOCK_AFTER = re.compile(r"\s+(?:to\s+(?:play|go)|remaining|left)\b")
+# Words of a game report, near which "the second half" and "the fourth quarter" are the game's.
+_SPORTS_WORDS = re.compile(
+    r"\b(?:scor(?:ed|ing)|touchdowns?|field\s+goals?|free\s+throws?|rebounds|halftime|innings?"
+    r"|(?:3|three)-pointers?|quarterback|possessions?|to\s+play|penalty\s+kick)\b",
+    re.IGNORECASE,
+)
 _TODAY_AS_A_NAME = re.compile(r"USA\s+Today\b|\bToday\s+[Ss]how\b")
 
 
@@ -1230,6 +1237,8 @@ class _Resolver:
             return None
         if re.search(r"(?:[ap]\.?m\.?|\d:\d\d)\s*\($", self.text[max(0, start - 12) : start], re.I):
             return None  # "10:35 a.m. (0735 GMT)": the same moment in another time zone
+        if _GAME_CLOCK_AFTER.match(self.text, end):
+            return None  # "with 4:43 to play": a game clock, not a time of day
         if re.match(r"noon", raw, re.I) and re.search(
             r"\bhigh\s+$", self.text[max(0, start - 6) : start], re.I
         ):
@@ -1439,6 +1448,8 @@ class _Resolver:
 
     def _quarter(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
+        if _SPORTS_WORDS.search(self.text, max(0, start - 150), end + 150):
+            return None  # "scored 11 points, all in the second half": a game's, not a year's
         half = "half" in t
         period = "period" in t and not re.search(_ORDQ, t)
         ord_m = re.search(
