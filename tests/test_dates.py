@@ -675,5 +675,5 @@ def test_a_game_report_has_no_clock_times_or_halves_of_the_year() -> None:
         "Echenique scored 11 points, all in the second half."
     )
     assert find_dates(text, "2013-03-08") == []
-    text = "Profit rose 5% in the second half, and the fourth quarter looks weak."
+    text = "Profit rose 5% in the second half, and it expects the fourth quarter to be weak."
     assert [m.value for m in find_dates(text, "2013-03-08")] == ["2012-H2", "2013-Q4"]
