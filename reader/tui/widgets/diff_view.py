@@ -592,14 +592,11 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             marks = document.a_marks[row.pair] if side == "a" else document.b_marks[row.pair]
             start, end = text_range
             notes = [n for n in self._notes[side] if n[0] < end and n[1] > start]
-            if notes:
-                used = self._noted_segments(segments, text, text_range, marks, notes, cell_base)
-                if used + 2 <= width and any(a and start < e <= end for _, e, a in notes):
-                    note_style = self._overlay(cell_base, "diff-view--note-marker")
-                    segments.append(Segment(" " + NOTE_MARKER, note_style))
-                    used += 2
-            else:
-                used = self._text_segments(segments, text, text_range, marks, cell_base)
+            used = self._marked_segments(segments, text, text_range, marks, notes, cell_base)
+            if used + 2 <= width and any(a and start < e <= end for _, e, a in notes):
+                note_style = self._overlay(cell_base, "diff-view--note-marker")
+                segments.append(Segment(" " + NOTE_MARKER, note_style))
+                used += 2
         elif line.first and pair.op == "moved" and row.partner is not None:
             note = "↓ moved: see below (m)" if row.partner > row_index else "↑ moved: see above (m)"
             note = note[:width]
@@ -608,7 +605,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if used < width:
             segments.append(Segment(" " * (width - used), cell_base))
 
-    def _noted_segments(
+    def _marked_segments(
         self,
         segments: list[Segment],
         text: str,
@@ -617,7 +614,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         notes: list[tuple[int, int, bool]],
         cell_base: Style,
     ) -> int:
-        """Like ``_text_segments`` with noted spans under the marks (a mark's colour wins)."""
+        """Append the text of ``text_range`` cut at mark and note boundaries, noted spans under
+        the marks (a mark's colour wins); returns the cells used."""
         start, end = text_range
         cuts = {start, end}
         for s, e, *_ in (*marks, *notes):
@@ -631,40 +629,8 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             mark = next((m for m in marks if m.start <= s < m.end), None)
             if mark is not None:
                 style = self._overlay(style, _MARK_CLASS[mark.kind])
+            # Tabs would break the column arithmetic.
             chunk = text[s:e].replace("\t", " ")
             segments.append(Segment(chunk, style))
             used += cell_len(chunk)
-        return used
-
-    def _text_segments(
-        self,
-        segments: list[Segment],
-        text: str,
-        text_range: tuple[int, int],
-        marks: tuple[Mark, ...],
-        cell_base: Style,
-    ) -> int:
-        """Append the text of ``text_range`` split at mark boundaries; returns cells used."""
-        start, end = text_range
-        used = 0
-        position = start
-
-        def emit(s: int, e: int, style: Style) -> None:
-            nonlocal used
-            if e <= s:
-                return
-            # Tabs and stray control characters would break the column arithmetic.
-            chunk = text[s:e].replace("\t", " ")
-            segments.append(Segment(chunk, style))
-            used += cell_len(chunk)
-
-        for mark in marks:
-            if mark.end <= position or mark.start >= end:
-                continue
-            emit(position, max(position, mark.start), cell_base)
-            mark_start = max(position, mark.start)
-            mark_end = min(end, mark.end)
-            emit(mark_start, mark_end, self._overlay(cell_base, _MARK_CLASS[mark.kind]))
-            position = mark_end
-        emit(position, end, cell_base)
         return used
