@@ -402,20 +402,6 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
         b_lines = []
         if b_span is not None:
             b_lines = wrap_offsets(b_text, b_span.start, b_span.end, right_width)
-        if b_row_index is not None:
-            height = max(len(a_lines), len(b_lines))
-            lines.extend(
-                Line(
-                    row_index,
-                    n == 0,
-                    a_lines[n] if n < len(a_lines) else None,
-                    b_lines[n] if n < len(b_lines) else None,
-                    b_row=b_row_index,
-                    b_first=n == 0,
-                )
-                for n in range(height)
-            )
-            continue
         if unified:
             if pair.op == "equal" and b_lines:
                 lines.extend(Line(row_index, n == 0, None, r, True) for n, r in enumerate(b_lines))
@@ -425,14 +411,18 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
                 Line(row_index, n == 0 and not a_lines, None, r) for n, r in enumerate(b_lines)
             )
             continue
+        # Side by side: A's and B's lines next to each other (B's from ``b_row_index`` when an
+        # A-only and a B-only sentence share the lines).
         height = max(len(a_lines), len(b_lines), 1)
-        for n in range(height):
-            lines.append(
-                Line(
-                    row_index,
-                    n == 0,
-                    a_lines[n] if n < len(a_lines) else None,
-                    b_lines[n] if n < len(b_lines) else None,
-                )
+        lines.extend(
+            Line(
+                row_index,
+                n == 0,
+                a_lines[n] if n < len(a_lines) else None,
+                b_lines[n] if n < len(b_lines) else None,
+                b_row=b_row_index,
+                b_first=b_row_index is not None and n == 0,
             )
+            for n in range(height)
+        )
     return lines
