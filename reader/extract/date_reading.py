@@ -74,6 +74,8 @@ _DURATION_RE = re.compile(
 )
 _AMOUNT_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?|X)([A-Z])")
 _CLOCK_RE = re.compile(r"(\d\d):(\d\d)")
+_YEARLESS_WEEKDAY_RE = re.compile(r"XXXX-WXX-([1-7])(?:T(\w\w))?")
+_YEARLESS_RE = re.compile(r"XXXX-(\d\d|Q[1-4]|SP|SU|FA|WI)")
 
 
 def reading(type_: str, value: str, mod: str | None = None) -> str:
@@ -105,13 +107,9 @@ def _plain(value: str) -> str | None:
         if part[0] == "H":
             return f"{_HALVES[part[1]]} of {year}"
         return f"{_SEASONS[part]} {year}"
-    if m := re.fullmatch(r"XXXX-WXX-([1-7])(?:T(\w\w))?", value):
-        day = "a " + _WEEKDAY_NAMES[int(m.group(1)) - 1]
-        part = _PARTS_OF_DAY.get(m.group(2) or "")
-        return f"{day} {part}, date unknown" if part else f"{day}, date unknown"
-    if m := re.fullmatch(r"XXXX-(\d\d)", value):
-        month = int(m.group(1))
-        return f"{_MONTH_NAMES[month - 1]}, year unknown" if 1 <= month <= 12 else None
+    if yearless := _yearless(value):
+        kind, name = yearless
+        return f"a {name}, date unknown" if kind == "weekday" else f"{name}, year unknown"
     if m := _MONTH_RE.fullmatch(value):
         month = int(m.group(2))
         return f"{_MONTH_NAMES[month - 1]} {m.group(1)}" if 1 <= month <= 12 else None
@@ -206,17 +204,23 @@ def _set(value: str) -> str | None:
         if amount in ("1", "X"):
             return f"every {unit}"
         return f"every {float(amount):g} {_plural(unit)}"
-    weekday = re.fullmatch(r"XXXX-WXX-([1-7])(?:T(\w\w))?", value)
-    if weekday is not None:
-        day = _WEEKDAY_NAMES[int(weekday.group(1)) - 1]
-        part = _PARTS_OF_DAY.get(weekday.group(2) or "")
-        return f"every {day}" + (f" {part}" if part else "")
-    month = re.fullmatch(r"XXXX-(\d\d)", value)
-    if month is not None and 1 <= int(month.group(1)) <= 12:
-        return f"every {_MONTH_NAMES[int(month.group(1)) - 1]}"
-    season = re.fullmatch(r"XXXX-(Q[1-4]|SP|SU|FA|WI)", value)
-    if season is not None:
-        return f"every {_SEASONS.get(season.group(1), season.group(1))}"
+    yearless = _yearless(value)
+    return f"every {yearless[1]}" if yearless else None
+
+
+def _yearless(value: str) -> tuple[str, str] | None:
+    """What a value with no year names, and its kind: ("weekday", "Friday night") for
+    ``XXXX-WXX-5TNI``, ("month", "July") for ``XXXX-07``, ("part", "summer") for ``XXXX-SU``."""
+    if m := _YEARLESS_WEEKDAY_RE.fullmatch(value):
+        part = _PARTS_OF_DAY.get(m.group(2) or "")
+        name = _WEEKDAY_NAMES[int(m.group(1)) - 1]
+        return "weekday", f"{name} {part}" if part else name
+    if m := _YEARLESS_RE.fullmatch(value):
+        named = m.group(1)
+        if named.isdigit():
+            month = int(named)
+            return ("month", _MONTH_NAMES[month - 1]) if 1 <= month <= 12 else None
+        return "part", _SEASONS.get(named, named)
     return None
 
 
