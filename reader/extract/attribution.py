@@ -1818,10 +1818,11 @@ _INSTITUTION_WORDS = frozenset(
 
 # A surname as a clause's subject: opening a sentence or following an opener's comma, with a
 # title or not, and followed by a lower-case word that can be its verb.
-_SUBJECT_SURNAME_RE = re.compile(
+_SURNAME_OPENING_A_CLAUSE = (
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n)|(?<=,\s))"
-    r"(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=\s+(?P<next>[a-z]+))"
+    r"(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)"
 )
+_SUBJECT_SURNAME_RE = re.compile(_SURNAME_OPENING_A_CLAUSE + r"(?=\s+(?P<next>[a-z]+))")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # How far back a pronoun looks for a newly named subject: a few paragraphs, so that a long text
 # costs no scan from its start per quote.
@@ -1877,11 +1878,12 @@ def _subject_named_since(
     """The last person opening a sentence in ``text[start:stop]`` as its subject, by a surname
     the text gives in full or by a full name; a title of the other gender rules one out."""
     found: tuple[int, tuple[int, int]] | None = None  # where the subject is, and its full name
-    for m in _SUBJECT_SURNAME_BEFORE_RE.finditer(text, start, stop):
-        name, title = ("name", "title") if m.group("name") is not None else ("name2", "title2")
-        full = _person_of_surname(text, m, name, title, pronoun, resolver)
+    for m in _SUBJECT_SURNAME_OR_APPOSED_RE.finditer(text, start, stop):
+        if m.group("appos") is not None and text[m.start() - 2 : m.start()] == ", ":
+            continue  # "…, Riva, 47, and …": a list, not a sentence's subject
+        full = _person_of_surname(text, m, "name", "title", pronoun, resolver)
         if full is not None:
-            found = (m.start(name), full)
+            found = (m.start("name"), full)
     for m in _SUBJECT_FULL_NAME_RE.finditer(text, start, stop):
         span = _strip_name(text, *m.span("name"))
         first = text[span[0] : span[1]].split()[0].lower()
@@ -1903,9 +1905,9 @@ _SUBJECT_FULL_NAME_RE = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n))(?:(?:But|And|So|Yet|Then)\s+)?"
     rf"(?P<name>{_FULL_NAME})(?=\s+[a-z]|,\s|\s\()"
 )
-_SUBJECT_SURNAME_BEFORE_RE = re.compile(
-    _SUBJECT_SURNAME_RE.pattern + r"|(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n))"
-    r"(?:(?P<title2>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name2>[A-Z][a-z][\w\-]*)(?=,\s|\s\()"
+# The same, or opening a sentence before an apposition ("Kempthorne, at a news conference, said").
+_SUBJECT_SURNAME_OR_APPOSED_RE = re.compile(
+    _SURNAME_OPENING_A_CLAUSE + r"(?=\s+(?P<next>[a-z]+)|(?P<appos>,\s|\s\())"
 )
 
 
