@@ -180,19 +180,11 @@ def _duration(value: str) -> str | None:
     said = []
     for amount, unit in parts:
         if amount == "X":
-            said.append("some " + _plural(unit))
+            said.append("some " + lx.plural(unit))
         else:
             number = float(amount)
-            said.append(f"{number:g} {unit if number == 1 else _plural(unit)}")
+            said.append(f"{number:g} {unit if number == 1 else lx.plural(unit)}")
     return " ".join(said)
-
-
-def _plural(unit: str) -> str:
-    if unit == "century":
-        return "centuries"
-    if unit == "millennium":
-        return "millennia"
-    return unit + "s"
 
 
 def _set(value: str) -> str | None:
@@ -203,7 +195,7 @@ def _set(value: str) -> str | None:
         amount, unit = parts[0]
         if amount in ("1", "X"):
             return f"every {unit}"
-        return f"every {float(amount):g} {_plural(unit)}"
+        return f"every {float(amount):g} {lx.plural(unit)}"
     yearless = _yearless(value)
     return f"every {yearless[1]}" if yearless else None
 

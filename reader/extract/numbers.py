@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.extract.timex_lexicon import MONTHS, alternation
+from reader.extract.timex_lexicon import MONTHS, alternation, plural
 
 __all__ = ["NumberMention", "find_numbers", "unit_key"]
 
@@ -55,7 +55,7 @@ class NumberMention:
         """The unit as a sentence says it with this value: "2.5 years", "1 year", "6 feet"."""
         if self.kind != "measure" or self.unit is None or self.value == 1:
             return self.unit
-        return _PLURAL_UNITS.get(self.unit, self.unit + "s")
+        return plural(self.unit)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -95,7 +95,6 @@ _CURRENCY_SIGNS = {
     "₴": "UAH", "₹": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB", "chf": "CHF",
     "jpy": "JPY", "cny": "CNY", "uah": "UAH",
 }  # fmt: skip
-_PLURAL_UNITS = {"foot": "feet", "inch": "inches", "century": "centuries"}
 _CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "sterling": "GBP", "ruble": "RUB",
     "rouble": "RUB", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "hryvnia": "UAH",

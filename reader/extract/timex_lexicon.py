@@ -78,6 +78,19 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 }  # fmt: skip
 
 
+_IRREGULAR_PLURALS = {
+    "century": "centuries",
+    "millennium": "millennia",
+    "foot": "feet",
+    "inch": "inches",
+}
+
+
+def plural(unit: str) -> str:
+    """The plural of a unit's singular name: "years", "centuries", "feet"."""
+    return _IRREGULAR_PLURALS.get(unit, unit + "s")
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so prefixes never shadow longer words."""
     items = sorted(words, key=lambda w: (-len(w), w))
