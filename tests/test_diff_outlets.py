@@ -55,8 +55,10 @@ def test_afp_and_rferl_reports_pair_only_same_facts(seed_articles: dict[str, Art
     predicted, false, gold, found = score_against_gold("align_002_004.json", seed_articles)
     assert false == 0
     # Same names and figures, reported in another order (Ryabkov confirming the date comes
-    # after the quoted spokesperson in 004): found although the backbone cannot hold it.
-    assert found >= 5, f"{found}/{gold}"
+    # after the quoted spokesperson in 004): found although the backbone cannot hold it. "The
+    # United States and Russia will hold" pairs with "U.S. and Russian officials will hold":
+    # one country, three spellings.
+    assert found >= 6, f"{found}/{gold}"
 
 
 def test_nyt_translation_and_ap_report_pair_no_unrelated_sentences(

@@ -4,7 +4,8 @@ How it works:
 
 1. Both texts are split into sentences (``reader.text.sentences``) and each sentence gets a
    scoring form: folded words lightly normalised (``Jan`` -> ``january``, plural/possessive
-   ``s`` dropped), mapped to integers, plus its set of content words (no stopwords).
+   ``s`` dropped, ``U.S.``/``United States``/``American`` one word, ``Russian`` -> ``russia``),
+   mapped to integers, plus its set of content words (no stopwords).
 2. Anchors (long versions only, more than ``DP_MAX_CELLS`` sentence pairs): sentences whose
    folded words are identical and unique on both sides; the longest in-order chain of them
    (longest increasing subsequence) is the first backbone.
@@ -39,7 +40,9 @@ edit; ``changed`` below that; ``moved``; ``added``; ``removed``.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,20 +116,83 @@ class _Features:
     """Summed IDF weight of ``content`` (set by the scorer)."""
 
 
+# One entity, many spellings: "U.S.", "US", "the United States" and "America" are one word for
+# scoring, as are a country and its adjective ("Russian" officials, "Russia" will...), so that
+# two outlets' or a translation's sentences about the same fact share them.
+_ENTITY_NAMES = re.compile(
+    r"\b(?:(?P<unitedstates>U\.S\.(?:A\.)?|USA?|United States(?: of America)?"
+    r"|(?<!Latin )(?<!South )(?<!North )(?<!Central )America)"
+    r"|(?P<unitedkingdom>U\.K\.|UK|United Kingdom|Britain)"
+    r"|(?P<unitednations>U\.N\.|UN|United Nations)"
+    r"|(?P<europeanunion>E\.U\.|EU|European Union))(?![\w.])"
+)
+_ENTITY_CLUES = ("U", "America", "Britain", "EU", "E.U.")
+_DEMONYMS = {
+    "american": "unitedstates",
+    "british": "unitedkingdom",
+    "russian": "russia",
+    "ukrainian": "ukraine",
+    "belarusian": "belarus",
+    "chinese": "china",
+    "french": "france",
+    "german": "germany",
+    "european": "europe",
+    "iranian": "iran",
+    "israeli": "israel",
+    "palestinian": "palestine",
+    "syrian": "syria",
+    "iraqi": "iraq",
+    "afghan": "afghanistan",
+    "indian": "india",
+    "pakistani": "pakistan",
+    "japanese": "japan",
+    "korean": "korea",
+    "turkish": "turkey",
+    "polish": "poland",
+    "italian": "italy",
+    "spanish": "spain",
+    "canadian": "canada",
+    "mexican": "mexico",
+    "swiss": "switzerland",
+    "dutch": "netherlands",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "norwegian": "norway",
+    "greek": "greece",
+    "egyptian": "egypt",
+    "lebanese": "lebanon",
+    "cuban": "cuba",
+    "venezuelan": "venezuela",
+    "brazilian": "brazil",
+    "australian": "australia",
+}
+
+
+def _entity_word(match: re.Match[str]) -> str:
+    return f" {match.lastgroup} "
+
+
+@functools.lru_cache(maxsize=1 << 16)  # news vocabulary repeats: most words are hits
 def _scoring_word(word: str) -> str:
     word = _MONTHS.get(word, word)
     if word.endswith("'s"):
-        return word[:-2]
+        word = word[:-2]
+    word = _DEMONYMS.get(word.removesuffix("s"), word)
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+        word = word[:-1]
     return word
 
 
 def _features(
     text: str, sentence: Sentence, vocabulary: dict[str, int]
 ) -> tuple[_Features, tuple[str, ...]]:
-    folded_words = words(text[sentence.start : sentence.end])
-    forms = [_scoring_word(word) for word in folded_words]
+    sentence_text = text[sentence.start : sentence.end]
+    folded_words = words(sentence_text)
+    scoring_words = folded_words
+    # Most sentences name none of these entities; the substring test spares them the regex.
+    if any(clue in sentence_text for clue in _ENTITY_CLUES):
+        scoring_words = words(_ENTITY_NAMES.sub(_entity_word, sentence_text))
+    forms = [_scoring_word(word) for word in scoring_words]
     ids = [vocabulary.setdefault(form, len(vocabulary)) for form in forms]
     content = frozenset(i for i, form in zip(ids, forms, strict=True) if form not in _STOPWORDS)
     return _Features(ids, " ".join(forms), content, len(ids)), tuple(folded_words)
