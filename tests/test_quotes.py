@@ -681,3 +681,48 @@ def test_a_pronoun_keeps_the_last_speaker_over_names_inside_quotes() -> None:
         "“I met John Smith there. John Smith agreed,” she said."
     )
     assert only(find_quotes(text), "John Smith agreed").speaker == "Ann Lee"
+
+
+def test_she_is_not_the_man_named_last_but_the_woman_named_before() -> None:
+    text = (
+        "“We will not back down,” said Barack Obama at the town hall.\n\n"
+        "During the event, Tina Houchins had a question for the president.\n\n"
+        "“As a mother, my son gave his life for this country,” she said.\n\n"
+        "“Why will you not say the words?”"
+    )
+    quotes = find_quotes(text)
+    assert only(quotes, "back down").speaker == "Barack Obama"
+    assert only(quotes, "my son gave").speaker == "Tina Houchins"
+
+
+def test_a_shared_surname_is_resolved_by_the_pronouns_gender() -> None:
+    text = (
+        "Sen. Ted Cruz spoke to delegates. Trump had attacked his wife, Heidi Cruz, in March.\n\n"
+        "“I will not support people who attack my wife,” Cruz said in July.\n\n"
+        "“The day that was abrogated was the day this became personal,” he said."
+    )
+    quotes = find_quotes(text)
+    assert only(quotes, "abrogated").speaker == "Ted Cruz"
+    text = (
+        "Bill Clinton campaigned in Ohio while Mrs. Clinton rested.\n\n"
+        "“It is the craziest thing in the world,” Clinton said of the health law.\n\n"
+        "“Premiums have doubled,” he added."
+    )
+    assert only(find_quotes(text), "doubled").speaker == "Bill Clinton"
+
+
+def test_a_pronoun_with_no_fitting_person_stays_a_pronoun() -> None:
+    text = (
+        "“The numbers are final,” said John Baker, the analyst.\n\n"
+        "“It was a good year for us,” she said."
+    )
+    assert only(find_quotes(text), "good year").speaker == "she"
+
+
+def test_a_participle_opening_the_sentence_is_not_the_pronouns_antecedent() -> None:
+    text = (
+        "“She is a fine doctor,” Msgr. Michael Farmer said.\n\n"
+        "Expressing certainty that she could have left, he said the doctor made "
+        "a “concrete decision” to stay."
+    )
+    assert only(find_quotes(text), "concrete").speaker == "Michael Farmer"

@@ -14,11 +14,14 @@ For each quote, in this order:
    a speech running on) and names no speaker of its own, or a previous paragraph that ends by
    introducing it (``… reports:``).
 
-Only the quote's paragraph and its neighbours are read. Pronouns are resolved to the last named
-speaker (or the last full name before the quote), and a surname to the fullest mention
-("Lavrov" -> "Sergei Lavrov"); when several people share it ("Mrs. Clinton": Hillary or Bill) a
-gendered or matching title decides, then a full mention just before, then the one named most.
-Titles are dropped from the name ("Foreign Minister").
+Only the quote's paragraph and its neighbours are read. Pronouns are resolved to the person who
+opened a sentence since the last named speaker, else that speaker (or the last full name before
+the quote). "He"/"she" must fit the person's gender when a title ("Mrs.") or a given name
+(``reader.extract.first_names``) tells it: "Cruz said … he said" is Ted, not Heidi Cruz; a
+"she" after a man falls back to the last woman named or who spoke, else stays "she". A surname
+goes to the fullest mention ("Lavrov" -> "Sergei Lavrov"); when several people share it
+("Mrs. Clinton": Hillary or Bill) a gendered or matching title decides, then a full mention just
+before, then the one named most. Titles are dropped from the name ("Foreign Minister").
 
 Cue verbs recognised (any tense form listed): say, tell, add, ask, write, state, note, warn,
 explain, declare, insist, argue, claim, continue, recall, reply, respond, tweet, post, report,
@@ -33,10 +36,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from reader.extract import timex_lexicon as lx
+from reader.extract.first_names import gender_of_first_name
 
 if TYPE_CHECKING:
     from reader.extract.quotes import Quote
@@ -1437,8 +1441,9 @@ class _Resolver:
         self.text = text
         self._full_mentions: dict[tuple[str, int], list[tuple[int, tuple[int, int]]]] = {}
 
-    def fullest(self, start: int, end: int) -> tuple[int, int]:
-        """The fullest mention of the name at ``text[start:end]`` ("Lavrov" -> "Sergei Lavrov")."""
+    def fullest(self, start: int, end: int, gender: str | None = None) -> tuple[int, int]:
+        """The fullest mention of the name at ``text[start:end]`` ("Lavrov" -> "Sergei Lavrov");
+        with ``gender`` ('m'/'f', from a pronoun), people the other gender are passed over."""
         text = self.text
         surname = text[start:end]
         if (
@@ -1479,6 +1484,11 @@ class _Resolver:
                             mentions.append((pos, (s, e)))
                 pos = text.find(surname, stop, limit)
             self._full_mentions[key] = mentions
+        if gender is not None:
+            # People the name or title says are of that gender, else those it says nothing of.
+            genders = [_gender_of(text, span) for _, span in mentions]
+            wanted = gender if gender in genders else None
+            mentions = [m for m, g in zip(mentions, genders, strict=True) if g == wanted]
         if not mentions:
             return start, end
         names = {text[s:e] for _, (s, e) in mentions}
@@ -1530,10 +1540,13 @@ class _Resolver:
 _NEARBY = 600
 _TITLE_GENDER = {
     "mrs.": "f",
+    "mrs": "f",
     "ms.": "f",
+    "ms": "f",
     "miss": "f",
     "madam": "f",
     "mr.": "m",
+    "mr": "m",
     "sir": "m",
     "congresswoman": "f",
     "congressman": "m",
@@ -1542,6 +1555,32 @@ _TITLE_GENDER = {
     "spokeswoman": "f",
     "spokesman": "m",
 }
+
+
+def _gender_of(text: str, span: tuple[int, int]) -> str | None:
+    """'m', 'f' or None for the person named at ``span``: a gendered title before or in the
+    name ("Mrs. Clinton", "Ms. Jane Doe"), else a given name that tells ("Hillary Clinton")."""
+    words = text[span[0] : span[1]].split()
+    title = _title_before(text, span[0])
+    if title is None and words and words[0].lower() in _TITLE_GENDER:
+        title = words[0].lower()
+    if title is not None and title in _TITLE_GENDER:
+        return _TITLE_GENDER[title]
+    given = [
+        w
+        for w in words[:-1]
+        if w.lower().rstrip(".") not in _TITLE_WORDS and not (len(w) <= 2 and w.endswith("."))
+    ]  # "W. Mark Felt": the initial tells nothing, "Mark" does
+    return gender_of_first_name(given[0]) if given else None
+
+
+def _fits(text: str, span: tuple[int, int] | None, pronoun: str) -> bool:
+    """Whether "he"/"she" can mean the person at ``span`` (unknown genders fit either)."""
+    wanted = _PRONOUN_GENDER.get(pronoun.lower())
+    if span is None or wanted is None:
+        return True
+    gender = _gender_of(text, span)
+    return gender is None or gender == wanted
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -1658,8 +1697,8 @@ def attribute(
                 if intro is not None:
                     mentions[i] = intro
 
-    last_person: tuple[int, int] | None = None
-    last_person_end = 0
+    history = _SpeakerHistory()
+    quote_spans = [(quote.start, quote.end) for quote in quotes]
     for i, quote in enumerate(quotes):
         origin = sources[i]
         mention = mentions[i] if origin is None else mentions[origin]
@@ -1670,32 +1709,18 @@ def attribute(
         word = text[mention.start : mention.end]
         if mention.kind == "pron":
             if word.lower() in _PERSON_PRONOUNS:
-                antecedent = _antecedent_in_sentence(
-                    text, mention.start, paragraphs[quote_paragraphs[i]][0]
+                speaker_span = _resolve_pronoun(
+                    text,
+                    quote,
+                    mention,
+                    paragraphs[quote_paragraphs[i]][0],
+                    resolver,
+                    history,
+                    quote_spans,
                 )
-                if antecedent is not None:
-                    speaker_span = resolver.fullest(*antecedent)
-                elif last_person is not None:
-                    # A person opening a sentence since the last speaker's quote is whom the
-                    # pronoun most likely means ("Meyer penned a letter. ``…,'' she wrote").
-                    speaker_span = (
-                        _subject_named_since(
-                            text,
-                            max(last_person_end, quote.start - _MAX_SUBJECT_REACH),
-                            min(mention.start, quote.start),
-                            resolver,
-                            word,
-                        )
-                        or last_person
-                    )
-                else:
-                    speaker_span = (
-                        _last_full_name(text, quote.start, resolver, word) or speaker_span
-                    )
         elif mention.kind in ("name", "phrase"):
             speaker_span = resolver.fullest(*mention.name)
-            last_person = speaker_span
-            last_person_end = max(quote.end, mention.end)
+            history.named(text, speaker_span, mention.name, max(quote.end, mention.end))
         result.append(
             replace(
                 quote,
@@ -1711,8 +1736,112 @@ def attribute(
     return result
 
 
+@dataclass(slots=True)
+class _SpeakerHistory:
+    """Who has spoken so far in a text, for the pronouns of later quotes."""
+
+    last: tuple[int, int] | None = None  # the last speaker named, in full
+    last_mention: tuple[int, int] = (0, 0)  # the words that named them ("Cruz")
+    last_end: int = 0  # where their quote (or attribution) ended
+    people: list[tuple[tuple[int, int], int]] = field(default_factory=list)
+    """Persons who spoke, named or by a resolved pronoun, with where their quote ended."""
+    by_pronoun: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """A pronoun's start -> the person it was resolved to (quotes sharing it agree)."""
+
+    def named(self, text: str, person: tuple[int, int], mention: tuple[int, int], end: int) -> None:
+        self.last, self.last_mention, self.last_end = person, mention, end
+        if _is_a_persons_full_name(text, person):
+            self.people.append((person, end))
+
+
+def _resolve_pronoun(
+    text: str,
+    quote: Quote,
+    mention: _Mention,
+    para_start: int,
+    resolver: _Resolver,
+    history: _SpeakerHistory,
+    quote_spans: list[tuple[int, int]],
+) -> tuple[int, int]:
+    """The person "he"/"she" (any person pronoun) attributing ``quote`` means, else the
+    pronoun itself."""
+    known = history.by_pronoun.get(mention.start)
+    if known is not None:
+        return known
+    word = text[mention.start : mention.end]
+    pronoun_span = (mention.start, mention.end)
+    stop = min(mention.start, quote.start)
+    antecedent = _antecedent_in_sentence(text, mention.start, para_start, resolver)
+    if antecedent is not None and _fits(text, resolver.fullest(*antecedent), word):
+        person = resolver.fullest(*antecedent)
+    elif history.last is not None:
+        # A person opening a sentence since the last speaker's quote is whom the pronoun most
+        # likely means ("Meyer penned a letter. ``…,'' she wrote").
+        lower = max(history.last_end, quote.start - _MAX_SUBJECT_REACH)
+        person = _subject_named_since(text, lower, stop, resolver, word) or history.last
+    else:
+        person = _last_full_name(text, quote.start, resolver, word) or pronoun_span
+    if person == history.last and not _fits(text, person, word):
+        # "Cruz said …; “…,” he said": Ted Cruz, not Heidi Cruz named just before.
+        regendered = resolver.fullest(*history.last_mention, _PRONOUN_GENDER.get(word.lower()))
+        if regendered != history.last_mention:
+            person = regendered
+    if not _fits(text, person, word):
+        person = (
+            _person_who_fits(text, quote.start, stop, resolver, word, history.people, quote_spans)
+            or pronoun_span
+        )
+    if person != pronoun_span:
+        history.people.append((person, max(quote.end, mention.end)))
+    history.by_pronoun[mention.start] = person
+    return person
+
+
+def _person_who_fits(
+    text: str,
+    quote_start: int,
+    stop: int,
+    resolver: _Resolver,
+    pronoun: str,
+    people: list[tuple[tuple[int, int], int]],
+    quote_spans: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """For "she" whose first guess is a man (or "he", a woman), the likeliest person who fits:
+    one opening a sentence since the last fitting speaker; else the nearest person named whose
+    given name or title says the pronoun's gender; else that earlier speaker.
+    Names inside quotations are not candidates; a name of unknown gender is not enough
+    (film titles and firms look like names), so the pronoun may stay unresolved."""
+    earlier = next((p for p in reversed(people) if _fits(text, p[0], pronoun)), None)
+    lower = max(0, quote_start - _MAX_SUBJECT_REACH)
+    since = _subject_named_since(
+        text, max(earlier[1] if earlier else 0, lower), stop, resolver, pronoun
+    )
+    if since is not None:
+        return since
+    wanted = _PRONOUN_GENDER[pronoun.lower()]
+    quote_starts = [start for start, _ in quote_spans]
+    same_gender: tuple[int, int] | None = None
+    for m in _FULL_NAME_RE.finditer(text, lower, stop):
+        span = _strip_name(text, m.start(), m.end())
+        inside = bisect_right(quote_starts, span[0]) - 1
+        if inside >= 0 and span[0] < quote_spans[inside][1]:
+            continue  # a name someone says is not the one saying it
+        if _is_possessive(text, span) or not _is_a_persons_full_name(text, span):
+            continue  # "Ivanka Trump's statement": not the sentence's subject
+        if _gender_of(text, span) == wanted:
+            same_gender = span
+    return same_gender or (earlier[0] if earlier else None)
+
+
+def _is_possessive(text: str, span: tuple[int, int]) -> bool:
+    """Whether the name at ``span`` is a possessive ("Trump's plan"), 's inside it or not."""
+    return text[span[1] - 2 : span[1] + 2].startswith(("'s", "\u2019s")) or text[
+        span[1] : span[1] + 2
+    ] in ("'s", "\u2019s")
+
+
 def _antecedent_in_sentence(
-    text: str, pronoun_start: int, para_start: int
+    text: str, pronoun_start: int, para_start: int, resolver: _Resolver
 ) -> tuple[int, int] | None:
     """A name opening the pronoun's own sentence ("Trump said he …")."""
     start = _sentence_start(text, max(para_start, pronoun_start - _MAX_BEFORE), pronoun_start)
@@ -1734,6 +1863,14 @@ def _antecedent_in_sentence(
     start, end = _strip_name(text, m.start("name"), m.end("name"))
     if text[start:end].lower() in _SENTENCE_STARTERS:
         return None  # "My mother … she says"
+    word = text[start:end]
+    if (
+        word.endswith("ing")
+        and " " not in word
+        and "," in text[end:pronoun_start]
+        and resolver.fullest(start, end) == (start, end)
+    ):
+        return None  # "Expressing certainty that …, he said" (but "When King hired …, he")
     return start, end
 
 
@@ -1820,7 +1957,7 @@ _INSTITUTION_WORDS = frozenset(
 # title or not, and followed by a lower-case word that can be its verb.
 _SURNAME_OPENING_A_CLAUSE = (
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n)|(?<=,\s))"
-    r"(?:(?P<title>Mr\.|Mrs\.|Ms\.|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)"
+    r"(?:(?P<title>Mrs?\.?|Ms\.?|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)"
 )
 _SUBJECT_SURNAME_RE = re.compile(_SURNAME_OPENING_A_CLAUSE + r"(?=\s+(?P<next>[a-z]+))")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -1846,7 +1983,7 @@ def _last_full_name(
         span = _strip_name(text, m.start(), m.end())
         if text[span[0] - 1 : span[0]] in _OPENING_MARKS:
             continue  # "for ``New Moon,'' she wrote": a quoted title, not a person
-        if _is_a_persons_full_name(text, span):
+        if _is_a_persons_full_name(text, span) and _fits(text, span, pronoun):
             best, after = span, span[1]
     for m in _SUBJECT_SURNAME_RE.finditer(text, after, position):
         full = _person_of_surname(text, m, "name", "title", pronoun, resolver)
@@ -1869,7 +2006,9 @@ def _person_of_surname(
     if _is_common_word(text, *m.span(name)):
         return None
     full = resolver.fullest(*m.span(name))
-    return full if full != m.span(name) and _is_a_persons_full_name(text, full) else None
+    if full == m.span(name) or not _is_a_persons_full_name(text, full):
+        return None
+    return full if _fits(text, full, pronoun) else None
 
 
 def _subject_named_since(
@@ -1893,6 +2032,8 @@ def _subject_named_since(
             and first not in _SENTENCE_STARTERS
             and not _is_common_word(text, span[0], span[0] + len(first))
             and _is_a_persons_full_name(text, span)
+            and not _is_possessive(text, span)
+            and _fits(text, span, pronoun)
             and (found is None or span[0] > found[0])
         ):
             found = (span[0], span)
