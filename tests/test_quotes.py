@@ -726,3 +726,23 @@ def test_a_participle_opening_the_sentence_is_not_the_pronouns_antecedent() -> N
         "a “concrete decision” to stay."
     )
     assert only(find_quotes(text), "concrete").speaker == "Michael Farmer"
+
+
+def test_a_country_adjective_before_a_lower_case_title_is_not_the_speaker() -> None:
+    text = (
+        "Greek prime minister George Papandreou condemned the killings, saying: "
+        "“A demonstration is one thing and murder is quite another.”\n\n"
+        "He added: “We will stand alongside the families.”"
+    )
+    quotes = find_quotes(text)
+    assert only(quotes, "demonstration").speaker == "George Papandreou"
+    assert only(quotes, "families").speaker == "George Papandreou"
+
+
+def test_a_pronoun_is_never_a_war_a_place_or_a_films_title() -> None:
+    text = (
+        "MIDWAY ATOLL - A naval battle off this atoll changed the course of World War II, "
+        "and the 2005 film The Notorious Bettie Page ran in Los Angeles.\n\n"
+        "“And they're terrifying,” he said in a recent interview."
+    )
+    assert only(find_quotes(text), "terrifying").speaker == "he"

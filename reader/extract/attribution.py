@@ -1322,11 +1322,26 @@ def _clause_subject(text: str, start: int, stop: int, cue: str) -> _Mention | No
         if m is not None:
             mention = _mention_from(m, 0, text, cue, strict=True)
             if mention is not None:
-                return mention
+                return _past_lower_case_titles(text, mention)
     m = _SENTENCE_SUBJECT_RE.match(text, start, stop)
     if m is None:
         return None
-    return _mention_from(m, 0, text, cue, strict=True)
+    mention = _mention_from(m, 0, text, cue, strict=True)
+    return _past_lower_case_titles(text, mention) if mention is not None else None
+
+
+_TITLED_NAME_RE = re.compile(rf"\s+((?:[a-z]+\s+){{1,3}})({_FULL_NAME})")
+
+
+def _past_lower_case_titles(text: str, mention: _Mention) -> _Mention:
+    """ "Greek prime minister George Papandreou condemned …": the subject is the person, not
+    the country's adjective the lower-case title follows."""
+    if mention.kind != "name":
+        return mention
+    m = _TITLED_NAME_RE.match(text, mention.name[1])
+    if m is None or not all(word in _TITLE_WORDS for word in m.group(1).split()):
+        return mention
+    return _Mention(mention.start, m.end(2), "name", mention.cue, _strip_name(text, *m.span(2)))
 
 
 def _participle_subject(text: str, start: int, stop: int, cue: str) -> _Mention | None:
@@ -1474,8 +1489,9 @@ class _Resolver:
                             s == first
                             and previous
                             and previous[-1].lower().lstrip(_OPENING_QUOTE_CHARS) in _DETERMINERS
-                        ):
-                            pass  # "the Washington Post Trump said": an organisation, then him
+                        ) or text[s:e].split()[0].lower() in _DETERMINERS:
+                            pass  # "the Washington Post Trump said": an organisation, then him;
+                            # "The Notorious Bettie Page": a film's title
                         elif (
                             e - s > len(surname)
                             and text[s:e].split()[0].lower() not in _SENTENCE_STARTERS
@@ -1949,8 +1965,28 @@ _INSTITUTION_WORDS = frozenset(
         "industries",
         "holdings",
         "club",
+        "society",
+        "today",
+        "weekly",
+        "magazine",
+        "tribune",
+        "herald",
+        "press",
+        "ocean",
+        "sea",
+        "river",
+        "lake",
+        "island",
+        "islands",
+        "mountains",
+        "valley",
+        "bay",
+        "coast",
+        "beach",
     ]
 )
+# Words no person's name holds anywhere ("World War II", "Garden of Eden", "Los Angeles").
+_NOT_IN_A_PERSONS_NAME = frozenset(["war", "world", "of", "the", "and", "los", "las"])
 
 
 # A surname as a clause's subject: opening a sentence or following an opener's comma, with a
@@ -2058,5 +2094,7 @@ def _is_a_persons_full_name(text: str, span: tuple[int, int]) -> bool:
     return (
         len(words) > 1
         and words[-1].lower() not in _INSTITUTION_WORDS
+        and not any(word.lower() in _NOT_IN_A_PERSONS_NAME for word in words)
+        and not all(word.isupper() for word in words)  # "MIDWAY ATOLL -": a dateline
         and "\n" not in text[span[0] : span[1]]
     )
