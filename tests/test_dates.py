@@ -627,6 +627,18 @@ def test_a_holidays_things_are_no_dates() -> None:
     assert one("We will meet at Christmas.", "2016-09-28", "Christmas").value == "2016-12-25"
 
 
+def test_holidays_named_with_an_apostrophe_either_way() -> None:
+    dct = "2021-12-29"
+    assert one("Shops close on New Year's Day.", dct, "New Year's Day").value == "2022-01-01"
+    assert one("Shops close on New Year\u2019s Day.", dct, "New Year\u2019s Day").value == (
+        "2022-01-01"
+    )
+    assert one("The party is on New Year's Eve.", dct, "New Year's Eve").value == "2021-12-31"
+    text = "They marched on St. Patrick\u2019s Day."
+    assert one(text, dct, "St. Patrick\u2019s Day").value == "2021-03-17"
+    assert find_dates("The new year brings new taxes.", dct) == []
+
+
 def test_a_time_heading_its_own_line_is_on_the_article_date() -> None:
     text = (
         "The Latest on the race:\n\n5 p.m.\n\nTrump spoke about Monday night's debate.\n\n"

@@ -296,6 +296,7 @@ _TRIGGER_PREFIXES = [
     "midnight",
     "midday",
     "christmas",
+    "new year",
     "thanksgiving",
     "easter",
     "halloween",
@@ -347,6 +348,7 @@ _TRIGGER_WORDS = [
     "boxing",
     "bastille",
     "patrick's",
+    "patrick\u2019s",
     "veterans",
 ]
 _TRIGGER = re.compile(
@@ -520,6 +522,7 @@ _LEFT_WORDS = [
     "foreseeable",
     "these",
     "as",
+    "st.",  # "St. Patrick's Day"
 ]
 _LEFT_REVERSED = re.compile(
     r"(?:[\s,-]+(?:"
@@ -1143,7 +1146,7 @@ class _Resolver:
         return ("DATE", value, _mod_of(raw))
 
     def _holiday(self, raw: str, start: int, end: int):
-        t = re.sub(r"\s+", " ", raw.lower())
+        t = re.sub(r"\s+", " ", raw.lower()).replace("\u2019", "'")
         t = re.sub(r"^(?:last|next|this|on) ", "", t)
         year = _find_year(t)
         name = re.sub(r",? \d{4}$", "", t).strip()
