@@ -689,3 +689,14 @@ def test_a_game_report_has_no_clock_times_or_halves_of_the_year() -> None:
     assert find_dates(text, "2013-03-08") == []
     text = "Profit rose 5% in the second half, and it expects the fourth quarter to be weak."
     assert [m.value for m in find_dates(text, "2013-03-08")] == ["2012-H2", "2013-Q4"]
+
+
+def test_the_day_before_or_after_a_named_date_is_counted_from_it() -> None:
+    dct = "2021-12-29"
+    assert one("The day after Christmas, shops opened.", dct, "The day after Christmas").value == (
+        "2021-12-26"
+    )
+    text = "The vote came the day before Christmas Eve."
+    assert one(text, dct, "the day before Christmas Eve").value == "2021-12-23"
+    # With no date right after it, it still counts from the article's date.
+    assert one("He left the day after, angry.", dct, "the day after").value == "2021-12-30"

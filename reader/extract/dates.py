@@ -2202,7 +2202,46 @@ def find_dates(text: str, dct: str | None) -> list[DateMention]:
             if e <= s:
                 continue
             mentions.append(DateMention(s, e, text[s:e], typ, value, _is_resolved(typ, value), mod))
-    return mentions
+    return _anchor_day_before_after(text, mentions)
+
+
+_DAY_BEFORE_AFTER = re.compile(r"(?:the\s+)?day\s+(before|after)", re.IGNORECASE)
+
+
+def _anchor_day_before_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "the day after Christmas" is one date, a day from the one named right after it (not a
+    day from the last date the text mentioned)."""
+    merged: list[DateMention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        m = _DAY_BEFORE_AFTER.fullmatch(mention.text)
+        if (
+            m is not None
+            and following is not None
+            and following.type == "DATE"
+            and _DAY_VALUE.fullmatch(following.value)
+            and text[mention.end : following.start].isspace()
+        ):
+            day = date.fromisoformat(following.value)
+            value = _fmt_day(day + timedelta(days=-1 if m[1].lower() == "before" else 1))
+            merged.append(
+                DateMention(
+                    mention.start,
+                    following.end,
+                    text[mention.start : following.end],
+                    "DATE",
+                    value,
+                    True,
+                    None,
+                )
+            )
+            index += 2
+            continue
+        merged.append(mention)
+        index += 1
+    return merged
 
 
 _RESOLVED_VALUE = re.compile(
