@@ -700,3 +700,11 @@ def test_the_day_before_or_after_a_named_date_is_counted_from_it() -> None:
     assert one(text, dct, "the day before Christmas Eve").value == "2021-12-23"
     # With no date right after it, it still counts from the article's date.
     assert one("He left the day after, angry.", dct, "the day after").value == "2021-12-30"
+
+
+def test_british_clock_times_with_a_dot() -> None:
+    dct = "2021-12-29"
+    assert one("It ended at 10.15am.", dct, "10.15am").value == "2021-12-29T10:15"
+    text = "Wednesday 29 December 2021 10.15 GMT"
+    assert one(text, dct, "10.15 GMT").value == "2021-12-29T10:15"
+    assert find_dates("Shares rose 2.30 percent.", dct) == []

@@ -118,3 +118,7 @@ def test_a_measure_unit_is_said_in_the_plural_its_value_needs() -> None:
 def test_a_clock_time_is_no_quantity_even_with_spaced_initials() -> None:
     found = [n.text for n in find_numbers("It began at 9 a. m. and 7 p.m. with 3 men.")]
     assert found == ["3 men"]
+
+
+def test_a_british_clock_time_is_no_number() -> None:
+    assert find_numbers("It ended at 10.15am, and the update came at 14.05 BST.") == []

@@ -359,7 +359,7 @@ _TRIGGER = re.compile(
     + r")(?![\w'])"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
     r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
-    r"|\d{1,2}(?::\d\d)?\s*[ap](?:\.\s?)?m(?![a-z])|\d{1,2}:\d\d(?!\d)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0['\u2019]?s(?![\w'\u2019])|['\u2018\u2019]\d0s)"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap](?:\.\s?)?m(?![a-z])|\d{1,2}:\d\d(?!\d)|\d{1,2}\.\d\d\s*(?:gmt|utc|bst)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0['\u2019]?s(?![\w'\u2019])|['\u2018\u2019]\d0s)"
 )
 # Case-sensitive matching over lower-cased text is several times faster than IGNORECASE in `re`
 # (its branch prefilter only works on plain literals); the IGNORECASE twin serves texts whose
@@ -571,7 +571,7 @@ def _unit_name(match: re.Match[str]) -> str:
 
 
 _CLOCK_RE = re.compile(
-    r"(?:(\d{1,2})(?::(\d\d))?\s*([ap])(?:\.\s?)?m\.?|(\d{1,2}):(\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight)"
+    r"(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])(?:\.\s?)?m\.?|(\d{1,2})[:.](\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight)"
     r"|([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)))",
     re.I,
 )

@@ -212,7 +212,7 @@ _DAY_RANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER_RE = re.compile(
-    r"\s*(?:a(?:\.\s?)?m\.?|p(?:\.\s?)?m\.?|o'clock|GMT|UTC|EST|EDT|PST|PDT|CET|hrs)(?![\w])",
+    r"\s*(?:a(?:\.\s?)?m\.?|p(?:\.\s?)?m\.?|o'clock|GMT|UTC|BST|EST|EDT|PST|PDT|CET|hrs)(?![\w])",
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(

@@ -143,8 +143,10 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)(?![\w-])"
 CLOCK = (
     r"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     # "3:10 p.m.", and "p. m." as tokenised copies write it
-    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am(?![\w])|pm(?![\w]))"
+    r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am(?![\w])|pm(?![\w]))"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:hours|hrs|GMT|UTC))?"
+    # British style: "10.15am" (above), "14.05 GMT"
+    r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*(?:GMT|UTC|BST)\b)"
     r"|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday"
     # wire-service military time: "0600 GMT"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC)\b))"
