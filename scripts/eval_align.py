@@ -14,37 +14,22 @@ import json
 import sys
 from pathlib import Path
 
-from reader.diff import align
-from reader.ingest import read_path
-from reader.text.sentences import sentence_index_at
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the golds' reader lives beside the golds
+
+from align_gold import gold_pairs, predicted_pairs  # noqa: E402
+
+from reader.diff import align  # noqa: E402
+from reader.ingest import read_path  # noqa: E402
 
 
 def evaluate(gold_path: Path, seeds: dict) -> dict[str, float | int]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     a, b = seeds[gold["a"]], seeds[gold["b"]]
     alignment = align(a, b)
-
-    def index(text: str, sentences: tuple, prefix: str) -> int:
-        found = sentence_index_at(sentences, text.find(prefix))
-        assert text.find(prefix) >= 0 and found is not None, prefix
-        return found
-
-    same: dict[int, set[int]] = {}
-    related: dict[int, set[int]] = {}
-    for item in gold["pairs"]:
-        a_prefixes = item["a"] if isinstance(item["a"], list) else [item["a"]]
-        b_set = {index(b.text, alignment.b_sentences, p) for p in item["b"]}
-        for prefix in a_prefixes:
-            i = index(a.text, alignment.a_sentences, prefix)
-            (related if item.get("kind") == "related" else same)[i] = b_set
-    predicted = {
-        i: set(pair.b_sentences)
-        for pair in alignment.pairs
-        if pair.a is not None and pair.b is not None
-        for i in pair.a_sentences
-    }
+    same, related = gold_pairs(gold, alignment)
+    predicted = predicted_pairs(alignment)
     strict = sum(1 for i, bs in predicted.items() if bs & same.get(i, set()))
     tolerated = sum(
         1 for i, bs in predicted.items() if bs & (same.get(i, set()) | related.get(i, set()))

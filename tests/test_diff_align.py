@@ -6,15 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from align_gold import predicted_pairs, sentence_of
 
 from reader.diff import Alignment, align, align_texts
 from reader.diff.model import PAIR_OPS, TOKEN_OPS
-from reader.ingest import read_path
 from reader.model import Article, Span
-from reader.text.sentences import sentence_index_at
 from reader.text.tokens import fold
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "data" / "align_000_001.json"
 
 PARAGRAPHS = [
@@ -28,9 +26,8 @@ PARAGRAPHS = [
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, Article]:
-    articles, _ = read_path(ROOT / "seeds")
-    return {a.id[:3]: a for a in articles}
+def seeds(seed_articles: dict[str, Article]) -> dict[str, Article]:
+    return seed_articles
 
 
 def a_texts(alignment: Alignment, op: str) -> list[str]:
@@ -75,18 +72,7 @@ def test_seed_000_001_gold_alignment(seeds: dict[str, Article]) -> None:
     a, b = seeds[gold["a"]], seeds[gold["b"]]
     alignment = align(a, b)
 
-    def sentence_of(text: str, sentences: tuple, prefix: str) -> int:
-        position = text.find(prefix)
-        assert position >= 0, prefix
-        index = sentence_index_at(sentences, position)
-        assert index is not None, prefix
-        return index
-
-    a_to_b: dict[int, set[int]] = {}
-    for pair in alignment.pairs:
-        if pair.a is not None and pair.b is not None:
-            for i in pair.a_sentences:
-                a_to_b[i] = set(pair.b_sentences)
+    a_to_b = predicted_pairs(alignment)
     correct = total = 0
     for item in gold["pairs"]:
         expected_b = {sentence_of(b.text, alignment.b_sentences, p) for p in item["b"]}

@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from align_gold import gold_pairs, predicted_pairs
 
 from reader.diff import align, align_texts
 from reader.model import Article
-from reader.text.sentences import sentence_index_at
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -22,30 +22,10 @@ DATA = Path(__file__).resolve().parent / "data"
 def score_against_gold(name: str, seeds: dict[str, Article]) -> tuple[int, int, int, int]:
     """(predicted pairs, false pairs, gold 'same' pairs, found 'same' pairs) per A sentence."""
     gold = json.loads((DATA / name).read_text(encoding="utf-8"))
-    a, b = seeds[gold["a"]], seeds[gold["b"]]
-    alignment = align(a, b)
-
-    def index(text: str, sentences: tuple, prefix: str) -> int:
-        position = text.find(prefix)
-        assert position >= 0, prefix
-        found = sentence_index_at(sentences, position)
-        assert found is not None, prefix
-        return found
-
-    same: dict[int, set[int]] = {}
-    tolerated: dict[int, set[int]] = {}
-    for item in gold["pairs"]:
-        i = index(a.text, alignment.a_sentences, item["a"])
-        b_set = {index(b.text, alignment.b_sentences, p) for p in item["b"]}
-        tolerated[i] = b_set
-        if item["kind"] == "same":
-            same[i] = b_set
-    predicted = {
-        i: set(pair.b_sentences)
-        for pair in alignment.pairs
-        if pair.a is not None and pair.b is not None
-        for i in pair.a_sentences
-    }
+    alignment = align(seeds[gold["a"]], seeds[gold["b"]])
+    same, related = gold_pairs(gold, alignment)
+    tolerated = {**related, **same}
+    predicted = predicted_pairs(alignment)
     false = sum(1 for i, b_set in predicted.items() if not b_set & tolerated.get(i, set()))
     found = sum(1 for i, b_set in same.items() if predicted.get(i, set()) & b_set)
     return len(predicted), false, len(same), found
