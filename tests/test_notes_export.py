@@ -295,13 +295,19 @@ def test_filters(noted: NotesStore, story: Story) -> None:
     assert [n.body for n in filter_notes(notes, article="elsewhere/zz9.txt")] == ["not loaded"]
 
 
-def test_import_round_trip_without_duplicates(
-    tmp_path: Path, noted: NotesStore, seeds: dict[str, Article]
-) -> None:
-    exported = write_export(
+@pytest.fixture
+def exported(tmp_path: Path, noted: NotesStore, seeds: dict[str, Article]) -> Path:
+    """Every note of ``noted``, deleted ones too, exported as Web Annotation JSON."""
+    path = write_export(
         to_json(noted.list(include_deleted=True), seeds.values()), tmp_path / "n.json"
     )
-    assert exported is not None
+    assert path is not None
+    return path
+
+
+def test_import_round_trip_without_duplicates(
+    tmp_path: Path, noted: NotesStore, exported: Path
+) -> None:
     with NotesStore(tmp_path / "other.sqlite3") as other:
         result = import_annotations(other, load_annotations(exported))
         assert (result.added, result.updated, result.unchanged, result.skipped) == (7, 0, 0, [])
@@ -326,12 +332,8 @@ def test_import_round_trip_without_duplicates(
 
 
 def test_imported_notes_lose_control_sequences(
-    tmp_path: Path, noted: NotesStore, seeds: dict[str, Article]
+    tmp_path: Path, noted: NotesStore, exported: Path
 ) -> None:
-    exported = write_export(
-        to_json(noted.list(include_deleted=True), seeds.values()), tmp_path / "n.json"
-    )
-    assert exported is not None
     data = json.loads(exported.read_text(encoding="utf-8"))
     item = data["items"][0]
     item[READER_KEY]["body"] = "clear\x1b[2J screen\x1b]0;title\x07 \u202eevil"
