@@ -698,6 +698,10 @@ def test_the_day_before_or_after_a_named_date_is_counted_from_it() -> None:
     )
     text = "The vote came the day before Christmas Eve."
     assert one(text, dct, "the day before Christmas Eve").value == "2021-12-23"
+    # The date it names is the one later anaphors count from.
+    text = "The day after Christmas, shops opened. The next day they closed."
+    assert one(text, dct, "The next day").value == "2021-12-27"
+    assert one(text, None, "The day after Christmas").value == "XXXX-12-26"
     # With no date right after it, it still counts from the article's date.
     assert one("He left the day after, angry.", dct, "the day after").value == "2021-12-30"
 

@@ -145,7 +145,10 @@ _GRAMMAR = [
         r"(?:the\s+)?day\s+before\s+(?:yesterday|last\s+" + _WD + ")|"
         r"(?:(?:earlier|later|early|late)\s+(?:on\s+)?)?(?:that|the\s+same|the\s+following"
         r"|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?:day|morning|afternoon|evening"
-        r"|night|week|weekend|month|year)(?![\w-])|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])",
+        r"|night|week|weekend|month|year)(?![\w-])"
+        # "the day after Christmas": counted from the date named, as one expression
+        rf"|the\s+day\s+(?:before|after)\s+(?:{lx.HOLIDAY}(?:,?\s+{_Y})?|{_MONTH_DAY}|{_WD})(?![\w-])"
+        r"|the\s+day\s+(?:before|after)(?:\s+yesterday|\s+tomorrow)?(?![\w-])",
     ),
     (
         "weekday",
@@ -1576,6 +1579,24 @@ class _Resolver:
             return ("DATE", f"{self.ref_quarter[0] - 1:04d}-Q{self.ref_quarter[1]}", None)
         return ("DATE", f"{self.dct.year - 1:04d}", None)
 
+    def _day_from(self, direction: str, start: int, end: int):
+        """ "the day before/after" the date at ``text[start:end]``: that date, a day off."""
+        sub = _PATTERN.match(self.text, start, end)
+        if sub is None or sub.lastgroup is None or sub.end() != end:
+            return None
+        items = self.normalise(sub.lastgroup, start, end)
+        day = _DAY_OR_YEARLESS_DAY.fullmatch(items[0][3]) if len(items) == 1 else None
+        if day is None:
+            return items or None  # "the day after January 9 and 10": the dates named stand
+        year = day[1]
+        # A day with no year is shifted in a leap year, so that "the day after February 28"
+        # is February 29 wherever it can be.
+        anchor = date(2000 if year == "XXXX" else int(year), int(day[2]), int(day[3]))
+        shifted = anchor + timedelta(days=-1 if direction == "before" else 1)
+        value = _fmt_day(shifted) if year != "XXXX" else f"XXXX{_fmt_day(shifted)[4:]}"
+        self.remember(value)
+        return ("DATE", value, None)
+
     def _anaphor(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
         mod = _mod_of(t)
@@ -1590,6 +1611,9 @@ class _Resolver:
             self.remember(value)
             return ("DATE", value, None)
         if t.startswith("the day"):
+            named = _DAY_BEFORE_AFTER.match(raw)
+            if named is not None and t.split()[-1] not in ("yesterday", "tomorrow"):
+                return self._day_from(named[1].lower(), start + named.end(), end)
             if re.search(r"(?:before|after)$", t) and re.match(
                 r"\s+(?!(?:the|a|an|his|her|its|their|our|my|your)\b)[a-z]",
                 self.text[end : end + 10],
@@ -2202,46 +2226,11 @@ def find_dates(text: str, dct: str | None) -> list[DateMention]:
             if e <= s:
                 continue
             mentions.append(DateMention(s, e, text[s:e], typ, value, _is_resolved(typ, value), mod))
-    return _anchor_day_before_after(text, mentions)
+    return mentions
 
 
-_DAY_BEFORE_AFTER = re.compile(r"(?:the\s+)?day\s+(before|after)", re.IGNORECASE)
-
-
-def _anchor_day_before_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """ "the day after Christmas" is one date, a day from the one named right after it (not a
-    day from the last date the text mentioned)."""
-    merged: list[DateMention] = []
-    index = 0
-    while index < len(mentions):
-        mention = mentions[index]
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        m = _DAY_BEFORE_AFTER.fullmatch(mention.text)
-        if (
-            m is not None
-            and following is not None
-            and following.type == "DATE"
-            and _DAY_VALUE.fullmatch(following.value)
-            and text[mention.end : following.start].isspace()
-        ):
-            day = date.fromisoformat(following.value)
-            value = _fmt_day(day + timedelta(days=-1 if m[1].lower() == "before" else 1))
-            merged.append(
-                DateMention(
-                    mention.start,
-                    following.end,
-                    text[mention.start : following.end],
-                    "DATE",
-                    value,
-                    True,
-                    None,
-                )
-            )
-            index += 2
-            continue
-        merged.append(mention)
-        index += 1
-    return merged
+_DAY_BEFORE_AFTER = re.compile(r"the\s+day\s+(before|after)\s+", re.IGNORECASE)
+_DAY_OR_YEARLESS_DAY = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
 
 
 _RESOLVED_VALUE = re.compile(
