@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 
 from reader.extract import timex_lexicon as lx
+from reader.text.counts import plural
 
 __all__ = ["reading"]
 
@@ -19,7 +20,8 @@ _MONTH_NAMES = [name.capitalize() for name in lx.MONTH_NAMES]
 _MONTHS = [name[:3] for name in _MONTH_NAMES]
 _WEEKDAY_NAMES = [name.capitalize() for name in lx.WEEKDAY_NAMES]
 _WEEKDAYS = [name[:3] for name in _WEEKDAY_NAMES]
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+# Code -> name; of "fall" and "autumn" (both FA) the later one listed, "autumn", is said.
+_SEASONS = {code: name for name, code in lx.SEASONS.items()}
 _HALVES = {"1": "first half", "2": "second half"}
 _PARTS_OF_DAY = {
     "MO": "morning",
@@ -165,7 +167,7 @@ def _short(day: date) -> str:
 
 def _duration_parts(value: str) -> list[tuple[str, str]] | None:
     """("2", "year"), ("6", "month") for ``P2Y6M``; None for what is no duration."""
-    if value == "P" or _DURATION_RE.fullmatch(value) is None:
+    if _DURATION_RE.fullmatch(value) is None:
         return None
     date_part, _, time_part = value[1:].partition("T")
     parts = [(m[1], _UNITS[m[2]]) for m in _AMOUNT_UNIT_RE.finditer(date_part)]
@@ -180,10 +182,10 @@ def _duration(value: str) -> str | None:
     said = []
     for amount, unit in parts:
         if amount == "X":
-            said.append("some " + lx.plural(unit))
+            said.append("some " + plural(unit))
         else:
             number = float(amount)
-            said.append(f"{number:g} {unit if number == 1 else lx.plural(unit)}")
+            said.append(f"{number:g} {unit if number == 1 else plural(unit)}")
     return " ".join(said)
 
 
@@ -195,7 +197,7 @@ def _set(value: str) -> str | None:
         amount, unit = parts[0]
         if amount in ("1", "X"):
             return f"every {unit}"
-        return f"every {float(amount):g} {lx.plural(unit)}"
+        return f"every {float(amount):g} {plural(unit)}"
     yearless = _yearless(value)
     return f"every {yearless[1]}" if yearless else None
 

@@ -903,10 +903,10 @@ class _Resolver:
         after = self.text[end : end + 100].lower()
         after = after[: _sentence_end(after)]
         tail = before[-40:]
-        if _UNTIL_TAIL.search(tail) and _PLUPERFECT.search(after[:60]):
-            return "past"  # "Until Thursday, they had not called him a suspect"
         if _UNTIL_TAIL.search(tail):
-            return "future"  # "officials postponed until Tuesday any action": a deadline ahead
+            # "Until Thursday, they had not called him a suspect" looks back; "officials
+            # postponed until Tuesday any action" sets a deadline ahead.
+            return "past" if _PLUPERFECT.search(after[:60]) else "future"
         adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
             verb = adjacent[1]
@@ -1190,23 +1190,21 @@ class _Resolver:
             tense = "past" if prefix == "last" else "future" if prefix == "next" else None
             dct = self.dct
             options = [
-                (y, found)
+                found
                 for y in (dct.year - 1, dct.year, dct.year + 1)
                 if (found := on(y)) is not None
             ]
             if tense is None:
                 tense = self.tense(start, end)
             # Tense picks the side only within a year; beyond that the nearest holiday wins.
-            near = [d for _, d in options if abs((d - dct).days) < 330]
+            near = [d for d in options if abs((d - dct).days) < 330]
             chosen: date | None
             if tense in ("past", "weak_past") and any(d <= dct for d in near):
                 chosen = max(d for d in near if d <= dct)
             elif tense == "future" and any(d >= dct for d in near):
                 chosen = min(d for d in near if d >= dct)
             else:
-                chosen = min(
-                    (d for _, d in options), key=lambda d: abs((d - dct).days), default=None
-                )
+                chosen = min(options, key=lambda d: abs((d - dct).days), default=None)
         else:
             chosen = on(year)
         if chosen is None:
@@ -1412,12 +1410,12 @@ class _Resolver:
             # "A few days" PXD, "over an hour" PT1H: 3 of 3), "later" being its signal.
             quantity_end = start + len(raw[: raw.lower().rindex("later")].rstrip())
             return [(start, quantity_end, "DURATION", _duration_value(amount, unit), mod)]
-        sign = 1 if direction in ("later", "from now", "hence", "after") else -1
-        anchored_to_text = direction in ("earlier", "later")
+        # Left: ago, back (before the article's date), earlier (before the text's last date),
+        # from now, hence (after the article's date).
+        sign = 1 if direction in ("from now", "hence") else -1
+        anchored_to_text = direction == "earlier"
         base_day = self.anchor_day() if anchored_to_text else self.dct
-        if amount is None:
-            return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
-        if base_day is None:
+        if amount is None or base_day is None:
             return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
         n = int(amount) if amount >= 1 else 1
         n *= lx.UNIT_MULTIPLIER.get(unit, 1)

@@ -29,6 +29,7 @@ from rapidfuzz.distance import Indel
 
 from reader.diff.model import TokenOp
 from reader.diff.words import diff_words
+from reader.extract import timex_lexicon as lx
 from reader.extract.article import Extraction, extract_article
 from reader.extract.date_reading import reading
 from reader.extract.dates import DateMention
@@ -218,12 +219,10 @@ _STOP = _word_set(
     here now again ago later earlier mr mrs ms s t ll d re ve m
     """
 )
-_DATE_WORDS = _word_set(
-    """
-    january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
-    sunday today yesterday tomorrow week weeks month months year years day days
-    """
+_DATE_WORDS = (
+    frozenset(lx.MONTHS)
+    | frozenset(lx.WEEKDAY_NAMES)
+    | _word_set("today yesterday tomorrow week weeks month months year years day days")
 )
 
 

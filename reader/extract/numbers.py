@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.extract.timex_lexicon import MONTHS, alternation, plural
+from reader.extract.timex_lexicon import MONTHS, alternation
+from reader.text.counts import plural
 
 __all__ = ["NumberMention", "find_numbers", "unit_key"]
 

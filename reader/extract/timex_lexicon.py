@@ -78,19 +78,6 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 }  # fmt: skip
 
 
-_IRREGULAR_PLURALS = {
-    "century": "centuries",
-    "millennium": "millennia",
-    "foot": "feet",
-    "inch": "inches",
-}
-
-
-def plural(unit: str) -> str:
-    """The plural of a unit's singular name: "years", "centuries", "feet"."""
-    return _IRREGULAR_PLURALS.get(unit, unit + "s")
-
-
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so prefixes never shadow longer words."""
     items = sorted(words, key=lambda w: (-len(w), w))
@@ -101,7 +88,9 @@ _S = r"\s+"
 MONTH = (
     "(?:"
     + "|".join(MONTH_NAMES)
-    + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![\w-])"
+    + "|(?:"
+    + "|".join(word for word in MONTHS if word not in MONTH_NAMES)  # "sept" before "sep"
+    + r")\.?)(?![\w-])"
 )
 WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)"

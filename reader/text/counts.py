@@ -1,12 +1,25 @@
-"""Counts in words: "1 story", "2 stories", "10,000 articles"."""
+"""Counts and plurals in words: "1 story", "2 stories", "10,000 articles", "centuries"."""
 
 from __future__ import annotations
 
-_IRREGULAR = {"story": "stories"}
+__all__ = ["counted", "plural"]
+
+_IRREGULAR_PLURALS = {
+    "story": "stories",
+    "century": "centuries",
+    "millennium": "millennia",
+    "foot": "feet",
+    "inch": "inches",
+}
 
 
-def counted(count: int, noun: str, plural: str | None = None) -> str:
+def plural(noun: str) -> str:
+    """The plural of a singular noun this project counts: "years", "centuries", "feet"."""
+    return _IRREGULAR_PLURALS.get(noun, noun + "s")
+
+
+def counted(count: int, noun: str, plural_form: str | None = None) -> str:
     """``count`` with ``noun`` in the right number, thousands separated."""
     if count == 1:
         return f"1 {noun}"
-    return f"{count:,} {plural or _IRREGULAR.get(noun) or noun + 's'}"
+    return f"{count:,} {plural_form or plural(noun)}"
