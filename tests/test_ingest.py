@@ -163,6 +163,15 @@ def test_json_wrappers_with_nested_or_several_lists_of_articles(tmp_path: Path) 
     }
 
 
+def test_json_holding_no_record_is_skipped_and_the_rest_loads(tmp_path: Path) -> None:
+    for name, content in (("null.json", "null"), ("number.json", "42"), ("empty.json", "{}")):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Talks open in Geneva on Monday.", encoding="utf-8")
+    articles, skipped = read_path(tmp_path)
+    assert [a.text for a in articles] == ["Talks open in Geneva on Monday."]
+    assert sorted(Path(s.path).name for s in skipped) == ["empty.json", "null.json", "number.json"]
+
+
 def test_jsonl_bad_line_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     lines = [
         json.dumps({"text": "Good one."}),

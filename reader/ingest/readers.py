@@ -227,21 +227,17 @@ def _record_articles(
             data = _parse_json(raw, with_line=True)
         except ValueError as exc:
             return [], [Skipped(where, f"invalid JSON: {exc}")]
-        if isinstance(data, dict) and not _has_text(data):
-            # A wrapper such as {"articles": [...]}, {"response": {"docs": [...]}}, or one with
-            # several lists of articles ({"world": [...], "business": [...]}).
-            found = _record_lists(data)
-            if len(found) == 1:
-                data = found[0][1]
-            elif found:
-                records = (
-                    (f"{name}:{number}", record)
-                    for name, items in found
-                    for number, record in enumerate(items, start=1)
-                )
-                data = None
-        if data is None:
-            pass
+        found = _record_lists(data) if isinstance(data, dict) and not _has_text(data) else []
+        # A wrapper such as {"articles": [...]}, {"response": {"docs": [...]}}, or one with
+        # several lists of articles ({"world": [...], "business": [...]}).
+        if len(found) == 1:
+            data = found[0][1]
+        if len(found) > 1:
+            records = (
+                (f"{name}:{number}", record)
+                for name, items in found
+                for number, record in enumerate(items, start=1)
+            )
         elif isinstance(data, dict):
             single = True
             records = iter([(1, data)])
