@@ -84,11 +84,7 @@ def filter_notes(
 
 def _ordered(notes: Iterable[Note], context: NoteContext) -> list[Note]:
     """Stable export order: story, then article (story order), then position in the text."""
-    story_rank = {story_id: i for i, story_id in enumerate(context.stories)}
-    article_rank: dict[str, int] = {}
-    for story in context.stories.values():
-        for i, article_id in enumerate(story.article_ids):
-            article_rank.setdefault(article_id, i)
+    story_rank, article_rank = context.story_rank, context.article_rank
 
     def key(note: Note) -> tuple[Any, ...]:
         story_id = context.story_id(note)

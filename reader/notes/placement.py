@@ -23,6 +23,10 @@ class NoteContext:
     stories: dict[str, Story]
     story_of_article: dict[str, str]
     articles_by_path: dict[str, Article]
+    story_rank: dict[str, int]
+    """Story id -> its place in the corpus order."""
+    article_rank: dict[str, int]
+    """Article id -> its place among the versions of its story."""
 
     @classmethod
     def build(
@@ -33,14 +37,22 @@ class NoteContext:
         article_list = list(articles.values()) if isinstance(articles, Mapping) else list(articles)
         story_list = list(stories.values()) if isinstance(stories, Mapping) else list(stories)
         story_of: dict[str, str] = {}
+        article_rank: dict[str, int] = {}
         for story in story_list:
-            for article_id in story.article_ids:
+            for rank, article_id in enumerate(story.article_ids):
                 story_of.setdefault(article_id, story.id)
+                article_rank.setdefault(article_id, rank)
         by_path: dict[str, Article] = {}
         for article in article_list:
             by_path.setdefault(article.path, article)
+        stories_by_id = {s.id: s for s in story_list}
         return cls(
-            {a.id: a for a in article_list}, {s.id: s for s in story_list}, story_of, by_path
+            {a.id: a for a in article_list},
+            stories_by_id,
+            story_of,
+            by_path,
+            {story_id: rank for rank, story_id in enumerate(stories_by_id)},
+            article_rank,
         )
 
     def article_for(self, note: Note) -> Article | None:
@@ -100,8 +112,7 @@ class NoteGroup:
 def group_notes(notes: Iterable[Note], context: NoteContext) -> list[NoteGroup]:
     """Notes by story (corpus order), article (story order), then place in the text (orphaned
     ones last); articles in no story after the stories, articles not loaded last, by path."""
-    story_rank = {story_id: n for n, story_id in enumerate(context.stories)}
-    unranked = len(story_rank)
+    unranked = len(context.story_rank)
     keyed: dict[tuple[object, ...], tuple[Story | None, Article | None, str, list[PlacedNote]]] = {}
     for note in notes:
         article = context.article_for(note)
@@ -111,8 +122,8 @@ def group_notes(notes: Iterable[Note], context: NoteContext) -> list[NoteGroup]:
             home = None
         else:
             home = context.home_story(article)
-            rank = story_rank[home.id] if home else unranked
-            key = (0, rank, home.article_ids.index(article.id) if home else 0, article.id)
+            rank = context.story_rank[home.id] if home else unranked
+            key = (0, rank, context.article_rank[article.id] if home else 0, article.id)
         where, passage = context.locate(note)
         keyed.setdefault(key, (home, article, source, []))[3].append(
             PlacedNote(note, article, where, passage)
