@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the golds' reader lives beside the go
 
 from align_gold import gold_pairs, predicted_pairs  # noqa: E402
 
+from reader.corpus import seeds_dir  # noqa: E402
 from reader.diff import align  # noqa: E402
 from reader.ingest import read_path  # noqa: E402
 
@@ -50,7 +51,7 @@ def evaluate(gold_path: Path, seeds: dict) -> dict[str, float | int]:
 
 def main(argv: list[str]) -> None:
     paths = [Path(p) for p in argv] or sorted((ROOT / "tests" / "data").glob("align_*.json"))
-    articles, _ = read_path(ROOT / "seeds")
+    articles, _ = read_path(seeds_dir())
     seeds = {article.id[:3]: article for article in articles}
     for path in paths:
         print(path.name, evaluate(path, seeds))

@@ -2,10 +2,10 @@
 
     python scripts/screenshots.py [OUTPUT_DIR]   (default: screenshots/)
 
-Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg, when
-the compare screen exists, compare.svg (000, the translation, next to 001, the spun copy) and
-compare-reports.svg (AP's report next to its closest version), and notes-reading.svg (highlights, a note and a pin made
-with the keys) then notes.svg (the Notes screen on them). Uses a throwaway cache and notes store
+Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg,
+compare.svg (000, the translation, next to 001, the spun copy), compare-reports.svg (AP's report
+next to its closest version), and notes-reading.svg (highlights, a note and a pin made with the
+keys) then notes.svg (the Notes screen on them). Uses a throwaway cache and notes store
 so the user's are untouched.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib.util
 import os
 import sys
 import tempfile
@@ -107,9 +106,8 @@ async def main(out: Path) -> None:
     await _shot(out, "library-narrow", (80, 24))
     await _shot(out, "library-light", (160, 48), _reading_ap, theme="catppuccin-latte")
     await _shot(out, "help", (160, 48), _help)
-    if importlib.util.find_spec("reader.tui.screens.compare") is not None:
-        await _shot(out, "compare", (160, 48), _compare)
-        await _shot(out, "compare-reports", (160, 48), _compare_reports)
+    await _shot(out, "compare", (160, 48), _compare)
+    await _shot(out, "compare-reports", (160, 48), _compare_reports)
     # The same throwaway store for both: the second shows the notes the first made.
     await _shot(out, "notes-reading", (160, 48), _making_notes)
     await _shot(out, "notes", (160, 48), _notes_screen)

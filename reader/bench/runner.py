@@ -11,10 +11,6 @@ AREAS = ("grouping", "diff", "extract", "dates", "tui", "tui_compare")
 """Bench modules under ``reader.bench``, in the order they run."""
 
 
-def available_areas() -> list[str]:
-    return list(AREAS)
-
-
 def run_areas(
     areas: Sequence[str] | None = None,
     *,
@@ -22,7 +18,7 @@ def run_areas(
     on_area: Callable[[str], None] | None = None,
 ) -> list[Measurement]:
     results: list[Measurement] = []
-    for area in areas or available_areas():
+    for area in areas or AREAS:
         if on_area is not None:
             on_area(area)
         module = importlib.import_module(f"reader.bench.{area}")

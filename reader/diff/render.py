@@ -134,10 +134,9 @@ def render_side_by_side(
             continue
         shared = b_row_index is not None
         left = _row_side(alignment, row_index, "a", shared)
-        right = _row_side(alignment, row_index, "b", shared)
+        right = _row_side(alignment, row_index if b_row_index is None else b_row_index, "b", shared)
         b_marker = Text()
         if b_row_index is not None:
-            right = _row_side(alignment, b_row_index, "b", shared)
             b_pair = alignment.pairs[alignment.rows[b_row_index].pair]
             b_marker = _marker(b_pair.op, b_row_index + 1)
         table.add_row(_marker(pair.op, row_index + 1), left, b_marker, right)
