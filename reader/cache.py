@@ -19,7 +19,6 @@ from pathlib import Path
 
 import platformdirs
 
-from reader.ingest.decode import display_path
 from reader.model import Article, Skipped, Story, VersionPair
 
 SCHEMA = 1
@@ -138,16 +137,20 @@ class CorpusCache:
             return
         self._prefetched = {(row[0], row[1]): row[2:] for row in rows}
 
-    def get_file(self, path: Path, file_id: str, stat: os.stat_result) -> FileEntry | None:
+    def get_file(
+        self, path: Path, name: str, file_id: str, stat: os.stat_result
+    ) -> FileEntry | None:
+        """The cached entry of ``path`` (stored under ``name``, its ``display_path``), if the
+        file is unchanged since."""
         if self._db is None:
             return None
         try:
             if self._prefetched is not None:
-                row = self._prefetched.pop((display_path(path), file_id), None)
+                row = self._prefetched.pop((name, file_id), None)
             else:
                 row = self._db.execute(
                     "SELECT size, mtime_ns, checked_at, sha1, payload FROM files WHERE path=? AND file_id=?",
-                    (display_path(path), file_id),
+                    (name, file_id),
                 ).fetchone()
             if row is None or row[0] != stat.st_size or row[1] != stat.st_mtime_ns:
                 return None
@@ -157,7 +160,10 @@ class CorpusCache:
         except (sqlite3.Error, ValueError, TypeError, EOFError):
             return None
 
-    def put_file(self, path: Path, file_id: str, stat: os.stat_result, entry: FileEntry) -> None:
+    def put_file(
+        self, path: Path, name: str, file_id: str, stat: os.stat_result, entry: FileEntry
+    ) -> None:
+        """Queue ``entry`` for ``path``, stored under ``name`` (its ``display_path``)."""
         if self._db is None:
             return
         now = time.time()
@@ -167,7 +173,7 @@ class CorpusCache:
         digest = (_file_sha1(path) or "") if racy else ""
         self._pending.append(
             (
-                display_path(path),
+                name,
                 file_id,
                 stat.st_size,
                 stat.st_mtime_ns,

@@ -118,8 +118,9 @@ def load_corpus(
     articles: list[Article] = []
     key = hashlib.sha1((cache.version if cache else "").encode())
     try:
+        names = {file: display_path(file) for file in files}
         if cache is not None:
-            cache.prefetch([(display_path(file), ids[file]) for file in files])
+            cache.prefetch([(names[file], ids[file]) for file in files])
         for done, file in enumerate(files, start=1):
             entry = None
             try:
@@ -127,16 +128,16 @@ def load_corpus(
             except OSError:
                 stat = None
             if cache is not None and stat is not None:
-                entry = cache.get_file(file, ids[file], stat)
+                entry = cache.get_file(file, names[file], ids[file], stat)
             if entry is None:
                 entry = read_file(file, ids[file])
                 if cache is not None and stat is not None:
-                    cache.put_file(file, ids[file], stat, entry)
+                    cache.put_file(file, names[file], ids[file], stat, entry)
             articles.extend(entry[0])
             skipped.extend(entry[1])
             if stat is not None:
                 key.update(
-                    f"{display_path(file)}\0{ids[file]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
+                    f"{names[file]}\0{ids[file]}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
                 )
             if progress is not None and (done % 64 == 0 or done == len(files)):
                 progress("reading", done, len(files))
