@@ -138,17 +138,20 @@ CUE_VERBS: frozenset[str] = frozenset(
 _PHRASAL_CUES = {"put": "it", "point": "out", "points": "out", "pointed": "out", "pointing": "out"}
 
 CUE_PATTERN = (
-    r"(?:"
-    + "|".join(rf"{form}\s+{rest}" for form, rest in _PHRASAL_CUES.items())
-    + "|"
-    + "|".join(sorted(CUE_VERBS, key=len, reverse=True))
-    + r")\b"
+    lx.alternation([*CUE_VERBS, *(f"{form} {rest}" for form, rest in _PHRASAL_CUES.items())])
+    + r"\b"
 )
 """A cue verb as a regex (longest forms first), for other patterns to build on."""
-_CUE = CUE_PATTERN
 # Between a subject and its verb: auxiliaries and one adverb ("has also said", "later told").
 _AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|still|even|never|often|now|already|[a-z]+ly)\s+){0,3}"
-_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Del|Sec|Supt|Pres|Cmdr|Atty|St|Const|Det|Insp|Cpl|Pvt|Fr|Hon|Cllr)\."
+# Abbreviated titles before a name ("Sen.", "Det. Insp.", "Cllr."); the sentence finder below
+# also knows them as abbreviations (no sentence ends at their dot).
+_NAME_TITLE_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Supt|Cmdr|Atty|St"
+    "|Const|Det|Insp|Cpl|Pvt|Fr|Hon|Cllr"
+)
+# "Del.", "Sec.", "Pres." are titles too, but too rarely abbreviations to hold a sentence open.
+_TITLE_ABBR = rf"(?:{_NAME_TITLE_ABBREVIATIONS}|Del|Sec|Pres)\."
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|bin|al|of|ibn|dos|du)"
 # "Secretary of the Interior Dirk Kempthorne": a title reaching its office through "of the"
@@ -215,7 +218,7 @@ _ORG_TITLE = (
     rf"(?={_CAP}))?"
 )
 _AFTER_CUE_SUBJECT_RE = re.compile(
-    rf"[\s,;:.!?]*(?P<cue>{_CUE})(?:\s+[a-z]+ly)?\s+"
+    rf"[\s,;:.!?]*(?P<cue>{CUE_PATTERN})(?:\s+[a-z]+ly)?\s+"
     rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
 )
 _DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
@@ -225,8 +228,8 @@ _ACCORDING_RE = re.compile(
 # A sentence boundary inside a window: terminal punctuation (and closing marks) then a space.
 _SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[\"'\u201c\u2018A-Z(])")
 _ABBREVIATION_RE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co"
-    r"|Const|Det|Insp|Cpl|Pvt|Fr|Hon|Cllr|Supt|Capt|Maj|Adm|Amb|Cmdr|Atty))$"
+    rf"(?:\b[A-Z]|\b(?:{_NAME_TITLE_ABBREVIATIONS}"
+    r"|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co))$"
 )
 
 _TITLE_WORDS = frozenset(
@@ -1590,10 +1593,10 @@ def _gender_of(text: str, span: tuple[int, int]) -> str | None:
     return gender_of_first_name(given[0]) if given else None
 
 
-def _fits(text: str, span: tuple[int, int] | None, pronoun: str) -> bool:
+def _fits(text: str, span: tuple[int, int], pronoun: str) -> bool:
     """Whether "he"/"she" can mean the person at ``span`` (unknown genders fit either)."""
     wanted = _PRONOUN_GENDER.get(pronoun.lower())
-    if span is None or wanted is None:
+    if wanted is None:
         return True
     gender = _gender_of(text, span)
     return gender is None or gender == wanted
@@ -1714,7 +1717,7 @@ def attribute(
                     mentions[i] = intro
 
     history = _SpeakerHistory()
-    quote_spans = [(quote.start, quote.end) for quote in quotes]
+    quoted = _Quoted([quote.start for quote in quotes], [quote.end for quote in quotes])
     for i, quote in enumerate(quotes):
         origin = sources[i]
         mention = mentions[i] if origin is None else mentions[origin]
@@ -1732,7 +1735,7 @@ def attribute(
                     paragraphs[quote_paragraphs[i]][0],
                     resolver,
                     history,
-                    quote_spans,
+                    quoted,
                 )
         elif mention.kind in ("name", "phrase"):
             speaker_span = resolver.fullest(*mention.name)
@@ -1750,6 +1753,18 @@ def attribute(
             )
         )
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Quoted:
+    """Where a text's quotations are (in text order), to tell whether a name stands in one."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def holds(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
 
 
 @dataclass(slots=True)
@@ -1777,7 +1792,7 @@ def _resolve_pronoun(
     para_start: int,
     resolver: _Resolver,
     history: _SpeakerHistory,
-    quote_spans: list[tuple[int, int]],
+    quoted: _Quoted,
 ) -> tuple[int, int]:
     """The person "he"/"she" (any person pronoun) attributing ``quote`` means, else the
     pronoun itself."""
@@ -1788,8 +1803,9 @@ def _resolve_pronoun(
     pronoun_span = (mention.start, mention.end)
     stop = min(mention.start, quote.start)
     antecedent = _antecedent_in_sentence(text, mention.start, para_start, resolver)
-    if antecedent is not None and _fits(text, resolver.fullest(*antecedent), word):
-        person = resolver.fullest(*antecedent)
+    named = resolver.fullest(*antecedent) if antecedent is not None else None
+    if named is not None and _fits(text, named, word):
+        person = named
     elif history.last is not None:
         # A person opening a sentence since the last speaker's quote is whom the pronoun most
         # likely means ("Meyer penned a letter. ``…,'' she wrote").
@@ -1804,7 +1820,7 @@ def _resolve_pronoun(
             person = regendered
     if not _fits(text, person, word):
         person = (
-            _person_who_fits(text, quote.start, stop, resolver, word, history.people, quote_spans)
+            _person_who_fits(text, quote.start, stop, resolver, word, history.people, quoted)
             or pronoun_span
         )
     if person != pronoun_span:
@@ -1820,7 +1836,7 @@ def _person_who_fits(
     resolver: _Resolver,
     pronoun: str,
     people: list[tuple[tuple[int, int], int]],
-    quote_spans: list[tuple[int, int]],
+    quoted: _Quoted,
 ) -> tuple[int, int] | None:
     """For "she" whose first guess is a man (or "he", a woman), the likeliest person who fits:
     one opening a sentence since the last fitting speaker; else the nearest person named whose
@@ -1835,12 +1851,10 @@ def _person_who_fits(
     if since is not None:
         return since
     wanted = _PRONOUN_GENDER[pronoun.lower()]
-    quote_starts = [start for start, _ in quote_spans]
     same_gender: tuple[int, int] | None = None
     for m in _FULL_NAME_RE.finditer(text, lower, stop):
         span = _strip_name(text, m.start(), m.end())
-        inside = bisect_right(quote_starts, span[0]) - 1
-        if inside >= 0 and span[0] < quote_spans[inside][1]:
+        if quoted.holds(span[0]):
             continue  # a name someone says is not the one saying it
         if _is_possessive(text, span) or not _is_a_persons_full_name(text, span):
             continue  # "Ivanka Trump's statement": not the sentence's subject
@@ -1890,7 +1904,9 @@ def _antecedent_in_sentence(
     return start, end
 
 
-_INTRO_RE = re.compile(rf"(?:{_SUBJECT})\s+{_AUX}(?P<cue>{_CUE})[^.!?\"\u201c\u201d]{{0,80}}:\s*$")
+_INTRO_RE = re.compile(
+    rf"(?:{_SUBJECT})\s+{_AUX}(?P<cue>{CUE_PATTERN})[^.!?\"\u201c\u201d]{{0,80}}:\s*$"
+)
 
 
 def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
@@ -1995,7 +2011,6 @@ _SURNAME_OPENING_A_CLAUSE = (
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n)|(?<=,\s))"
     r"(?:(?P<title>Mrs?\.?|Ms\.?|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)"
 )
-_SUBJECT_SURNAME_RE = re.compile(_SURNAME_OPENING_A_CLAUSE + r"(?=\s+(?P<next>[a-z]+))")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # How far back a pronoun looks for a newly named subject: a few paragraphs, so that a long text
 # costs no scan from its start per quote.
@@ -2021,28 +2036,30 @@ def _last_full_name(
             continue  # "for ``New Moon,'' she wrote": a quoted title, not a person
         if _is_a_persons_full_name(text, span) and _fits(text, span, pronoun):
             best, after = span, span[1]
-    for m in _SUBJECT_SURNAME_RE.finditer(text, after, position):
-        full = _person_of_surname(text, m, "name", "title", pronoun, resolver)
+    for m in _SUBJECT_SURNAME_OR_APPOSED_RE.finditer(text, after, position):
+        if m.group("next") is None:
+            continue  # an apposition ("Reid, 42,") is no verb here
+        full = _person_of_surname(text, m, pronoun, resolver)
         if full is not None:
             best = full
     return best
 
 
 def _person_of_surname(
-    text: str, m: re.Match[str], name: str, title: str, pronoun: str, resolver: _Resolver
+    text: str, m: re.Match[str], pronoun: str, resolver: _Resolver
 ) -> tuple[int, int] | None:
     """The full name of the surname a subject match found (group ``name``, its title in group
     ``title``), if it is a person's the pronoun can mean; else None."""
-    if m.group("next") in _NOT_A_VERB or m.group(name).lower() in _SENTENCE_STARTERS:
+    if m.group("next") in _NOT_A_VERB or m.group("name").lower() in _SENTENCE_STARTERS:
         return None
     gender = _PRONOUN_GENDER.get(pronoun.lower())
-    title_gender = _TITLE_GENDER.get((m.group(title) or "").lower())
+    title_gender = _TITLE_GENDER.get((m.group("title") or "").lower())
     if gender is not None and title_gender is not None and title_gender != gender:
         return None
-    if _is_common_word(text, *m.span(name)):
+    if _is_common_word(text, *m.span("name")):
         return None
-    full = resolver.fullest(*m.span(name))
-    if full == m.span(name) or not _is_a_persons_full_name(text, full):
+    full = resolver.fullest(*m.span("name"))
+    if full == m.span("name") or not _is_a_persons_full_name(text, full):
         return None
     return full if _fits(text, full, pronoun) else None
 
@@ -2056,7 +2073,7 @@ def _subject_named_since(
     for m in _SUBJECT_SURNAME_OR_APPOSED_RE.finditer(text, start, stop):
         if m.group("appos") is not None and text[m.start() - 2 : m.start()] == ", ":
             continue  # "…, Riva, 47, and …": a list, not a sentence's subject
-        full = _person_of_surname(text, m, "name", "title", pronoun, resolver)
+        full = _person_of_surname(text, m, pronoun, resolver)
         if full is not None:
             found = (m.start("name"), full)
     for m in _SUBJECT_FULL_NAME_RE.finditer(text, start, stop):
