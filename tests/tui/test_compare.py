@@ -7,6 +7,8 @@ tests (plain ``def``) pin the look side by side at 160x48 and unified at 80x24.
 from __future__ import annotations
 
 import contextlib
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -17,8 +19,10 @@ from textual.widgets import OptionList, Static
 from textual.worker import WorkerCancelled
 
 import reader.tui
+import reader.tui.screens.compare as compare_module
 from reader.corpus import Corpus, load_corpus
 from reader.model import Article, Story
+from reader.tui import memory
 from reader.tui.labels import short_id
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.pick_version import PickVersionScreen
@@ -552,3 +556,27 @@ async def test_a_long_pairs_alignment_is_set_aside_from_garbage_collection(
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert screen_of(app).document is not None and gc.get_freeze_count() == 0
+
+
+async def test_a_closed_long_comparison_is_not_kept_alive_by_the_gc_freeze(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long pair's alignment is frozen out of garbage collection while it is shown; once its
+    # screen is closed it must become collectable again (frozen objects never are).
+    monkeypatch.setattr(compare_module, "_SET_ASIDE_FROM_WORDS", 0)
+    app = text_app("The talks open in Geneva on Monday.", "The talks opened in Geneva on Monday.")
+    closed: list[weakref.ref[CompareScreen]] = []
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(3):
+                await settle(pilot)
+                assert isinstance(app.screen, CompareScreen)
+                closed.append(weakref.ref(app.screen))
+                await pilot.press("q")
+                await pilot.pause(0.8)  # the thaw and the later re-freeze
+                app.push_screen(CompareScreen(app.corpus, app.story, "left", "right"))
+            gc.collect()
+            # The screen on show and at most one just closed (Textual may hold the last one).
+            assert sum(ref() is not None for ref in closed) <= 2
+    finally:
+        memory.release()

@@ -101,6 +101,7 @@ class CompareScreen(Screen[None]):
         self._status = ""
         """What the header says while there is no document to show (loading, errors)."""
         self._anchor: tuple[str, int] | None = None
+        self._set_aside = False  # whether this screen's alignments were frozen (see on_unmount)
         """(article id, offset) of the sentence to put the cursor on once a recompute lands."""
 
     # -- layout -------------------------------------------------------------------------------
@@ -157,8 +158,10 @@ class CompareScreen(Screen[None]):
     def _align(self, left: Article, right: Article) -> DiffDocument:
         document = prepare_document(left, right)
         if left.words + right.words >= _SET_ASIDE_FROM_WORDS:
-            # Set aside off the UI's thread: collecting this much would stall a key.
+            # Here, while the comparison still shows as loading: the collection holds the GIL,
+            # so its stall falls in a wait the user already sees rather than on a later key.
             memory.set_aside()
+            self._set_aside = True
         return document
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -320,6 +323,22 @@ class CompareScreen(Screen[None]):
         else:
             self.right_id = article_id
         self._start_alignment()
+
+    def on_unmount(self) -> None:
+        # The signal holds its subscribers' callbacks, so this screen, until it lets go.
+        notes_of(self.app).changed.unsubscribe(self)
+        # Frozen objects are never collected: thaw, so that this screen and its alignments can
+        # go, and freeze again what lives on once they have (frozen while Textual still holds
+        # the closed screen for a moment, they would be pinned for good).
+        if self._set_aside:
+            memory.release()
+            app = self.app
+
+            def set_aside_again() -> None:
+                if app.is_running:  # not once the app is closing: it thaws everything then
+                    memory.set_aside()
+
+            app.set_timer(0.5, set_aside_again)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -166,6 +166,10 @@ class NotesScreen(Screen[None]):
         self.controller.changed.subscribe(self, self._on_notes_changed, immediate=True)
         self.rebuild()
 
+    def on_unmount(self) -> None:
+        # The signal holds its subscribers' callbacks, so this screen, until it lets go.
+        self.controller.changed.unsubscribe(self)
+
     def _on_notes_changed(self, _article_id: str) -> None:
         self.rebuild()
 
