@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, RadioButton
 from reader.model import Article, Span
 from reader.notes.anchor import TextPositionSelector
 from reader.tui.app import ReaderApp
+from reader.tui.labels import version_name
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.export_dialog import ExportDialog
 from reader.tui.screens.library import LibraryScreen
@@ -229,6 +230,22 @@ async def test_notes_screen_lists_jumps_deletes_and_undoes() -> None:
         cursor = view.current_span()
         assert cursor is not None and cursor.start <= at < cursor.end
         assert (at, at + 40, True) in view.note_spans
+
+
+async def test_notes_screen_editor_names_the_version_not_its_file_id() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.corpus is not None
+        spun = app.corpus.article("001")  # no outlet, no date: its label is its file id
+        app.notes.annotate(spun, Span(0, 20), "check", [])
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press("a")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor._where.startswith(version_name(spun))
+        assert spun.id not in editor._where
 
 
 async def test_export_writes_a_file_and_asks_before_overwriting(tmp_path: Path) -> None:

@@ -308,7 +308,7 @@ class NotesScreen(Screen[None]):
             if isinstance(result, NoteEdit):
                 self.controller.edit(note.id, result.body, result.tags)
 
-        where = entry.article.label if entry.article else note.article_path
+        where = version_name(entry.article) if entry.article else note.article_path
         self.app.push_screen(
             NoteEditor(
                 entry.passage, body=note.body, tags=note.tags, title="Edit note", where=where
