@@ -37,6 +37,7 @@ from reader.notes.export import (
     write_export,
 )
 from reader.text.counts import counted
+from reader.text.shorten import clip
 from reader.text.tokens import fold
 
 
@@ -146,11 +147,6 @@ def note_json(note: Note) -> dict[str, Any]:
     }
 
 
-def _one_line(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 # -- commands --------------------------------------------------------------------------------------
 
 
@@ -159,7 +155,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     article = find_article(corpus, args.article)
     found = find_quote(article.text, args.quote)
     if found is None:
-        raise CliError(f"the quote is not in article {article.id}: {_one_line(args.quote, 60)!r}")
+        raise CliError(f"the quote is not in article {article.id}: {clip(args.quote, 60)!r}")
     start, end = found
     repeats = fold(article.text).count(fold(article.text[start:end]))
     with _open_store(args) as store:
@@ -172,7 +168,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             ("Added ", "green"),
             (note.short_id, "bold"),
             f" ({note.kind}) on {article.id}: ",
-            (_one_line(note.quote.exact, 70), "italic"),
+            (clip(note.quote.exact, 70), "italic"),
         )
     )
     if repeats > 1:
@@ -215,9 +211,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         table.add_row(
             Text(note.short_id, style="strike dim" if note.deleted else "bold"),
             *kind,
-            Text(_one_line(note.article_id, 24)),
-            Text(_one_line(note.quote.exact, 60), style="italic"),
-            Text(_one_line(note.body, 60)),
+            Text(clip(note.article_id, 24)),
+            Text(clip(note.quote.exact, 60), style="italic"),
+            Text(clip(note.body, 60)),
             Text(", ".join(note.tags), style="cyan"),
             Text(
                 note.created_at[:16].replace("T", " ") if wide else note.created_at[:10],

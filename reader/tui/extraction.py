@@ -17,7 +17,8 @@ from reader.extract.ledger import ConflictValue, Ledger, build_ledger, values_ag
 from reader.extract.numbers import NumberMention
 from reader.extract.quotes import Quote
 from reader.model import Article
-from reader.tui.labels import clip, short_name
+from reader.text.shorten import clip
+from reader.tui.labels import short_name
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from reader.model import Article
+from reader.text.shorten import clip
 
-__all__ = ["clip", "short_id", "short_name", "version_name"]
+__all__ = ["short_id", "short_name", "version_name"]
 
 _HASHED_ID = re.compile(r"^(.+?)_[0-9a-f]{8,}$")
 _OPENING_WORDS = 6
@@ -22,12 +23,6 @@ def short_id(article_id: str) -> str:
     """``000_0a79532c2183a85b`` -> ``000``; ids without a hash suffix are kept whole."""
     match = _HASHED_ID.match(article_id)
     return match.group(1) if match else article_id
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` on one line (runs of whitespace become one space), cut to ``limit`` with "…"."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _opening(text: str) -> str:

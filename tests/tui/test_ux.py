@@ -7,8 +7,9 @@ from library_helpers import corpus_of, settle
 from textual.widgets import Footer
 
 from reader.model import Article
+from reader.text.shorten import clip
 from reader.tui.app import ReaderApp
-from reader.tui.labels import clip, short_id, short_name, version_name
+from reader.tui.labels import short_id, short_name, version_name
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets import ArticleView, DetailPane, StoryList

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from reader.tui.labels import clip
+from reader.text.shorten import clip
 
 PASSAGE_LIMIT = 400
 """Longest passage shown in the editor; the whole of it stays in the note."""
@@ -40,13 +40,9 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def passage_preview(text: str, limit: int = PASSAGE_LIMIT) -> str:
-    return clip(text, limit)
-
-
 def quoted(text: str, limit: int = PASSAGE_LIMIT) -> str:
     """The passage in quotation marks, unless it already starts with one (a quote's own)."""
-    preview = passage_preview(text, limit)
+    preview = clip(text, limit)
     return preview if preview[:1] in "“\"‘'«„" else f"“{preview}”"
 
 

@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 from reader.corpus import Corpus
 from reader.notes.placement import NoteContext, NoteGroup, PlacedNote, group_notes
 from reader.text.counts import counted
+from reader.text.shorten import clip
 from reader.tui.labels import version_name
 from reader.tui.notes_actions import NotesController, describe_pin, notes_of
-from reader.tui.screens.note_editor import NoteEditor, passage_preview, quoted
+from reader.tui.screens.note_editor import NoteEditor, quoted
 from reader.tui.widgets.status import ReaderFooter
 from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
@@ -92,7 +93,7 @@ def entry_prompt(entry: PlacedNote) -> Content:
         Content.assemble((quoted(entry.passage, SNIPPET), "italic")),
     ]
     if note.body.strip():
-        lines.append(Content(passage_preview(note.body, 300)))
+        lines.append(Content(clip(note.body, 300)))
     return Content("\n").join(lines)
 
 

@@ -19,17 +19,13 @@ from textual.widgets.option_list import Option
 from reader.extract.date_reading import reading
 from reader.extract.numbers import NumberMention
 from reader.model import Span
+from reader.text.shorten import clip
 from reader.tui.extraction import Disagreement, Marks, date_sort_key
-from reader.tui.labels import clip
 from reader.tui.notes_actions import pin_payload
 from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
 _SNIPPET = 110
 """Longest quote snippet shown in the list; the full quote is in the text."""
-
-
-def _snippet(text: str, limit: int = _SNIPPET) -> str:
-    return clip(text, limit)
 
 
 def _heading(title: str, count: int) -> Option:
@@ -44,7 +40,7 @@ def _quote_prompt(quote: Any) -> Content:
         (speaker, "bold" if quote.speaker else "dim italic"),
         (cue + kind, "dim"),
         "\n",
-        ("“" + _snippet(quote.content) + "”", "$text-accent"),
+        ("“" + clip(quote.content, _SNIPPET) + "”", "$text-accent"),
     )
 
 
@@ -54,7 +50,7 @@ def _date_prompt(mention: Any) -> Content:
     if " ".join(mention.text.split()) == said:
         return Content.assemble((said, "bold $text-warning"))  # "2014" needs saying once
     return Content.assemble(
-        (said, "bold $text-warning"), "  ", (_snippet(mention.text, 60), "$text-muted")
+        (said, "bold $text-warning"), "  ", (clip(mention.text, 60), "$text-muted")
     )
 
 
@@ -75,11 +71,11 @@ def _number_prompt(number: NumberMention) -> Content:
         normalised = " ".join(p for p in (value, number.unit_as_said) if p)
     if number.approx:
         normalised = "≈ " + normalised
-    return Content.assemble((normalised, "bold"), "  ", (_snippet(number.text, 60), "$text-muted"))
+    return Content.assemble((normalised, "bold"), "  ", (clip(number.text, 60), "$text-muted"))
 
 
 def _disagreement_prompt(item: Disagreement) -> Content:
-    return Content.assemble((item.kind, "bold $text-error"), "\n", _snippet(item.summary, 200))
+    return Content.assemble((item.kind, "bold $text-error"), "\n", clip(item.summary, 200))
 
 
 def _none_found(section: str, marks: Marks) -> str:

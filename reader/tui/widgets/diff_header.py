@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from reader.model import Article
+from reader.text.shorten import clip
 from reader.tui.labels import short_id, version_name
 from reader.tui.widgets.diff_layout import MARKERS, DiffDocument
 
@@ -40,15 +41,14 @@ def _version_label(article: Article, room: int) -> str:
     if not name.startswith(ident):
         details.append(ident)
     details = [d for d in details if d]
-    while details:
-        name_room = room - len(" · ".join(["", *details]))
-        if name_room >= _NAME_MIN or len(details) == 1:
-            break
+
+    def details_width() -> int:
+        return len(" · ".join(["", *details]))
+
+    while len(details) > 1 and room - details_width() < _NAME_MIN:
         details.pop()
-    name_room = max(_NAME_MIN, room - len(" · ".join(["", *details])))
-    if len(name) > name_room:
-        name = name[: name_room - 1].rstrip() + "…"
-    return " · ".join([name, *details])
+    # version_name is already on one line, so clip only cuts it.
+    return " · ".join([clip(name, max(_NAME_MIN, room - details_width())), *details])
 
 
 class DiffHeader(Widget):
