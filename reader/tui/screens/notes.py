@@ -131,6 +131,9 @@ class NotesScreen(Screen[None]):
         """Option id (the note id) -> entry, for what is listed now."""
         self.filter_text = ""
         self._note_index: tuple[Corpus | None, NoteContext] | None = None
+        self._groups: list[NoteGroup] = []
+        """The notes as last read and placed (``regroup``); the filter picks from them."""
+        self._total = 0
 
     @property
     def controller(self) -> NotesController:
@@ -165,24 +168,31 @@ class NotesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.notes_list.border_title = "Notes"
         self.controller.changed.subscribe(self, self._on_notes_changed, immediate=True)
-        self.rebuild()
+        self.regroup()
 
     def on_unmount(self) -> None:
         # The signal holds its subscribers' callbacks, so this screen, until it lets go.
         self.controller.changed.unsubscribe(self)
 
     def _on_notes_changed(self, _article_id: str) -> None:
-        self.rebuild()
+        self.regroup()
 
     # ------------------------------------------------------------------ list
 
+    def regroup(self) -> None:
+        """Read the notes, place them in the corpus, and list them."""
+        notes = self.controller.all_notes()
+        self._total = len(notes)
+        self._groups = group_notes(notes, self.note_context)
+        self.rebuild()
+
     def rebuild(self) -> None:
-        """List the notes again, keeping the cursor on the same note (or the same place)."""
+        """List the placed notes the filter keeps, keeping the cursor on the same note (or the
+        same place). A filter keystroke only comes here: the store is not read again."""
         listing = self.notes_list
         keep_id = self.highlighted_id
         keep_index = listing.highlighted or 0
-        notes = self.controller.all_notes()
-        groups = group_notes(notes, self.note_context)
+        groups = self._groups
         options: list[Option | None] = []
         self.entries = {}
         shown = 0
@@ -209,13 +219,13 @@ class NotesScreen(Screen[None]):
         if not options:
             message = (
                 "No note matches the filter."
-                if self.filter_text and notes
+                if self.filter_text and self._total
                 else "No notes yet. In the reading pane, h highlights the sentence under the "
                 "cursor, a writes a note on it, and p pins a detail."
             )
             options.append(Option(Content(message).stylize("dim italic"), disabled=True))
         listing.set_options(options)
-        total = len(notes)
+        total = self._total
         listing.border_subtitle = (
             f"{shown:,} of {total:,}" if self.filter_text else counted(total, "note")
         )
