@@ -118,7 +118,8 @@ async def test_compare_names_both_versions_and_the_fate_of_a_quote() -> None:
         assert "Sullivan" in left or "progress" in left
 
 
-async def test_help_fits_80x24_without_scrolling() -> None:
+async def test_the_librarys_help_fits_80x24_without_scrolling() -> None:
+    # (Compare has more keys: at 80x24 its help scrolls, and says so with "↓ more".)
     app = ReaderApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -139,6 +140,12 @@ async def test_footer_at_80_columns_keeps_the_main_keys_whole() -> None:
         await settle(pilot)
         footer = app.library.query_one(Footer)
         assert footer.compact and not footer.show_command_palette
+        # What the 80-column footer draws: each main key whole and inside the screen.
+        drawn = {getattr(key, "description", ""): key for key in footer.query("FooterKey")}
+        for name in ("Compare", "Filter", "Details", "Quit", "Help"):
+            key = drawn[name]
+            assert key.region.width > 0 and key.region.right <= 80, name
+            assert name in str(key.render()), name
         await pilot.resize_terminal(160, 48)
         await pilot.pause()
         await pilot.pause()
