@@ -308,8 +308,9 @@ def align_texts(a_text: str, b_text: str, a_id: str = "a", b_id: str = "b") -> A
     # Short versions get one global DP (it weighs every pairing); anchors are only a speed
     # device for long ones, where a greedy anchor chain may cost an extra move now and then.
     small = len(a_sentences) * len(b_sentences) <= DP_MAX_CELLS
-    if small and _independent(scorer):
-        backbone, moves = _match_independent(scorer)
+    scored = _candidate_scores(scorer) if small else []
+    if small and _independent(scorer, scored):
+        backbone, moves = _match_independent(scorer, scored)
         return _build(a_id, b_id, a_text, b_text, a_sentences, b_sentences, backbone, moves)
     anchors = [] if small else _exact_anchors([k for _, k in a_pairs], [k for _, k in b_pairs])
     backbone = _align_with_anchors(scorer, anchors, 0, len(a_sentences), 0, len(b_sentences))
@@ -317,19 +318,28 @@ def align_texts(a_text: str, b_text: str, a_id: str = "a", b_id: str = "b") -> A
     return _build(a_id, b_id, a_text, b_text, a_sentences, b_sentences, backbone, moves)
 
 
-def _best_scores(scorer: _Scorer) -> tuple[list[float], list[float]]:
+def _candidate_scores(scorer: _Scorer) -> list[tuple[int, int, float]]:
+    """(a index, b index, score) of every candidate pair (sharing a content word)."""
+    return [
+        (i, j, scorer.score(i, j))
+        for i in range(len(scorer.a))
+        for j in scorer.candidates(i, 0, len(scorer.b))
+    ]
+
+
+def _best_scores(
+    scorer: _Scorer, scored: list[tuple[int, int, float]]
+) -> tuple[list[float], list[float]]:
     """Best pair score of each A sentence and of each B sentence (candidates only)."""
     best_a = [0.0] * len(scorer.a)
     best_b = [0.0] * len(scorer.b)
-    for i in range(len(scorer.a)):
-        for j in scorer.candidates(i, 0, len(scorer.b)):
-            value = scorer.score(i, j)
-            best_a[i] = max(best_a[i], value)
-            best_b[j] = max(best_b[j], value)
+    for i, j, value in scored:
+        best_a[i] = max(best_a[i], value)
+        best_b[j] = max(best_b[j], value)
     return best_a, best_b
 
 
-def _independent(scorer: _Scorer) -> bool:
+def _independent(scorer: _Scorer, scored: list[tuple[int, int, float]]) -> bool:
     """Whether A and B are independent reports rather than one text rewritten.
 
     Independent reports of one event share a few facts in any order; forcing them into an
@@ -338,7 +348,7 @@ def _independent(scorer: _Scorer) -> bool:
     n, m = len(scorer.a), len(scorer.b)
     if min(n, m) < INDEPENDENT_MIN_SENTENCES:
         return False
-    best_a, best_b = _best_scores(scorer)
+    best_a, best_b = _best_scores(scorer, scored)
     share_a = sum(value >= MOVE_MIN for value in best_a) / n
     share_b = sum(value >= MOVE_MIN for value in best_b) / m
     return max(share_a, share_b) < REWRITE_SHARE_MIN
@@ -374,23 +384,19 @@ def _evidence(x: _Features, y: _Features) -> int:
 
 
 def _match_independent(
-    scorer: _Scorer,
+    scorer: _Scorer, candidates: list[tuple[int, int, float]]
 ) -> tuple[list[_Match], list[tuple[int, int, float]]]:
     """Pairs of independent reports: best score first, one-to-one, order-free.
 
     The longest in-order chain of the pairs is the backbone; the others are shown as moved
     (the fact is reported at another place in the other version).
     """
-    scored = []
-    for i in range(len(scorer.a)):
-        for j in scorer.candidates(i, 0, len(scorer.b)):
-            value = scorer.score(i, j)
-            if value >= INDEPENDENT_STRONG or (
-                value >= MATCH_MIN
-                and _evidence(scorer.a[i], scorer.b[j]) >= INDEPENDENT_EVIDENCE_MIN
-            ):
-                scored.append((-value, i, j))
-    scored.sort()
+    scored = sorted(
+        (-value, i, j)
+        for i, j, value in candidates
+        if value >= INDEPENDENT_STRONG
+        or (value >= MATCH_MIN and _evidence(scorer.a[i], scorer.b[j]) >= INDEPENDENT_EVIDENCE_MIN)
+    )
     taken_a: set[int] = set()
     taken_b: set[int] = set()
     chosen: dict[tuple[int, int], float] = {}
