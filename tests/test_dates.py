@@ -712,3 +712,38 @@ def test_british_clock_times_with_a_dot() -> None:
     text = "Wednesday 29 December 2021 10.15 GMT"
     assert one(text, dct, "10.15 GMT").value == "2021-12-29T10:15"
     assert find_dates("Shares rose 2.30 percent.", dct) == []
+
+
+def test_a_clock_time_takes_a_day_written_day_first() -> None:
+    dct = "2013-03-22"
+    assert one("The deadline is 5pm GMT on 31 March.", dct, "5pm GMT on 31 March").value == (
+        "2013-03-31T17:00"
+    )
+    assert one("It starts at 9am on 2 April.", dct, "9am on 2 April").value == "2013-04-02T09:00"
+
+
+def test_the_weekend_of_a_named_date_is_that_dates_weekend() -> None:
+    dct = "2013-03-20"  # a Wednesday in ISO week 12
+    assert one("The weekend of May 4-5 was busy.", dct, "The weekend").value == "2013-W18-WE"
+    assert one("This weekend, the talks resume.", dct, "This weekend").value == "2013-W12-WE"
+    assert one("This weekend, the talks resumed.", dct, "This weekend").value == "2013-W11-WE"
+
+
+def test_the_second_month_of_a_range_and_its_shared_year() -> None:
+    dct = "2013-03-20"
+    found = by_text(find_dates("The festival runs between March and May.", dct))
+    assert found["May"].value == "2013-05"
+    found = by_text(find_dates("The talks ran from April to May 2013.", dct))
+    assert found["April"].value == "2013-04"
+    assert find_dates("Prices may rise.", dct) == []
+
+
+def test_last_as_a_verb_is_not_part_of_the_duration() -> None:
+    mention = one("The strike could last two weeks.", "2013-03-20", "two weeks")
+    assert (mention.type, mention.value) == ("DURATION", "P2W")
+    assert one("In the last two weeks, sales fell.", None, "the last two weeks").value == "P2W"
+
+
+def test_numeric_dates_written_day_first_when_the_day_shows_it() -> None:
+    assert one("Published on 21/03/2013.", None, "21/03/2013").value == "2013-03-21"
+    assert one("Published on 3/21/2013.", None, "3/21/2013").value == "2013-03-21"

@@ -111,7 +111,9 @@ _GRAMMAR = [
     (
         "numeric",
         r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
-        r"|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)?\d\d(?![\d/])",
+        r"|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)?\d\d(?![\d/])"
+        # day first, where the day shows it ("21/03/2013"); "03/04/2013" stays month first
+        r"|(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])",
     ),
     (
         "clock_date",
@@ -541,6 +543,16 @@ _CANDIDATE_START = re.compile(
 
 # Small helpers used while normalising one match.
 _MONTH_RE = re.compile(lx.MONTH, re.I)
+_LAST_AS_VERB = re.compile(
+    r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not|n't|'ll)\s+$", re.I
+)
+_PAIRING = r"(?:and|or|to|through|till|until|-|–)"
+# A month right before a pairing word: what makes the next month ("... and May") a month.
+_AFTER_MONTH = re.compile(rf"(?i:{lx.MONTH})\s*{_PAIRING}\s*$")
+# "to May 2013" after a bare month: the year both months share.
+_RANGE_END_YEAR = re.compile(
+    rf"\s*{_PAIRING}\s*(?:early\s+|mid-?|late\s+)?(?i:{lx.MONTH}),?\s+((?:1[6-9]|20)\d\d)(?!\d)"
+)
 _WEEKDAY_RE = re.compile(lx.WEEKDAY, re.I)
 _YEAR_RE = re.compile(lx.YEAR)
 _SPELLED_YEAR_RE = re.compile(lx.SPELLED_YEAR, re.I)
@@ -1045,6 +1057,8 @@ class _Resolver:
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         else:
             mm, dd, yy = (int(x) for x in raw.split("/"))
+            if mm > 12:
+                mm, dd = dd, mm
             if yy < 100:
                 yy += 2000 if yy < 50 else 1900
             d = _safe_date(yy, mm, dd)
@@ -1247,7 +1261,12 @@ class _Resolver:
             r"\bhigh\s+$", self.text[max(0, start - 6) : start], re.I
         ):
             return None  # "High Noon", the film and the figure of speech
-        tail_m = re.search(rf"(?:{_WD}|{_M}|yesterday|today|tomorrow|tonight)", raw, re.I)
+        # The day may come first ("5pm on 31 March"), so a day number before the month belongs to it.
+        tail_m = re.search(
+            rf"(?:{_WD}|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_M}|yesterday|today|tomorrow|tonight)",
+            raw,
+            re.I,
+        )
         day_value: str | None = None
         if tail_m is not None:
             tail = raw[tail_m.start() :]
@@ -1665,6 +1684,11 @@ class _Resolver:
         return ("DATE", f"{year_base + step:04d}", mod)
 
     def _duration(self, raw: str, start: int, end: int):
+        verb = re.match(r"last\s+", raw, re.I)
+        if verb is not None and _LAST_AS_VERB.search(self.text, max(0, start - 10), start):
+            # "could last two weeks": "last" is the verb, the duration is what follows it.
+            found = self._duration(raw[verb.end() :], start + verb.end(), end)
+            return None if found is None else [(start + verb.end(), end, *found)]
         t = re.sub(r"\s+", " ", raw.lower())
         if re.match(r"(?:the )?(?:past|last) (?:decade|century)$", t):
             unit = "decade" if "decade" in t else "century"
@@ -1765,6 +1789,19 @@ class _Resolver:
                 return None
         return ("DURATION", value, mod)
 
+    def _weekend_of_date(self, end: int) -> date | None:
+        """The day named in "the weekend of May 4-5", which says which weekend is meant."""
+        of = re.match(r"\s+of\s+", self.text[end : end + 8])
+        if of is None:
+            return None
+        sub = _PATTERN.match(self.text, end + of.end())
+        if sub is None or sub.lastgroup != "date":
+            return None
+        results = self.normalise("date", sub.start(), sub.end())
+        if not results or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", results[0][3]):
+            return None
+        return date.fromisoformat(results[0][3])
+
     def _relunit(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
         mod = _mod_of(t)
@@ -1832,10 +1869,16 @@ class _Resolver:
         if unit == "week":
             value = _iso_week(d + timedelta(weeks=offset))
         elif unit == "weekend":
-            if qualifier in ("last", "this past", "the past", "the last"):
+            named = self._weekend_of_date(end) if qualifier == "the" else None
+            if named is not None:
+                ref = named
+            elif qualifier in ("last", "this past", "the past", "the last"):
                 ref = d - timedelta(days=d.weekday() + 1)
             elif qualifier in ("next", "the coming", "this coming"):
                 ref = d + timedelta(days=(5 - d.weekday()) % 7 or 7)
+            elif qualifier == "this" and (d.weekday() >= 4 or self.tense(start, end) != "past"):
+                # "This weekend" is this week's, unless a weekday story tells of it in the past.
+                ref = d + timedelta(days=5 - d.weekday())
             elif d.weekday() >= 5 or self.tense(start, end) == "future":
                 ref = d + timedelta(days=(5 - d.weekday()) % 7)
             else:
@@ -2020,6 +2063,10 @@ class _Resolver:
             r"\b(in|by|since|until|through|from|during|of|on|for|before|after|till)\s+$", preceding
         )
         prep = prep_m[1] if prep_m else ""
+        # The second month of a pair or range ("March and May", "from April to May 2013").
+        after_month = _AFTER_MONTH.search(self.text, max(0, start - 24), start)
+        if after_month is not None and not prep:
+            prep = "and"
         has_lead = bool(re.match(r"(?:last|next|this|early|late|mid)", raw.lower()))
         if key == "may" and not (prep or has_lead):
             return None
@@ -2057,7 +2104,11 @@ class _Resolver:
             after = self.text[end : end + 12].lower()
             if re.match(r"\s+(?:this|last|next) year", after):
                 return None  # the grammar's month-year alternative covers it
-            year = self.infer_year(month, None, start, end, cue)
+            range_end = _RANGE_END_YEAR.match(self.text, end)
+            if range_end is not None:
+                year = int(range_end[1])  # "from April to May 2013": the range's year
+            else:
+                year = self.infer_year(month, None, start, end, cue)
         if year is None:
             return None
         value = f"{year:04d}-{month:02d}"
