@@ -747,3 +747,20 @@ def test_last_as_a_verb_is_not_part_of_the_duration() -> None:
 def test_numeric_dates_written_day_first_when_the_day_shows_it() -> None:
     assert one("Published on 21/03/2013.", None, "21/03/2013").value == "2013-03-21"
     assert one("Published on 3/21/2013.", None, "3/21/2013").value == "2013-03-21"
+
+
+def test_a_weekday_looks_ahead_when_its_clause_plainly_does() -> None:
+    dct = "2016-09-25"  # a Sunday; the debate was on Monday 26 September
+    assert one("Trump will face Clinton in Monday's debate.", dct, "Monday's").value == (
+        "2016-09-26"
+    )
+    assert one("He criticised Monday's debate.", dct, "Monday's").value == "2016-09-19"
+    text = "They would look for ways to get around Wednesday's ruling."
+    assert one(text, dct, "Wednesday's").value == "2016-09-21"
+    assert one("The vote is Friday.", "2016-09-21", "Friday").value == "2016-09-23"
+
+
+def test_names_ending_in_a_date_word_are_no_dates() -> None:
+    dct = "2016-09-15"
+    assert find_dates("Caddell told Breitbart News Daily host Alex Marlow.", dct) == []
+    assert [m.text for m in find_dates("She told USA TODAY's weekly series.", dct)] == ["weekly"]

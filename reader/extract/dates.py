@@ -688,6 +688,7 @@ def _sentence_end(text: str) -> int:
 
 _PASSIVE_TAIL = re.compile(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$")
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
+_PRESENT_COPULA = frozenset({"is", "are"})
 _ADJACENT_VERB = re.compile(
     r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$"
 )
@@ -829,7 +830,7 @@ _SPORTS_WORDS = re.compile(
     r"|(?:3|three)-pointers?|quarterback|possessions?|to\s+play|penalty\s+kick)\b",
     re.IGNORECASE,
 )
-_TODAY_AS_A_NAME = re.compile(r"USA\s+Today\b|\bToday\s+[Ss]how\b")
+_TODAY_AS_A_NAME = re.compile(r"USA\s+(?:Today|TODAY)\b|\bToday\s+[Ss]how\b")
 
 
 def _mod_of(text: str) -> str | None:
@@ -922,7 +923,8 @@ class _Resolver:
         adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
             verb = adjacent[1]
-            if _FUTURE_CUE.fullmatch(verb):
+            if _FUTURE_CUE.fullmatch(verb) or verb in _PRESENT_COPULA:
+                # "The vote is Friday": a present copula names a day still to come.
                 return "future"
             if _PAST_CUE.fullmatch(verb) or (
                 _WEAK_PAST_CUE.fullmatch(verb) and not _PASSIVE_TAIL.search(tail)
@@ -1350,8 +1352,14 @@ class _Resolver:
         d: date | None
         if not qualifier and raw.lower().endswith("'s") and self.dct is not None:
             # "Wednesday's ruling" reports an event: every possessive weekday in the annotated
-            # news is on or before the article date.
-            d = self.dct - timedelta(days=(self.dct.weekday() - weekday) % 7)
+            # news is on or before the article date, unless its clause plainly looks ahead
+            # ("Trump will face Clinton in Monday's debate").
+            if self.tense(start, end) == "future" and not re.search(
+                r"\bwould\b", self.text[max(0, start - 60) : start]
+            ):
+                d = self.dct + timedelta(days=(weekday - self.dct.weekday()) % 7)
+            else:
+                d = self.dct - timedelta(days=(self.dct.weekday() - weekday) % 7)
         else:
             d = self._weekday_date(weekday, qualifier, start, end)
         clock = self._clock_time(t[wd_m.end() :]) if " at " in t[wd_m.end() :] else None
@@ -1374,7 +1382,9 @@ class _Resolver:
             t == "tomorrow" and self.text[max(0, start - 3) : start].lower() == "of "
         ):
             return None  # "today's world", "the people of tomorrow": an era, not a day
-        if raw == "Today" and _TODAY_AS_A_NAME.search(self.text, max(0, start - 4), end + 6):
+        if raw in ("Today", "TODAY") and _TODAY_AS_A_NAME.search(
+            self.text, max(0, start - 4), end + 6
+        ):
             return None  # "USA Today", NBC's "Today show": a newspaper, a programme
         mod = _mod_of(t)
         offset = 0
@@ -2001,6 +2011,10 @@ class _Resolver:
                 return None  # "average daily volume", "the daily tally": a modifier, no frequency
             if t in ("daily", "weekly") and _NEWSPAPER_NOUN.match(self.text, end):
                 return None  # "the Communist Party daily Granma", "the weekly said": a newspaper
+            if raw[0].isupper() and re.search(
+                r"[A-Z][\w'’&.-]*\s+$", self.text[max(0, start - 24) : start]
+            ):
+                return None  # "Breitbart News Daily", "Investors Weekly": the end of a name
             if re.search(r"(?:\d%?|percent|million|billion|units|shares)\s+$", before):
                 return None  # "rise 8.5% annually", "10,000 units annually": a rate
             return ("SET", simple[t], None)
