@@ -764,3 +764,27 @@ def test_names_ending_in_a_date_word_are_no_dates() -> None:
     dct = "2016-09-15"
     assert find_dates("Caddell told Breitbart News Daily host Alex Marlow.", dct) == []
     assert [m.text for m in find_dates("She told USA TODAY's weekly series.", dct)] == ["weekly"]
+
+
+def test_programme_names_and_a_figurative_tomorrow_are_no_dates() -> None:
+    dct = "2016-09-25"
+    assert find_dates("This is VOA Today.", dct) == []
+    assert find_dates('The anchor of NBC\'s "Nightly News." He spoke.', dct) == []
+    assert find_dates("Still hoping for a brighter tomorrow, Obama said.", dct) == []
+    assert one("The meeting is tomorrow.", dct, "tomorrow").value == "2016-09-26"
+    assert one("Today, the market fell.", dct, "Today").value == "2016-09-25"
+
+
+def test_a_past_activity_lasting_until_a_day_looks_back() -> None:
+    dct = "2016-09-25"  # a Sunday
+    text = "Protesters kept going until nearly 2 a.m. Friday in defiance."
+    assert one(text, dct, "2 a.m. Friday").value == "2016-09-23T02:00"
+    assert one("The curfew runs until 6 a.m. Friday.", dct, "6 a.m. Friday").value == (
+        "2016-09-30T06:00"
+    )
+
+
+def test_to_meet_is_no_news_present() -> None:
+    text = "Most recently, her decision to meet with Bill Clinton at the end of June drew fire."
+    assert one(text, "2016-09-14", "the end of June").value == "2016-06"
+    assert one("Arafat and Netanyahu meet Monday.", "2016-09-14", "Monday").value == "2016-09-19"

@@ -598,7 +598,7 @@ _FUTURE_WORDS = (
     r"|plans?\s+to|planned|planning|ahead\s+of"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
     # The news present of a scheduled event: "Arafat meets Albright Monday", "the team faces".
-    r"|meets?|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
+    r"|(?<!to )meets?|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
 )
 _PAST_WORDS = (
     r"was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
@@ -615,7 +615,14 @@ _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}
 _WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
 _PAST_BEFORE_FUTURE = re.compile(r"\bhad\s+(?:been\s+)?$")
 # "until Thursday, they had not ...": a pluperfect after "until" looks back.
-_UNTIL_TAIL = re.compile(r"\b(?:until|till)\s+$")
+_UNTIL_WORD = (
+    r"(?:until|till)\s+(?:(?:about|around|nearly|almost|roughly|shortly\s+(?:before|after))\s+)?$"
+)
+_UNTIL_TAIL = re.compile(rf"\b{_UNTIL_WORD}")
+_LASTED_UNTIL = re.compile(
+    r"\b(?:kept\s+\w+ing|went\s+on|stayed|lasted|remained|continued|waited|stood|sat|ran|worked"
+    r"|danced|marched|partied|protested|talked|played|slept)\s+(?:[a-z]+\s+){0,2}" + _UNTIL_WORD
+)
 _PLUPERFECT = re.compile(r"\bhad\b")
 # What may stand before a mention that opens its clause: "On", "Also on", "But late", "Until".
 _CLAUSE_OPENER = re.compile(r"\s*(?:[a-z]+\s+){0,2}")
@@ -688,6 +695,11 @@ def _sentence_end(text: str) -> int:
 
 _PASSIVE_TAIL = re.compile(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$")
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
+# A modal or plan that puts what follows in the article's future.
+_PLAINLY_AHEAD = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|expects?\b[^.;]{0,30}\bto|plans?\s+to|scheduled|slated"
+    r"|set\s+(?:to|for)|upcoming|preparing\s+for)\b"
+)
 _PRESENT_COPULA = frozenset({"is", "are"})
 _ADJACENT_VERB = re.compile(
     r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$"
@@ -816,6 +828,10 @@ _ENDED_ON = re.compile(
 )
 
 
+# Before a capitalised "Today" or "Daily" mid-sentence: a name it ends ("VOA Today",
+# "Breitbart News Daily") or an opening quote mark ('"Nightly News"').
+_ENDS_A_NAME = re.compile(r"(?:[A-Z][\w'’&.-]*\s+|[\"“‘]\s*)$")
+_A_TOMORROW = re.compile(r"\b(?:a|an|our|their|your|my)\s+(?:[a-z]+\s+)?$")
 _GENERIC_TODAY = re.compile(
     r"'s\s+(?:\w+\s+)?(?:world|youth|young|society|generation|children|kids|families|economy"
     r"|markets?|technology|computers|standards|culture|politics|women|men)\b",
@@ -901,8 +917,14 @@ class _Resolver:
         # True after "the nine months" / "the year": "a year earlier" then compares whole years.
         self.year_period = False
         self.last_quarter: str | None = None  # any quarter named, year-ago ones included
+        # Where the clause of a day inside a longer mention starts ("2 a.m. Friday").
+        self.clause_start: int | None = None
 
     # ----- context
+
+    def _sentence_before(self, start: int) -> str:
+        before = self.text[max(0, start - 80) : start].lower()
+        return before[_sentence_start(before) :]
 
     def tense(self, start: int, end: int) -> str | None:
         """'future', 'past' or 'weak_past' (only regular -ed forms) for the clause holding the
@@ -910,6 +932,8 @@ class _Resolver:
         ("said Tuesday", "will open on"), then the nearest cue in the mention's own clause, then
         the clause's verb after it ("On Tuesday, the league plans to"), then the rest of the
         sentence before it."""
+        if self.clause_start is not None:
+            start = self.clause_start
         window_start = max(0, start - 80)
         before = self.text[window_start:start].lower()
         before = before[_sentence_start(before) :]
@@ -917,9 +941,12 @@ class _Resolver:
         after = after[: _sentence_end(after)]
         tail = before[-40:]
         if _UNTIL_TAIL.search(tail):
-            # "Until Thursday, they had not called him a suspect" looks back; "officials
-            # postponed until Tuesday any action" sets a deadline ahead.
-            return "past" if _PLUPERFECT.search(after[:60]) else "future"
+            # "Until Thursday, they had not called him a suspect" looks back, and so does a
+            # past activity that lasted until then ("kept going until 2 a.m. Friday");
+            # "officials postponed until Tuesday any action" sets a deadline ahead.
+            if _PLUPERFECT.search(after[:60]) or _LASTED_UNTIL.search(tail):
+                return "past"
+            return "future"
         adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
             verb = adjacent[1]
@@ -1274,9 +1301,14 @@ class _Resolver:
             tail = raw[tail_m.start() :]
             sub = _PATTERN.match(tail)
             if sub is not None and sub.lastgroup in ("date", "weekday", "relday"):
-                results = self.normalise(
-                    sub.lastgroup, start + tail_m.start(), start + tail_m.start() + sub.end()
-                )
+                # The day's tense is read from before the clock ("until 2 a.m. Friday").
+                self.clause_start = start
+                try:
+                    results = self.normalise(
+                        sub.lastgroup, start + tail_m.start(), start + tail_m.start() + sub.end()
+                    )
+                finally:
+                    self.clause_start = None
                 if results:
                     day_value = results[0][3][:10]
         if day_value is None:
@@ -1352,11 +1384,10 @@ class _Resolver:
         d: date | None
         if not qualifier and raw.lower().endswith("'s") and self.dct is not None:
             # "Wednesday's ruling" reports an event: every possessive weekday in the annotated
-            # news is on or before the article date, unless its clause plainly looks ahead
-            # ("Trump will face Clinton in Monday's debate").
-            if self.tense(start, end) == "future" and not re.search(
-                r"\bwould\b", self.text[max(0, start - 60) : start]
-            ):
+            # news is on or before the article date, unless its sentence plainly looks ahead
+            # ("Trump will face Clinton in Monday's debate"; not "ahead of Friday's meeting",
+            # which is ahead only of the story's own time).
+            if _PLAINLY_AHEAD.search(self._sentence_before(start)):
                 d = self.dct + timedelta(days=(weekday - self.dct.weekday()) % 7)
             else:
                 d = self.dct - timedelta(days=(self.dct.weekday() - weekday) % 7)
@@ -1382,10 +1413,13 @@ class _Resolver:
             t == "tomorrow" and self.text[max(0, start - 3) : start].lower() == "of "
         ):
             return None  # "today's world", "the people of tomorrow": an era, not a day
-        if raw in ("Today", "TODAY") and _TODAY_AS_A_NAME.search(
-            self.text, max(0, start - 4), end + 6
+        if raw in ("Today", "TODAY") and (
+            _TODAY_AS_A_NAME.search(self.text, max(0, start - 4), end + 6)
+            or _ENDS_A_NAME.search(self.text, max(0, start - 24), start)
         ):
-            return None  # "USA Today", NBC's "Today show": a newspaper, a programme
+            return None  # "USA Today", NBC's "Today show", "VOA Today": a paper, a programme
+        if t == "tomorrow" and _A_TOMORROW.search(self.text, max(0, start - 24), start):
+            return None  # "hoping for a brighter tomorrow": the future, not a day
         mod = _mod_of(t)
         offset = 0
         if "yesterday" in t:
@@ -2011,10 +2045,8 @@ class _Resolver:
                 return None  # "average daily volume", "the daily tally": a modifier, no frequency
             if t in ("daily", "weekly") and _NEWSPAPER_NOUN.match(self.text, end):
                 return None  # "the Communist Party daily Granma", "the weekly said": a newspaper
-            if raw[0].isupper() and re.search(
-                r"[A-Z][\w'’&.-]*\s+$", self.text[max(0, start - 24) : start]
-            ):
-                return None  # "Breitbart News Daily", "Investors Weekly": the end of a name
+            if raw[0].isupper() and _ENDS_A_NAME.search(self.text, max(0, start - 24), start):
+                return None  # "Breitbart News Daily", NBC's "Nightly News": part of a name
             if re.search(r"(?:\d%?|percent|million|billion|units|shares)\s+$", before):
                 return None  # "rise 8.5% annually", "10,000 units annually": a rate
             return ("SET", simple[t], None)
