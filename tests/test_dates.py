@@ -788,3 +788,11 @@ def test_to_meet_is_no_news_present() -> None:
     text = "Most recently, her decision to meet with Bill Clinton at the end of June drew fire."
     assert one(text, "2016-09-14", "the end of June").value == "2016-06"
     assert one("Arafat and Netanyahu meet Monday.", "2016-09-14", "Monday").value == "2016-09-19"
+
+
+def test_until_before_a_pluperfect_looks_back_even_at_a_distance() -> None:
+    text = "Until that day in April, Mr. Clarke, 61, had never been arrested."
+    assert one(text, "2016-10-02", "April").value == "2016-04"
+    assert one("The ban stays until the end of April.", "2016-10-02", "the end of April").value == (
+        "2017-04"
+    )

@@ -619,6 +619,7 @@ _UNTIL_WORD = (
     r"(?:until|till)\s+(?:(?:about|around|nearly|almost|roughly|shortly\s+(?:before|after))\s+)?$"
 )
 _UNTIL_TAIL = re.compile(rf"\b{_UNTIL_WORD}")
+_UNTIL_NEAR = re.compile(r"\b(?:until|till)\b[^,;.]{0,25}$")
 _LASTED_UNTIL = re.compile(
     r"\b(?:kept\s+\w+ing|went\s+on|stayed|lasted|remained|continued|waited|stood|sat|ran|worked"
     r"|danced|marched|partied|protested|talked|played|slept)\s+(?:[a-z]+\s+){0,2}" + _UNTIL_WORD
@@ -940,6 +941,8 @@ class _Resolver:
         after = self.text[end : end + 100].lower()
         after = after[: _sentence_end(after)]
         tail = before[-40:]
+        if _UNTIL_NEAR.search(tail) and _PLUPERFECT.search(after[:60]):
+            return "past"  # "Until that day in April, he had never been ..."
         if _UNTIL_TAIL.search(tail):
             # "Until Thursday, they had not called him a suspect" looks back, and so does a
             # past activity that lasted until then ("kept going until 2 a.m. Friday");
