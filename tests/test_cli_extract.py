@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -114,3 +115,21 @@ def test_each_article_is_extracted_once(
     article_module.clear_cache()
     assert data[command]
     assert len(calls) == 5 == len(set(calls))
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_dates_table_gives_each_mention_one_line_in_its_context(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    from reader.cli.common import console
+
+    monkeypatch.setattr(console, "width", width)
+    assert main(["dates", "--article", "002"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= width for line in lines)
+    header = next(i for i, line in enumerate(lines) if line.startswith("value"))
+    rows = list(itertools.takewhile(str.strip, lines[header + 2 :]))
+    # One line per mention: "Monday evening" shows its reading and its words in one row.
+    assert len(rows) == len(run_json(capsys, "dates", "--article", "002")["dates"])
+    monday = [row for row in rows if "Mon 27 Dec 2021, evening" in row]
+    assert len(monday) == 1 and "Monday evening" in monday[0]

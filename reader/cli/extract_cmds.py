@@ -275,18 +275,31 @@ def cmd_dates(args: argparse.Namespace) -> int:
             console.print(Text("  no article date: relative dates stay unresolved", style="dim"))
         if not extraction.dates:
             continue
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for name in ("text", "type", "value", "reading", "context"):
-            table.add_column(
-                name, no_wrap=name != "context", ratio=2 if name == "context" else None
+        readings = [reading(m.type, m.value, m.mod) for m in extraction.dates]
+        # The mention is shown highlighted inside one line of its context, cut to what the
+        # terminal leaves once the value columns are laid out (column gaps are 2 cells).
+        fixed = sum(
+            max(len(name), *(len(cell) for cell in cells)) + 2
+            for name, cells in (
+                ("value", [m.value for m in extraction.dates]),
+                ("reading", readings),
+                ("type", [m.type for m in extraction.dates]),
             )
-        for mention in extraction.dates:
+        )
+        room = console.width - fixed
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column("value", no_wrap=True)
+        table.add_column("reading", no_wrap=True)
+        table.add_column("type", no_wrap=True)
+        table.add_column("in context" if room >= 24 else "text", no_wrap=True, overflow="ellipsis")
+        for mention, read in zip(extraction.dates, readings, strict=True):
             table.add_row(
-                Text(mention.text, style="yellow"),
-                Text(mention.type, style="dim"),
                 Text(mention.value, style="bold" if mention.resolved else "dim"),
-                Text(reading(mention.type, mention.value, mention.mod)),
-                _context(article.text, mention.start, mention.end),
+                Text(read),
+                Text(mention.type, style="dim"),
+                _context(article.text, mention.start, mention.end, room)
+                if room >= 24
+                else Text(mention.text, style="yellow"),
             )
         console.print(table)
     if ledgers:
@@ -329,12 +342,24 @@ def cmd_numbers(args: argparse.Namespace) -> int:
     return 0
 
 
-def _context(text: str, start: int, end: int, width: int = 36) -> Text:
-    """The words around a mention, the mention highlighted; never parsed as markup."""
-    left = text[max(0, start - width) : start].replace("\n", " ")
-    right = text[end : end + width].replace("\n", " ")
-    return Text.assemble(
-        ("…" if start > width else "") + left,
-        (text[start:end], "bold yellow"),
-        right + ("…" if end + width < len(text) else ""),
-    )
+def _context(text: str, start: int, end: int, room: int) -> Text:
+    """One line of the words around a mention, the mention highlighted, ``room`` cells at most;
+    never parsed as markup."""
+    mention = " ".join(text[start:end].split())
+    side = max(0, (room - len(mention) - 2) // 2)
+    left = " ".join(text[max(0, start - side * 2) : start].split())
+    right = " ".join(text[end : end + side * 2].split())
+    if text[start - 1 : start].isspace() and left:
+        left += " "
+    if text[end : end + 1].isspace() and right:
+        right = " " + right
+    # Give the other side what one side does not need.
+    spare_left = max(0, side - len(right))
+    spare_right = max(0, side - len(left))
+    left_cut = left[-(side + spare_left) :] if side + spare_left else ""
+    right_cut = right[: side + spare_right]
+    if len(left_cut) < len(left):  # cut where a word starts
+        left_cut = "…" + left_cut[left_cut.find(" ") :] if " " in left_cut[:-1] else "…"
+    if len(right_cut) < len(right):  # and where a word ends
+        right_cut = right_cut[: right_cut.rfind(" ")] + "…" if " " in right_cut[1:] else "…"
+    return Text.assemble(left_cut, (mention, "bold yellow"), right_cut)
