@@ -151,3 +151,19 @@ def test_paths_with_no_readable_article_are_one_clear_error(
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(f"reader: no article could be read from {tmp_path}: ")
     assert line.endswith(" and 1 more")
+
+
+def test_stories_gives_each_version_one_line_at_80_columns(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.cli.common import console
+
+    monkeypatch.setattr(console, "width", 80)
+    assert main(["stories"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    versions = [line for line in lines if line.startswith("  • ")]
+    assert len(versions) == 5
+    assert sum("base" in line and "like" not in line for line in versions) == 1
+    assert all("words" in line for line in versions)
+    assert any("Agence Fran" in line for line in versions)  # the outlet gives way, not the rest

@@ -158,21 +158,43 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 "  ",
                 (story.title, "bold"),
                 f"  ({counted(len(story.article_ids), 'version')})",
-            )
+            ),
+            no_wrap=True,
+            overflow="ellipsis",
         )
         closest = max(story.pairs, key=lambda p: p.similarity, default=None)
+        rows = []
         for article_id in story.article_ids:
             a = corpus.article(article_id)
-            similarity = story.similarity(story.base, a.id) if a.id != story.base else None
-            line = Text("  • ")
-            line.append(a.id, "cyan")
-            line.append(
-                f"  {a.outlet or 'unknown outlet'}  {a.date or 'undated'}  {counted(a.words, 'word')}",
-                "dim",
+            likeness = (
+                "base"
+                if a.id == story.base
+                else f"{story.similarity(story.base, a.id):.0%} like the base"
             )
-            if similarity is not None:
-                line.append(f"  {similarity:.0%} like the base")
-            console.print(line)
+            rows.append(
+                (
+                    "  • " + a.id,
+                    a.outlet or "unknown outlet",
+                    a.date or "undated",
+                    counted(a.words, "word"),
+                    likeness,
+                )
+            )
+        # One row per version at any width: only the outlet gives way, cut with an ellipsis.
+        widths = [max(len(row[column]) for row in rows) for column in range(5)]
+        widths[1] = max(8, min(widths[1], console.width - sum(widths) + widths[1] - 2 * 4))
+        versions = Table.grid(padding=(0, 2), pad_edge=False)
+        for column, style in enumerate(("cyan", "dim", "dim", "dim", "")):
+            versions.add_column(
+                no_wrap=True,
+                style=style,
+                overflow="ellipsis",
+                justify="right" if column == 3 else "left",
+                width=widths[column],
+            )
+        for row in rows:
+            versions.add_row(*row)
+        console.print(versions)
         if closest is not None:
             console.print(
                 Text(
