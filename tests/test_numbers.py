@@ -122,3 +122,26 @@ def test_a_clock_time_is_no_quantity_even_with_spaced_initials() -> None:
 
 def test_a_british_clock_time_is_no_number() -> None:
     assert find_numbers("It ended at 10.15am, and the update came at 14.05 BST.") == []
+
+
+def test_scanning_only_at_start_tokens_finds_what_a_full_scan_finds() -> None:
+    """The trigger scan is a speed-up only: on number-dense random text it must give exactly the
+    matches of trying the grammar at every position."""
+    import random
+
+    from reader.extract import numbers
+
+    tokens = [
+        "one", "Two", "twenty-one", "a", "an", "A Dozen", "half a dozen", "hundred",
+        "Thousands of", "tens of", "1,000s of", "US$", "U.S.$", "AU$", "C$", "usd", "EUR", "$",
+        "€", "5", ".5", "3.5", "10,000", "1st", "first", "million", "bn", "m", " ", "-", "/", ",",
+        ".", ":", "x", "people", "troops", "%", "'s", "½", "B52", "İ",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(tokens) + rng.choice(["", " ", " ", "-", ","])
+            for _ in range(rng.randint(1, 12))
+        )
+        full = [m.span() for m in numbers._CORE_RE.finditer(text)]
+        assert [m.span() for m in numbers._grammar_matches(text)] == full, text

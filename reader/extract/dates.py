@@ -251,25 +251,6 @@ _PATTERN = re.compile(
 )
 
 
-def _trie_regex(words: list[str]) -> str:
-    """An alternation of literal words compiled as a prefix tree, so a failed match costs one test."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
 # Every expression the grammar accepts contains one of these "trigger" tokens. Scanning for them
 # is much cheaper than trying the whole grammar at every word, so the grammar only runs at triggers.
 _TRIGGER_PREFIXES = [
@@ -358,9 +339,9 @@ _TRIGGER_WORDS = [
 ]
 _TRIGGER = re.compile(
     r"(?<![\w'])(?:"
-    + _trie_regex(_TRIGGER_PREFIXES)
+    + lx.trie_alternation(_TRIGGER_PREFIXES)
     + "|(?:"
-    + _trie_regex(_TRIGGER_WORDS)
+    + lx.trie_alternation(_TRIGGER_WORDS)
     + r")(?![\w'])"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
     r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
@@ -531,7 +512,7 @@ _LEFT_WORDS = [
 ]
 _LEFT_REVERSED = re.compile(
     r"(?:[\s,-]+(?:"
-    + _trie_regex([w[::-1] for w in _LEFT_WORDS])
+    + lx.trie_alternation([w[::-1] for w in _LEFT_WORDS])
     + r"|(?:ts|dn|dr|ht)?\d+(?:[/.,]\d+)*)(?![\w']))+",
     re.IGNORECASE,
 )

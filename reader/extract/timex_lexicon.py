@@ -6,6 +6,7 @@ non-capturing regex fragment meant to be compiled with ``re.IGNORECASE``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # Full names in calendar order; the one source for the name lists of dates and attribution.
@@ -82,6 +83,42 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so prefixes never shadow longer words."""
     items = sorted(words, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in items) + ")"
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """An alternation of literal words compiled as a prefix tree, so a failed match costs one test."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+def word_start_trie(words: Iterable[str], not_after: str = r"\w") -> str:
+    """``trie_alternation(words)`` matching only where no ``not_after`` character precedes. The
+    check sits after each word's first letter (``t(?<!\\w.)wo``), not before the whole pattern:
+    a pattern that opens with plain letters lets ``re`` jump to the places where one of them
+    occurs instead of trying every position."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        tail = trie_alternation(rest for rest in rests if rest)
+        if tail and "" in rests:
+            tail = f"(?:{tail})?"
+        branches.append(f"{re.escape(first)}(?<!{not_after}.){tail}")
+    return "(?:" + "|".join(branches) + ")"
 
 
 _S = r"\s+"
