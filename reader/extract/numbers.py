@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.extract.timex_lexicon import MONTHS, alternation, word_start_trie
+from reader.extract.timex_lexicon import MONTHS, alternation, trie_alternation
 from reader.text.counts import plural
 
 __all__ = ["NumberMention", "find_numbers", "unit_key"]
@@ -217,11 +217,10 @@ _CURRENCY_CODES = [
     "usd", "eur", "gbp", "rub", "chf", "jpy", "cny", "uah",
 ]  # fmt: skip
 _START_RE = re.compile(
-    word_start_trie(_START_WORDS)
-    + r"(?!\w)|"
-    + word_start_trie(_CURRENCY_CODES, not_after=r"[\w$]")
+    rf"(?<!\w)(?:{trie_alternation(_START_WORDS)})(?!\w)"
+    rf"|(?<![\w$])(?:{trie_alternation(_CURRENCY_CODES)})"
     # One character each, so a number may also start at the next digit ("x51,000s of").
-    + r"|[\d$€£¥₽₴₹]|\.(?=\d)"
+    r"|[\d$€£¥₽₴₹]|\.(?=\d)"
 )
 
 _MONTH_BEFORE_RE = re.compile(

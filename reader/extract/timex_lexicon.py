@@ -104,23 +104,6 @@ def trie_alternation(words: Iterable[str]) -> str:
     return emit(tree)
 
 
-def word_start_trie(words: Iterable[str], not_after: str = r"\w") -> str:
-    """``trie_alternation(words)`` matching only where no ``not_after`` character precedes. The
-    check sits after each word's first letter (``t(?<!\\w.)wo``), not before the whole pattern:
-    a pattern that opens with plain letters lets ``re`` jump to the places where one of them
-    occurs instead of trying every position."""
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word[1:])
-    branches = []
-    for first, rests in sorted(by_first.items()):
-        tail = trie_alternation(rest for rest in rests if rest)
-        if tail and "" in rests:
-            tail = f"(?:{tail})?"
-        branches.append(f"{re.escape(first)}(?<!{not_after}.){tail}")
-    return "(?:" + "|".join(branches) + ")"
-
-
 _S = r"\s+"
 MONTH = (
     "(?:"
