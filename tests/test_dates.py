@@ -796,3 +796,15 @@ def test_until_before_a_pluperfect_looks_back_even_at_a_distance() -> None:
     assert one("The ban stays until the end of April.", "2016-10-02", "the end of April").value == (
         "2017-04"
     )
+
+
+def test_a_counted_date_with_nothing_to_count_from_keeps_its_granularity() -> None:
+    from reader.extract.date_reading import reading
+
+    mention = one("He said a day earlier that it was over.", None, "a day earlier")
+    assert (mention.value, mention.resolved) == ("XXXX-XX-XX", False)
+    assert reading(mention.type, mention.value) == "a day, date unknown"
+    assert one("Two weeks earlier, the talks failed.", None, "Two weeks earlier").value == (
+        "XXXX-WXX"
+    )
+    assert one("Years ago it began.", None, "Years ago").value == "PAST_REF"

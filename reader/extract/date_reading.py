@@ -91,9 +91,25 @@ def reading(type_: str, value: str, mod: str | None = None) -> str:
     return template.format(said) if template else said
 
 
+# Values that keep only their granularity (no article date to count from).
+_UNKNOWN = {
+    "XXXX-XX-XXTXX:XX": "a time, date unknown",
+    "XXXX-XX-XX": "a day, date unknown",
+    "XXXX-WXX-WE": "a weekend, date unknown",
+    "XXXX-WXX": "a week, date unknown",
+    "XXXX-XX": "a month, year unknown",
+    "XXXX-QX": "a quarter, year unknown",
+    "XXXX": "a year, unknown",
+    "XXX": "a decade, unknown",
+    "XX": "a century, unknown",
+}
+
+
 def _plain(value: str) -> str | None:
     if value in _REFERENCES:
         return _REFERENCES[value]
+    if value in _UNKNOWN:
+        return _UNKNOWN[value]
     if value.startswith("P"):
         return _duration(value)
     if m := _DAY_RE.fullmatch(value):

@@ -682,6 +682,10 @@ _PLAINLY_AHEAD = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|expects?\b[^.;]{0,30}\bto|plans?\s+to|scheduled|slated"
     r"|set\s+(?:to|for)|upcoming|preparing\s+for)\b"
 )
+_UNKNOWN_OF_UNIT = {
+    "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "fortnight": "XXXX-WXX", "month": "XXXX-XX",
+    "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
+}  # fmt: skip
 _PRESENT_COPULA = frozenset({"is", "are"})
 _ADJACENT_VERB = re.compile(
     r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$"
@@ -1462,8 +1466,11 @@ class _Resolver:
         sign = 1 if direction in ("from now", "hence") else -1
         anchored_to_text = direction == "earlier"
         base_day = self.anchor_day() if anchored_to_text else self.dct
-        if amount is None or base_day is None:
-            return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
+        if amount is None:
+            return ("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)  # "years ago"
+        if base_day is None:
+            # "a day earlier" with no date to count from: a day, which one unknown.
+            return ("DATE", _UNKNOWN_OF_UNIT.get(unit, "XXXX-XX-XX"), mod)
         n = int(amount) if amount >= 1 else 1
         n *= lx.UNIT_MULTIPLIER.get(unit, 1)
         if unit in ("year", "decade", "century", "millennium"):
