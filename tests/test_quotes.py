@@ -70,6 +70,18 @@ def test_according_to_and_organisation_speakers() -> None:
     assert second.speaker == "the Kremlin"
 
 
+def test_according_to_a_document_gives_its_issuer() -> None:
+    text = (
+        "According to a statement from the health ministry, “all schools will close.”\n\n"
+        "“Prices will rise,” according to a report by Reuters.\n\n"
+        "According to documents seen by the BBC, “the plan was shelved.”"
+    )
+    ministry, reuters, documents = find_quotes(text)
+    assert (ministry.speaker, ministry.cue) == ("the health ministry", "according to")
+    assert reuters.speaker == "Reuters"
+    assert documents.speaker is None  # the BBC saw the documents; it is not their source
+
+
 def test_introduction_before_the_quote() -> None:
     [quote] = find_quotes("Biden told reporters: “There will be a price to pay.”")
     assert quote.speaker == "Biden"

@@ -222,8 +222,16 @@ _AFTER_CUE_SUBJECT_RE = re.compile(
     rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
 )
 _DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
+# "according to a statement from the ministry", "a report by Reuters": the source is the
+# issuer ("documents seen by the BBC" names who saw them, not who speaks, and is left out).
+_ISSUED_BY = (
+    r"(?:(?:an?|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:press\s+)?(?:statement|report|release"
+    r"|transcript|post|letter|document|filing|memo|e-?mail|tweet|message|note|survey|poll|study"
+    r"|analysis|announcement|notice|readout)s?\s+(?:(?:issued|released|published|posted|put\s+out)"
+    r"\s+)?(?:from|by)\s+)?"
+)
 _ACCORDING_RE = re.compile(
-    rf"(?P<cue>[Aa]ccording\s+to)\s+(?:(?:(?!{_DETERMINER}\b)[a-z][\w'\u2019-]*\s+){{0,5}}?(?P<name>{_NAME})|(?P<nominal>{_NOMINAL}?)(?=[,.;:]|\s+(?:on|in|at)\b)|(?P<pron>him|her|them))"
+    rf"(?P<cue>[Aa]ccording\s+to)\s+{_ISSUED_BY}(?:(?:(?!{_DETERMINER}\b)[a-z][\w'\u2019-]*\s+){{0,5}}?(?P<name>{_NAME})|(?P<nominal>{_NOMINAL}?)(?=[,.;:]|\s+(?:on|in|at)\b)|(?P<pron>him|her|them))"
 )
 # A sentence boundary inside a window: terminal punctuation (and closing marks) then a space.
 _SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[\"'\u201c\u2018A-Z(])")
