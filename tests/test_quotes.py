@@ -82,6 +82,16 @@ def test_according_to_a_document_gives_its_issuer() -> None:
     assert documents.speaker is None  # the BBC saw the documents; it is not their source
 
 
+def test_a_relative_clause_is_no_part_of_the_speaker() -> None:
+    text = (
+        "“There is no plan B,” the official, who spoke on condition of anonymity, said.\n\n"
+        "“No,” the aide, speaking to John Smith, said."
+    )
+    official, aide = find_quotes(text)
+    assert official.speaker == "the official"
+    assert aide.speaker == "the aide"  # not John Smith, named inside the clause
+
+
 def test_introduction_before_the_quote() -> None:
     [quote] = find_quotes("Biden told reporters: “There will be a price to pay.”")
     assert quote.speaker == "Biden"

@@ -921,6 +921,9 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
         return None  # "…kidding.” To which she said, “…”": a new sentence for the next quote
     aux = _TRAILING_AUX_RE.search(text, start, cue_start)
     end = aux.start() if aux is not None else cue_start
+    relative = _RELATIVE_CLAUSE_RE.search(text, start, end)
+    if relative is not None:
+        end = relative.start()  # "the official, who spoke on condition of anonymity, said"
     while end > start and text[end - 1] in " ,":
         end -= 1
     last_word = text[start:end].rsplit(None, 1)[-1] if end > start else ""
@@ -942,6 +945,10 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
     return _Mention(start, end, "nominal", cue)
 
 
+# A relative or participle clause set off by commas inside a subject: not part of who spoke.
+_RELATIVE_CLAUSE_RE = re.compile(
+    r",\s+(?:who|whom|whose|which|speaking|asking|requesting|declining|citing)\b"
+)
 _DETERMINERS = frozenset(["a", "an", "the", "this", "these", "those"])
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "for", "with", "by", "from"])
