@@ -92,6 +92,11 @@ def test_a_relative_clause_is_no_part_of_the_speaker() -> None:
     assert aide.speaker == "the aide"  # not John Smith, named inside the clause
 
 
+def test_was_all_the_spokesman_would_say_gives_the_spokesman() -> None:
+    [quote] = find_quotes("“No comment,” was all the spokesman would say.")
+    assert (quote.speaker, quote.cue) == ("the spokesman", "say")
+
+
 def test_introduction_before_the_quote() -> None:
     [quote] = find_quotes("Biden told reporters: “There will be a price to pay.”")
     assert quote.speaker == "Biden"

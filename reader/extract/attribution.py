@@ -912,6 +912,11 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
         limit = 4  # a quote ending its sentence is followed by a new one, seldom by a cue
     if not count or count > limit or any(ch in _MARKS for ch in phrase):
         return None
+    all_said = _ALL_SAID_RE.match(phrase)
+    if all_said is not None:
+        # "“No comment,” was all the spokesman would say": the speaker follows "was all".
+        start += all_said.end()
+        phrase = text[start:cue_start]
     first_word = phrase.split()[0]
     if first_word in _CLAUSE_OPENERS:
         return None  # "…” and called on people to …": a new clause of the earlier subject
@@ -945,6 +950,7 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
     return _Mention(start, end, "nominal", cue)
 
 
+_ALL_SAID_RE = re.compile(r"\s*(?:was|is)\s+all\s+(?=\S+\s)")
 # A relative or participle clause set off by commas inside a subject: not part of who spoke.
 _RELATIVE_CLAUSE_RE = re.compile(
     r",\s+(?:who|whom|whose|which|speaking|asking|requesting|declining|citing)\b"
