@@ -920,9 +920,7 @@ class _Resolver:
         sentence before it."""
         if self.clause_start is not None:
             start = self.clause_start
-        window_start = max(0, start - 80)
-        before = self.text[window_start:start].lower()
-        before = before[_sentence_start(before) :]
+        before = self._sentence_before(start)
         after = self.text[end : end + 100].lower()
         after = after[: _sentence_end(after)]
         tail = before[-40:]
