@@ -682,6 +682,7 @@ _PLAINLY_AHEAD = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|expects?\b[^.;]{0,30}\bto|plans?\s+to|scheduled|slated"
     r"|set\s+(?:to|for)|upcoming|preparing\s+for)\b"
 )
+# What is left of a date of each unit when there is no article date to count from.
 _UNKNOWN_OF_UNIT = {
     "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "fortnight": "XXXX-WXX", "month": "XXXX-XX",
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
@@ -1882,15 +1883,7 @@ class _Resolver:
             if re.match(r"\s+(?:ended|ending|to\b)", after):
                 return ("DURATION", "P1Y", None)
         if self.dct is None:
-            unknown = {
-                "week": "XXXX-WXX",
-                "weekend": "XXXX-WXX-WE",
-                "month": "XXXX-XX",
-                "year": "XXXX",
-                "quarter": "XXXX-QX",
-                "decade": "XXX",
-                "century": "XX",
-            }.get(unit, "XXXX-" + lx.SEASONS.get(unit, "XX"))
+            unknown = _UNKNOWN_OF_UNIT.get(unit, "XXXX-" + lx.SEASONS.get(unit, "XX"))
             if (
                 offset == 0
                 and qualifier in ("this", "the current")
