@@ -117,19 +117,38 @@ def test_each_article_is_extracted_once(
     assert len(calls) == 5 == len(set(calls))
 
 
-@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("width", [80, 100, 120])
+@pytest.mark.parametrize("article", ["001", "002"])
 def test_dates_table_gives_each_mention_one_line_in_its_context(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    texts: dict[str, str],
+    width: int,
+    article: str,
 ) -> None:
     from reader.cli.common import console
 
     monkeypatch.setattr(console, "width", width)
-    assert main(["dates", "--article", "002"]) == 0
+    assert main(["dates", "--article", article]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert all(len(line) <= width for line in lines)
-    header = next(i for i, line in enumerate(lines) if line.startswith("value"))
-    rows = list(itertools.takewhile(str.strip, lines[header + 2 :]))
-    # One line per mention: "Monday evening" shows its reading and its words in one row.
-    assert len(rows) == len(run_json(capsys, "dates", "--article", "002")["dates"])
-    monday = [row for row in rows if "Mon 27 Dec 2021, evening" in row]
-    assert len(monday) == 1 and "Monday evening" in monday[0]
+    header_at = next(i for i, line in enumerate(lines) if line.startswith("value"))
+    rows = list(itertools.takewhile(str.strip, lines[header_at + 2 :]))
+    # One line per mention ...
+    mentions = run_json(capsys, "dates", "--article", article)["dates"]
+    assert len(rows) == len(mentions)
+    if article == "002":
+        monday = [row for row in rows if "Mon 27 Dec 2021, evening" in row]
+        assert len(monday) == 1 and "Monday evening" in monday[0]
+    # ... whose context is cut only where words start and end: no word is cut in half.
+    text = " ".join(texts[mentions[0]["article"]].split())
+    words = [""] + text.split()
+    context_at = lines[header_at].index("in context")
+    for row in rows:
+        shown = row[context_at:].strip().removeprefix("…").removesuffix("…").strip()
+        assert shown and shown in text, row
+        at = text.index(shown)
+        assert text[at - 1 : at] in ("", " ") and text[at + len(shown) : at + len(shown) + 1] in (
+            "",
+            " ",
+        ), row
+        assert shown.split()[0] in words and shown.split()[-1] in words, row

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -275,31 +276,17 @@ def cmd_dates(args: argparse.Namespace) -> int:
             console.print(Text("  no article date: relative dates stay unresolved", style="dim"))
         if not extraction.dates:
             continue
-        readings = [reading(m.type, m.value, m.mod) for m in extraction.dates]
-        # The mention is shown highlighted inside one line of its context, cut to what the
-        # terminal leaves once the value columns are laid out (column gaps are 2 cells).
-        fixed = sum(
-            max(len(name), *(len(cell) for cell in cells)) + 2
-            for name, cells in (
-                ("value", [m.value for m in extraction.dates]),
-                ("reading", readings),
-                ("type", [m.type for m in extraction.dates]),
-            )
-        )
-        room = console.width - fixed
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("value", no_wrap=True)
         table.add_column("reading", no_wrap=True)
         table.add_column("type", no_wrap=True)
-        table.add_column("in context" if room >= 24 else "text", no_wrap=True, overflow="ellipsis")
-        for mention, read in zip(extraction.dates, readings, strict=True):
+        table.add_column("in context")  # takes the width the other columns leave
+        for mention in extraction.dates:
             table.add_row(
                 Text(mention.value, style="bold" if mention.resolved else "dim"),
-                Text(read),
+                Text(reading(mention.type, mention.value, mention.mod)),
                 Text(mention.type, style="dim"),
-                _context(article.text, mention.start, mention.end, room)
-                if room >= 24
-                else Text(mention.text, style="yellow"),
+                _InContext(article.text, mention.start, mention.end),
             )
         console.print(table)
     if ledgers:
@@ -340,6 +327,18 @@ def cmd_numbers(args: argparse.Namespace) -> int:
     if ledgers:
         _print_conflicts(conflicts, "number conflict")
     return 0
+
+
+class _InContext:
+    """A mention highlighted in one line of its context, cut to the width its column gets."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = _context(self.text, self.start, self.end, options.max_width)
+        line.no_wrap, line.overflow = True, "ellipsis"  # a mention wider than its column
+        yield line
 
 
 def _context(text: str, start: int, end: int, room: int) -> Text:
