@@ -161,9 +161,10 @@ def test_stories_gives_each_version_one_line_at_80_columns(
     monkeypatch.setattr(console, "width", 80)
     assert main(["stories"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert all(len(line) <= 80 for line in lines)
     versions = [line for line in lines if line.startswith("  • ")]
     assert len(versions) == 5
+    # Rich crops what overflows: a whole row ends with its likeness to the base.
+    assert all(line.rstrip().endswith("base") for line in versions)
     assert sum("base" in line and "like" not in line for line in versions) == 1
     assert all("words" in line for line in versions)
     assert any("Agence Fran" in line for line in versions)  # the outlet gives way, not the rest

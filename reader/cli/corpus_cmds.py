@@ -181,8 +181,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 )
             )
         # One row per version at any width: only the outlet gives way, cut with an ellipsis.
-        widths = [max(len(row[column]) for row in rows) for column in range(5)]
-        widths[1] = max(8, min(widths[1], console.width - sum(widths) + widths[1] - 2 * 4))
+        others = sum(max(len(row[column]) for row in rows) for column in (0, 2, 3, 4))
+        outlet_width = max(8, min(max(len(row[1]) for row in rows), console.width - others - 8))
         versions = Table.grid(padding=(0, 2), pad_edge=False)
         for column, style in enumerate(("cyan", "dim", "dim", "dim", "")):
             versions.add_column(
@@ -190,7 +190,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 style=style,
                 overflow="ellipsis",
                 justify="right" if column == 3 else "left",
-                width=widths[column],
+                width=outlet_width if column == 1 else None,
             )
         for row in rows:
             versions.add_row(*row)
