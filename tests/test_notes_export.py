@@ -349,6 +349,10 @@ def test_imported_notes_lose_control_sequences(
         assert note.tags == ("ok", "red")
         assert note.payload == {"label": "pin", "values": ["a"]}
         assert note.quote.exact == exact  # and so it still anchors on the article text
+        # Cleaned before it is checked: an id of control characters alone is no id.
+        blank = json.loads(json.dumps(data["items"][1]))
+        blank[READER_KEY]["id"] = "\x1b[0m"
+        assert len(import_annotations(other, [blank]).skipped) == 1
 
 
 def test_load_annotations_rejects_bad_files(tmp_path: Path) -> None:

@@ -490,6 +490,10 @@ def note_from_annotation(item: Mapping[str, Any]) -> Note:
     """A reader note back from an annotation this module wrote (``ValueError`` if it is not one)."""
     if not isinstance(item, Mapping) or item.get("type") != "Annotation":
         raise ValueError("not an Annotation")
+    # An imported file is untrusted like any article: no control sequence may reach a terminal
+    # (article text has none, so a cleaned quote still finds its passage). Cleaned before it is
+    # checked, so an id made only of control characters is no id.
+    item = _without_controls(dict(item))
     own = item.get(READER_KEY)
     if not isinstance(own, Mapping):
         raise ValueError(f"no {READER_KEY} fields (not written by reader)")
@@ -505,13 +509,8 @@ def note_from_annotation(item: Mapping[str, Any]) -> Note:
         if not isinstance(selector, Mapping):
             continue
         if selector.get("type") == "TextQuoteSelector":
-            # An imported file is untrusted like any article: no control sequence may reach a
-            # terminal, and article text has none, so the quote still finds its passage.
             quote = TextQuoteSelector.from_json(
-                {
-                    key: strip_controls(str(selector.get(key) or ""))
-                    for key in ("exact", "prefix", "suffix")
-                }
+                {key: str(selector.get(key) or "") for key in ("exact", "prefix", "suffix")}
             )
         elif selector.get("type") == "TextPositionSelector":
             try:
@@ -533,19 +532,17 @@ def note_from_annotation(item: Mapping[str, Any]) -> Note:
     payload = own.get("payload")
     tags = own.get("tags")
     return Note(
-        id=strip_controls(note_id.strip()),
+        id=note_id.strip(),
         kind=kind,
-        article_id=strip_controls(article_id),
-        article_path=strip_controls(str(own.get("article_path") or target.get("source") or "")),
+        article_id=article_id,
+        article_path=str(own.get("article_path") or target.get("source") or ""),
         article_fingerprint=str(own.get("article_fingerprint") or ""),
         quote=quote,
         position=position,
-        body=strip_controls(str(own.get("body") or "")),
-        tags=clean_tags(
-            strip_controls(str(tag)) for tag in (tags if isinstance(tags, list) else [])
-        ),
-        story_id=strip_controls(str(own["story_id"])) if own.get("story_id") else None,
-        payload=_without_controls(dict(payload)) if isinstance(payload, Mapping) else None,
+        body=str(own.get("body") or ""),
+        tags=clean_tags(str(tag) for tag in (tags if isinstance(tags, list) else [])),
+        story_id=str(own["story_id"]) if own.get("story_id") else None,
+        payload=dict(payload) if isinstance(payload, Mapping) else None,
         created_at=created,
         updated_at=str(item.get("modified") or created),
         deleted=bool(own.get("deleted")),
