@@ -109,23 +109,17 @@ def _ordered(notes: Iterable[Note], context: NoteContext) -> list[Note]:
 def default_enricher() -> Enricher:
     """Speakers and normalised dates from ``reader.extract`` for the spans of notes."""
     # Imported here: loading the taggers is only worth it when a Markdown export enriches.
+    from reader.extract.article import extract_article  # noqa: PLC0415
     from reader.extract.date_reading import reading  # noqa: PLC0415
-    from reader.extract.dates import DateMention, find_dates  # noqa: PLC0415
-    from reader.extract.quotes import Quote, find_quotes  # noqa: PLC0415
-
-    cache: dict[str, tuple[list[Quote], list[DateMention]]] = {}
 
     def enrich(article: Article, start: int, end: int) -> dict[str, Any]:
-        if article.fingerprint not in cache:
-            quotes: list[Quote] = []
-            dates: list[DateMention] = []
-            # The extractors are other engines: a failure there costs enrichment, not the export.
-            with contextlib.suppress(Exception):
-                quotes = list(find_quotes(article.text))
-            with contextlib.suppress(Exception):
-                dates = list(find_dates(article.text, article.date))
-            cache[article.fingerprint] = (quotes, dates)
-        quotes, dates = cache[article.fingerprint]
+        # The one memoised extraction the CLI and the app share. The extractors are other
+        # engines: a failure there costs enrichment, not the export.
+        try:
+            extraction = extract_article(article)
+        except Exception:  # noqa: BLE001
+            return {}
+        quotes, dates = extraction.quotes, extraction.dates
         facts: dict[str, Any] = {}
         for quote in quotes:
             speaker = (quote.speaker or "").strip()
