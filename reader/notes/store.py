@@ -357,18 +357,26 @@ class NotesStore:
         self,
         *,
         article_id: str | None = None,
+        article_path: str | None = None,
         story_id: str | None = None,
         tag: str | None = None,
         kind: NoteKind | None = None,
         include_deleted: bool = False,
     ) -> list[Note]:
-        """Notes matching every filter given, oldest first (ties in the order they were saved)."""
+        """Notes matching every filter given, oldest first (ties in the order they were saved).
+        With both ``article_id`` and ``article_path``, a note on either is on the article."""
         where, params = [], []
         if not include_deleted:
             where.append("deleted_at IS NULL")
-        if article_id is not None:
+        if article_id is not None and article_path:
+            where.append("(article_id = ? OR article_path = ?)")
+            params += [article_id, article_path]
+        elif article_id is not None:
             where.append("article_id = ?")
             params.append(article_id)
+        elif article_path:
+            where.append("article_path = ?")
+            params.append(article_path)
         if story_id is not None:
             where.append("story_id = ?")
             params.append(story_id)
@@ -388,14 +396,7 @@ class NotesStore:
     def on_article(self, article_id: str, article_path: str | None = None) -> builtins.list[Note]:
         """Live notes on one article, by its id or by its path (ids can change between loads
         when files are added beside it), oldest first."""
-        sql = f"SELECT {_COLUMNS} FROM notes WHERE deleted_at IS NULL AND (article_id = ?"
-        params = [article_id]
-        if article_path:
-            sql += " OR article_path = ?"
-            params.append(article_path)
-        sql += ") ORDER BY created_at, rowid"
-        with self._lock:
-            return [_row_to_note(row) for row in self._db.execute(sql, params)]
+        return self.list(article_id=article_id, article_path=article_path)
 
     def tags(self) -> builtins.list[tuple[str, int]]:
         """Every tag in use on live notes with its count, most used first."""
