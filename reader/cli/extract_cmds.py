@@ -4,10 +4,11 @@ the versions of a story disagree (quote groups and conflicts come from the cross
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -24,11 +25,12 @@ from reader.cli.common import (
     print_json,
 )
 from reader.corpus import Corpus
-from reader.extract.article import Extraction, extract_article
-from reader.extract.date_reading import reading
-from reader.extract.ledger import Conflict, Ledger, QuoteGroup, build_ledger
 from reader.model import Article
 from reader.text.counts import counted
+
+if TYPE_CHECKING:
+    from reader.extract.article import Extraction
+    from reader.extract.ledger import Conflict, Ledger, QuoteGroup
 
 STATUS_STYLES = {
     "verbatim": "green",
@@ -105,6 +107,8 @@ def _selection(args: argparse.Namespace) -> tuple[Corpus, list[Article]]:
 
 def _ledgers(corpus: Corpus, articles: list[Article], dct: str | None) -> list[Ledger]:
     """One ledger per story holding a selected article and more than one version."""
+    from reader.extract.ledger import build_ledger  # noqa: PLC0415  (see _gather)
+
     wanted = {a.id for a in articles}
     ledgers = []
     seen: set[str] = set()
@@ -124,8 +128,8 @@ def _ledgers(corpus: Corpus, articles: list[Article], dct: str | None) -> list[L
 
 def _restrict(ledger: Ledger, wanted: set[str]) -> Ledger:
     """Only the groups and conflicts that involve a selected article."""
-    return Ledger(
-        articles=ledger.articles,
+    return dataclasses.replace(
+        ledger,
         groups=tuple(g for g in ledger.groups if wanted & set(g.articles)),
         date_conflicts=tuple(
             c for c in ledger.date_conflicts if wanted & {v.article for v in c.values}
@@ -133,7 +137,6 @@ def _restrict(ledger: Ledger, wanted: set[str]) -> Ledger:
         number_conflicts=tuple(
             c for c in ledger.number_conflicts if wanted & {v.article for v in c.values}
         ),
-        extractions=ledger.extractions,
     )
 
 
@@ -145,6 +148,10 @@ def _gather(
     The ledgers are built first and their extractions reused: ``extract_article``'s cache holds
     only the most recent articles, so extracting the selection before the ledgers did every
     article twice on a corpus larger than the cache."""
+    # The engine is imported on first use: compiling its grammars costs ~0.14 s, which
+    # `reader list` and the other commands need not pay.
+    from reader.extract.article import extract_article  # noqa: PLC0415
+
     corpus, articles = _selection(args)
     ledgers = _ledgers(corpus, articles, dct)
     known = {aid: e for ledger in ledgers for aid, e in ledger.extractions.items()}
@@ -259,6 +266,8 @@ def _print_group(group: QuoteGroup) -> None:
 
 
 def cmd_dates(args: argparse.Namespace) -> int:
+    from reader.extract.date_reading import reading  # noqa: PLC0415  (see _gather)
+
     dct = _parse_dct(args.dct)
     extractions, ledgers = _gather(args, dct)
     conflicts = [c for ledger in ledgers for c in ledger.date_conflicts]
