@@ -773,6 +773,11 @@ def test_programme_names_and_a_figurative_tomorrow_are_no_dates() -> None:
     assert find_dates("Still hoping for a brighter tomorrow, Obama said.", dct) == []
     assert one("The meeting is tomorrow.", dct, "tomorrow").value == "2016-09-26"
     assert one("Today, the market fell.", dct, "Today").value == "2016-09-25"
+    # A capitalised word before it that ends a sentence or a heading is no name of a show.
+    assert one("Prices fell on Monday. Today the market opened.", dct, "Today").value == (
+        "2016-09-25"
+    )
+    assert one("Interior Department\nToday, the secretary spoke.", dct, "Today")
 
 
 def test_a_past_activity_lasting_until_a_day_looks_back() -> None:

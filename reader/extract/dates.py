@@ -833,7 +833,7 @@ _SPORTS_WORDS = re.compile(
     r"|(?:3|three)-pointers?|quarterback|possessions?|to\s+play|penalty\s+kick)\b",
     re.IGNORECASE,
 )
-_TODAY_AS_A_NAME = re.compile(r"USA\s+(?:Today|TODAY)\b|\bToday\s+[Ss]how\b")
+_TODAY_SHOW = re.compile(r"Today\s+[Ss]how\b")
 
 
 def _mod_of(text: str) -> str | None:
@@ -912,6 +912,14 @@ class _Resolver:
     def _sentence_before(self, start: int) -> str:
         before = self.text[max(0, start - 80) : start].lower()
         return before[_sentence_start(before) :]
+
+    def _ends_a_name(self, start: int) -> bool:
+        """Whether a capitalised word at ``start`` ends a name ("VOA Today", "Breitbart News
+        Daily", '"Nightly News"'), not opens a sentence or a line ("Monday. Today the ...")."""
+        return (
+            _ENDS_A_NAME.search(self.text, max(0, start - 24), start) is not None
+            and self._sentence_before(start).strip() != ""
+        )
 
     def tense(self, start: int, end: int) -> str | None:
         """'future', 'past' or 'weak_past' (only regular -ed forms) for the clause holding the
@@ -1401,8 +1409,7 @@ class _Resolver:
         ):
             return None  # "today's world", "the people of tomorrow": an era, not a day
         if raw in ("Today", "TODAY") and (
-            _TODAY_AS_A_NAME.search(self.text, max(0, start - 4), end + 6)
-            or _ENDS_A_NAME.search(self.text, max(0, start - 24), start)
+            _TODAY_SHOW.search(self.text, start, end + 6) or self._ends_a_name(start)
         ):
             return None  # "USA Today", NBC's "Today show", "VOA Today": a paper, a programme
         if t == "tomorrow" and _A_TOMORROW.search(self.text, max(0, start - 24), start):
@@ -2027,7 +2034,7 @@ class _Resolver:
                 return None  # "average daily volume", "the daily tally": a modifier, no frequency
             if t in ("daily", "weekly") and _NEWSPAPER_NOUN.match(self.text, end):
                 return None  # "the Communist Party daily Granma", "the weekly said": a newspaper
-            if raw[0].isupper() and _ENDS_A_NAME.search(self.text, max(0, start - 24), start):
+            if raw[0].isupper() and self._ends_a_name(start):
                 return None  # "Breitbart News Daily", NBC's "Nightly News": part of a name
             if re.search(r"(?:\d%?|percent|million|billion|units|shares)\s+$", before):
                 return None  # "rise 8.5% annually", "10,000 units annually": a rate
