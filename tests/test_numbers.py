@@ -133,9 +133,11 @@ def test_scanning_only_at_start_tokens_finds_what_a_full_scan_finds() -> None:
 
     tokens = [
         "one", "Two", "twenty-one", "a", "an", "A Dozen", "half a dozen", "hundred",
-        "Thousands of", "tens of", "1,000s of", "US$", "U.S.$", "AU$", "C$", "usd", "EUR", "$",
-        "€", "5", ".5", "3.5", "10,000", "1st", "first", "million", "bn", "m", " ", "-", "/", ",",
-        ".", ":", "x", "people", "troops", "%", "'s", "½", "B52", "İ",
+        "Thousands of", "tens of", "1,000s of", "U.S. $", "5", ".5", "3.5", "10,000", "1st",
+        "first", "million", "bn", "m", " ", "-", "/", ",", ".", ":", "x", "people", "troops", "%",
+        "'s", "½", "B52", "İ",
+        # every currency sign and code the grammar knows, as written and in capitals
+        *numbers._CURRENCY_SIGNS, *(sign.upper() for sign in numbers._CURRENCY_SIGNS),
     ]  # fmt: skip
     rng = random.Random(7)
     for _ in range(5000):

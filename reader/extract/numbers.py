@@ -208,14 +208,11 @@ _CORE_RE = re.compile(
 # case-sensitively is far cheaper than trying the IGNORECASE grammar at every word start, so the
 # grammar only runs where a number can begin (``find_numbers`` gives the same mentions either way).
 _START_WORDS = [
-    *_ONES, *_TEENS, *_TENS, *_ORDINALS, "hundred", "thousand", "million", "billion", "trillion",
-    "tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions", "dozen", "half",
-    "a", "an",
+    *_ONES, *_TEENS, *_TENS, *_ORDINALS, *_VAGUE, "hundred", "thousand", "million", "billion",
+    "trillion", "dozen", "half", "a", "an",
 ]  # fmt: skip
-_CURRENCY_CODES = [
-    "u.s.", "us$", "au$", "ca$", "hk$", "nz$", "a$", "c$",
-    "usd", "eur", "gbp", "rub", "chf", "jpy", "cny", "uah",
-]  # fmt: skip
+# The currency signs written with letters; "U.S. $5" may have a space before its "$".
+_CURRENCY_CODES = [sign.replace(".$", ".") for sign in _CURRENCY_SIGNS if sign[0].isalpha()]
 _START_RE = re.compile(
     rf"(?<!\w)(?:{trie_alternation(_START_WORDS)})(?!\w)"
     rf"|(?<![\w$])(?:{trie_alternation(_CURRENCY_CODES)})"
