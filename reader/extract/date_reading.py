@@ -93,8 +93,6 @@ def reading(type_: str, value: str, mod: str | None = None) -> str:
 
 # Values that keep only their granularity (no article date to count from).
 _UNKNOWN = {
-    "XXXX-XX-XXTXX:XX": "a time, date unknown",
-    "XXXX-XX-XX": "a day, date unknown",
     "XXXX-WXX-WE": "a weekend, date unknown",
     "XXXX-WXX": "a week, date unknown",
     "XXXX-XX": "a month, year unknown",
@@ -142,7 +140,14 @@ def _plain(value: str) -> str | None:
 
 def _day(year: str, month: str, day: str, time: str | None) -> str | None:
     if month == "XX":
-        return None
+        if (year, day) != ("XXXX", "XX"):
+            return None
+        # No article date to count from: "a day", "night" or "15:00", date unknown.
+        if time is None:
+            return "a day, date unknown"
+        clock = _CLOCK_RE.match(time)
+        said = _PARTS_OF_DAY.get(time) or (clock.group() if clock else None)
+        return f"{said}, date unknown" if said else None
     month_number = int(month)
     if not 1 <= month_number <= 12:
         return None
