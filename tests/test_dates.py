@@ -566,7 +566,8 @@ def test_time_zones_are_capitals_only() -> None:
 def test_a_newspaper_called_daily_is_no_frequency() -> None:
     assert find_dates("The Communist Party daily Granma compared Elian.", "2000-01-15") == []
     assert find_dates("The Italian weekly L'Espresso reported it.", "2000-01-15") == []
-    assert find_dates("The daily said the talks failed.", "2000-01-15") == []
+    # ("The daily said" is caught by "the daily" as a modifier; "the weekly" needs this rule.)
+    assert find_dates("The weekly said the talks failed.", "2000-01-15") == []
     m1, m2 = find_dates("Flights leave daily Monday through Friday.", "2021-12-29")[:2]
     assert (m1.text, m1.value, m2.text) == ("daily", "P1D", "Monday")
     (rally,) = find_dates("Crowds gather daily outside the home.", "2000-01-15")
@@ -741,6 +742,7 @@ def test_the_second_month_of_a_range_and_its_shared_year() -> None:
 def test_last_as_a_verb_is_not_part_of_the_duration() -> None:
     mention = one("The strike could last two weeks.", "2013-03-20", "two weeks")
     assert (mention.type, mention.value) == ("DURATION", "P2W")
+    assert one("The strike won't last two weeks.", "2013-03-20", "two weeks").value == "P2W"
     assert one("In the last two weeks, sales fell.", None, "the last two weeks").value == "P2W"
 
 

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -525,7 +526,7 @@ _CANDIDATE_START = re.compile(
 # Small helpers used while normalising one match.
 _MONTH_RE = re.compile(lx.MONTH, re.I)
 _LAST_AS_VERB = re.compile(
-    r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not|n't|'ll)\s+$", re.I
+    r"(?:\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not)|n't|'ll)\s+$", re.I
 )
 _PAIRING = r"(?:and|or|to|through|till|until|-|–)"
 # A month right before a pairing word: what makes the next month ("... and May") a month.
@@ -586,9 +587,10 @@ _PAST_WORDS = (
     r"|gave|ran|saw|fled|struck|wrote|spoke|knew|grew|flew|drove|chose|met|left|sold|bought"
 )
 _FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b")
+# What looks ahead in any clause; the verbs after a mention add "would" and "is to".
+_MODAL_AHEAD = r"will|won't|'ll|shall|going\s+to|plans?\s+to|scheduled|slated|set\s+to"
 _FUTURE_VERB = re.compile(
-    r"\b(?:will|won't|'ll|would|shall|going\s+to|plans?\s+to|planning\s+to|is\s+to|are\s+to"
-    r"|expects?\s+to|scheduled|slated|set\s+to)\b"
+    rf"\b(?:{_MODAL_AHEAD}|would|planning\s+to|is\s+to|are\s+to|expects?\s+to)\b"
 )
 _PAST_CUE = re.compile(rf"\b(?:{_PAST_WORDS})\b")
 _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b")
@@ -676,11 +678,9 @@ def _sentence_end(text: str) -> int:
 
 
 _PASSIVE_TAIL = re.compile(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$")
-# The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 # A modal or plan that puts what follows in the article's future.
 _PLAINLY_AHEAD = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|expects?\b[^.;]{0,30}\bto|plans?\s+to|scheduled|slated"
-    r"|set\s+(?:to|for)|upcoming|preparing\s+for)\b"
+    rf"\b(?:{_MODAL_AHEAD}|expects?\b[^.;]{{0,30}}\bto|set\s+for|upcoming|preparing\s+for)\b"
 )
 # What is left of a date of each unit when there is no article date to count from.
 _UNKNOWN_OF_UNIT = {
@@ -688,6 +688,7 @@ _UNKNOWN_OF_UNIT = {
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
 _PRESENT_COPULA = frozenset({"is", "are"})
+# The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 _ADJACENT_VERB = re.compile(
     r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$"
 )
@@ -913,6 +914,16 @@ class _Resolver:
         before = self.text[max(0, start - 80) : start].lower()
         return before[_sentence_start(before) :]
 
+    @contextmanager
+    def _tense_read_from(self, start: int) -> Iterator[None]:
+        """Within it, ``tense`` reads the clause from ``start``: a day inside a longer mention
+        ("2 a.m. Friday") takes the tense of the words before the whole mention."""
+        self.clause_start = start
+        try:
+            yield
+        finally:
+            self.clause_start = None
+
     def _ends_a_name(self, start: int) -> bool:
         """Whether a capitalised word at ``start`` ends a name ("VOA Today", "Breitbart News
         Daily", '"Nightly News"'), not opens a sentence or a line ("Monday. Today the ...")."""
@@ -939,9 +950,8 @@ class _Resolver:
             # "Until Thursday, they had not called him a suspect" looks back, and so does a
             # past activity that lasted until then ("kept going until 2 a.m. Friday");
             # "officials postponed until Tuesday any action" sets a deadline ahead.
-            if _PLUPERFECT.search(after[:60]) or _LASTED_UNTIL.search(tail):
-                return "past"
-            return "future"
+            # (A pluperfect after it was answered just above.)
+            return "past" if _LASTED_UNTIL.search(tail) else "future"
         adjacent = _ADJACENT_VERB.search(tail)
         if adjacent is not None:
             verb = adjacent[1]
@@ -1297,13 +1307,10 @@ class _Resolver:
             sub = _PATTERN.match(tail)
             if sub is not None and sub.lastgroup in ("date", "weekday", "relday"):
                 # The day's tense is read from before the clock ("until 2 a.m. Friday").
-                self.clause_start = start
-                try:
+                with self._tense_read_from(start):
                     results = self.normalise(
                         sub.lastgroup, start + tail_m.start(), start + tail_m.start() + sub.end()
                     )
-                finally:
-                    self.clause_start = None
                 if results:
                     day_value = results[0][3][:10]
         if day_value is None:
@@ -1839,9 +1846,8 @@ class _Resolver:
         if sub is None or sub.lastgroup != "date":
             return None
         results = self.normalise("date", sub.start(), sub.end())
-        if not results or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", results[0][3]):
-            return None
-        return date.fromisoformat(results[0][3])
+        day = _DAY_VALUE.fullmatch(results[0][3]) if results else None
+        return _safe_date(int(day[1]), int(day[2]), int(day[3])) if day else None
 
     def _relunit(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
@@ -2099,13 +2105,11 @@ class _Resolver:
         )
         prep = prep_m[1] if prep_m else ""
         # The second month of a pair or range ("March and May", "from April to May 2013").
-        after_month = _AFTER_MONTH.search(self.text, max(0, start - 24), start)
-        if after_month is not None and not prep:
-            prep = "and"
+        paired = _AFTER_MONTH.search(self.text, max(0, start - 24), start) is not None
         has_lead = bool(re.match(r"(?:last|next|this|early|late|mid)", raw.lower()))
-        if key == "may" and not (prep or has_lead):
+        if key == "may" and not (prep or has_lead or paired):
             return None
-        if key == "march" and not (prep or has_lead):
+        if key == "march" and not (prep or has_lead or paired):
             # "March" alone is usually the month, but "the March on Washington" is not: demand a
             # capital and no following capitalised word.
             after = self.text[end : end + 3]
