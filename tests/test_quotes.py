@@ -417,6 +417,7 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
         ('Secretary of the Interior Dirk Kempthorne said: "The rule helps."', "Dirk Kempthorne"),
         ('"The rule helps," said White House press secretary Jen Psaki.', "Jen Psaki"),
         ('"The rule helps," said Kremlin spokesman Dmitry Peskov.', "Dmitry Peskov"),
+        ('"He did it right," said MSNBC host Chris Matthews.', "Chris Matthews"),
         (
             '"The rule helps," said the Secretary of the Interior, Dirk Kempthorne.',
             "Dirk Kempthorne",

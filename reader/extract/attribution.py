@@ -206,21 +206,7 @@ _CUE_DESCRIPTOR = (
     r"|she|they|we|and|or|but|as|if|so|than|then|there|here|while|since|until)\b)"
     r"[a-z0-9][\w/'\u2019-]*\s+){0,3}"
 )
-# After a quote: "…,” Graham said" or "…,” said Daniel Fried" or "…” ― Karen Bobadilla".
-# "said White House press secretary Jen Psaki": an organisation and a lower-case title before the
-# name describe the speaker, who is the name.
-_ORG_TITLE = (
-    r"(?:(?:[A-Z][\w'\u2019\-]*\s+){1,4}(?:(?:press|deputy|chief|senior|top|assistant|associate"
-    r"|communications|national|foreign|policy|security|legal|economic|military|political)\s+){0,2}"
-    r"(?:secretary|spokesman|spokeswoman|spokesperson|adviser|advisor|director|official|aide"
-    r"|counsel|correspondent|analyst|economist|lawyer|attorney|editor|chairman|chairwoman|president"
-    r"|minister|envoy|ambassador|negotiator|strategist|coordinator|commander|officer|manager)\s+"
-    rf"(?={_CAP}))?"
-)
-_AFTER_CUE_SUBJECT_RE = re.compile(
-    rf"[\s,;:.!?]*(?P<cue>{CUE_PATTERN})(?:\s+[a-z]+ly)?\s+"
-    rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
-)
+# After a quote: "…” ― Karen Bobadilla" (the cue forms are _AFTER_CUE_SUBJECT_RE, below).
 _DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
 # "according to a statement from the ministry", "a report by Reuters": the source is the
 # issuer ("documents seen by the BBC" names who saw them, not who speaks, and is left out).
@@ -363,6 +349,24 @@ _TITLE_WORDS = frozenset(
         "trade",
         "defence",
     ]
+)
+# After a quote: "…,” Graham said" or "…,” said Daniel Fried". In "said White House press
+# secretary Jen Psaki" an organisation and a lower-case title before the name describe the
+# speaker, who is the name: an organisation, a modifier or two, then a title the name stripper
+# knows (``_TITLE_WORDS``) or one of a few that only follow an organisation.
+_ORG_TITLE_WORDS = sorted(
+    {word for word in _TITLE_WORDS if word.isalpha()}
+    | {"aide", "commander", "coordinator", "counsel", "economist", "envoy", "lawyer"}
+    | {"negotiator", "official"}
+)
+_ORG_TITLE = (
+    r"(?:(?:[A-Z][\w'\u2019\-]*\s+){1,4}(?:(?:press|deputy|chief|senior|top|assistant|associate"
+    r"|communications|national|foreign|policy|security|legal|economic|military|political)\s+){0,2}"
+    rf"{lx.alternation(_ORG_TITLE_WORDS)}\s+(?={_CAP}))?"
+)
+_AFTER_CUE_SUBJECT_RE = re.compile(
+    rf"[\s,;:.!?]*(?P<cue>{CUE_PATTERN})(?:\s+[a-z]+ly)?\s+"
+    rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
 )
 _SENTENCE_STARTERS = frozenset(
     [
