@@ -531,7 +531,6 @@ _SURNAME_TITLES = frozenset(
         "chancellor",
         "manager",
         "pastor",
-        "dean",
         "mayor",
     }
 )
@@ -571,7 +570,6 @@ def _mention_from(
                     and not (
                         # "…,” King said": a surname that is also a title, with no article before it.
                         word.lower() in _SURNAME_TITLES
-                        and word[0].isupper()
                         and not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
                     )
                 )
@@ -725,14 +723,12 @@ _IRREGULAR_PASTS = frozenset(
         "grew",
         "heard",
         "hit",
-        "led",
         "let",
         "meant",
         "rose",
         "sat",
         "sold",
         "shot",
-        "sang",
         "stole",
         "struck",
         "taught",
@@ -757,7 +753,6 @@ _MODIFIER_WORDS = frozenset(
         "new",
         "senior",
         "top",
-        "local",
         "young",
         "old",
         "late",
@@ -963,39 +958,38 @@ _DETERMINERS = frozenset(["a", "an", "the", "this", "these", "those"])
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "for", "with", "by", "from"])
 # Words that follow a subject, never a noun it ends with (``_noun_phrase_end``).
-_NOT_A_NOUN = _PREPOSITIONS | frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "not",
-        "who",
-        "which",
-        "that",
-        "then",
-        "and",
-        "or",
-        "but",
-        "as",
-    ]
+_COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+_NOT_A_NOUN = (
+    _PREPOSITIONS
+    | _COPULAS
+    | frozenset(
+        [
+            "has",
+            "have",
+            "had",
+            "will",
+            "would",
+            "could",
+            "can",
+            "may",
+            "might",
+            "should",
+            "must",
+            "did",
+            "does",
+            "do",
+            "also",
+            "not",
+            "who",
+            "which",
+            "that",
+            "then",
+            "and",
+            "or",
+            "but",
+            "as",
+        ]
+    )
 )
 # Words that open a noun phrase, so a capitalised word after them modifies a noun.
 _NOUN_PHRASE_OPENERS = (
@@ -1004,7 +998,6 @@ _NOUN_PHRASE_OPENERS = (
     | _PREPOSITIONS
     | {"former", "many", "some", "most", "all", "several", "few", "more"}
 )
-_COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 # A cue verb's base and present forms, which follow a copula only as nouns ("there is report").
 _BASE_AND_PRESENT_CUES = frozenset(
     form for base, forms in _VERB_STEMS.items() for form in (base, forms[0])
@@ -1014,7 +1007,6 @@ _NOT_BEFORE_A_CUE_VERB = (
 )
 
 
-# Lower-case words that may open a subject ("the statement said", "he said").
 def _subject_past_the_fragment(
     text: str, start: int, cue_start: int, cue_end: int
 ) -> _Mention | None:
@@ -1038,6 +1030,7 @@ def _opens_a_subject(word: str) -> bool:
     return word in _SUBJECT_OPENERS or _BARE_PLURAL_RE.fullmatch(word) is not None
 
 
+# Lower-case words that may open a subject ("the statement said", "he said").
 _SUBJECT_OPENERS = (
     _DETERMINERS
     | _POSSESSIVES
@@ -2032,8 +2025,10 @@ _NOT_IN_A_PERSONS_NAME = frozenset(["war", "world", "of", "the", "and", "los", "
 
 # A surname as a clause's subject: opening a sentence or following an opener's comma, with a
 # title or not, and followed by a lower-case word that can be its verb.
+# Where a sentence starts: after its end mark (and a closing quote) and a space, or a line.
+_AFTER_A_SENTENCE_END = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n))"
 _SURNAME_OPENING_A_CLAUSE = (
-    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n)|(?<=,\s))"
+    rf"(?:{_AFTER_A_SENTENCE_END}|(?<=,\s))"
     r"(?:(?P<title>Mrs?\.?|Ms\.?|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)"
 )
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -2121,10 +2116,11 @@ def _subject_named_since(
 # A name opening a sentence, followed by its verb or by an apposition ("Kempthorne, at a news
 # conference, said", "Sen. Barbara Boxer (D-Calif.) said").
 _SUBJECT_FULL_NAME_RE = re.compile(
-    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n))(?:(?:But|And|So|Yet|Then)\s+)?"
+    rf"{_AFTER_A_SENTENCE_END}(?:(?:But|And|So|Yet|Then)\s+)?"
     rf"(?P<name>{_FULL_NAME})(?=\s+[a-z]|,\s|\s\()"
 )
-# The same, or opening a sentence before an apposition ("Kempthorne, at a news conference, said").
+# A surname opening a clause before its verb ("Kempthorne said") or an apposition
+# ("Kempthorne, at a news conference, said").
 _SUBJECT_SURNAME_OR_APPOSED_RE = re.compile(
     _SURNAME_OPENING_A_CLAUSE + r"(?=\s+(?P<next>[a-z]+)|(?P<appos>,\s|\s\())"
 )
