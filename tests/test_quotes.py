@@ -477,9 +477,10 @@ def test_tokenised_mark_before_a_split_quotes_attribution_closes_its_first_half(
     assert second.text.startswith('"and preserve') and second.text.endswith('grandchildren."')
     assert (first.speaker, second.speaker) == ("Obama", "Obama")
     assert not first.unbalanced and not second.partial
-    # A lower-case fragment the writer's own sentence leads into stays a partial quote.
-    (scare,) = find_quotes('He called the plan "a disaster" on Monday.')
-    assert scare.partial
+    # Only an attribution between them joins two fragments: a comma-ended gap without a cue
+    # leaves the second a partial quote.
+    _, tragedies = find_quotes('He read "Hamlet," then Lear, "all tragedies" in his view.')
+    assert tragedies.partial
 
 
 def test_a_fragment_has_no_speaker_where_its_sentence_opens_with_an_ordinary_word() -> None:
@@ -611,7 +612,7 @@ def test_a_short_noun_phrase_before_a_participle_cue_is_its_speaker() -> None:
         'The talks went badly, an inside source calling them "a terrible experience" for all.'
     )
     assert (terrible.speaker, terrible.cue) == ("an inside source", "calling")
-    # An -ing adjective is no cue of the noun phrase before it.
+    # An -ing adjective does not make the words before it ("a flirtatious") a speaker.
     (carousel,) = find_quotes(
         'He can be a mutant hero, a flirtatious singing barker in "Carousel".'
     )
