@@ -19,6 +19,7 @@ from rich.cells import cell_len
 from reader.diff import Alignment, align
 from reader.extract.article import extract_article
 from reader.extract.ledger import build_ledger
+from reader.extract.quotes import find_quotes
 from reader.model import Article
 
 __all__ = [
@@ -125,11 +126,12 @@ class DiffDocument:
         return len(self.change_rows)
 
 
-def _quote_spans(article: Article) -> tuple[tuple[int, int], ...]:
-    # The engine's memoised extraction: the ledger below (and the Library, for the version just
-    # read) asks for the same article, so its quotes are found once.
+def _quote_spans(article: Article, with_ledger: bool) -> tuple[tuple[int, int], ...]:
+    # With the ledger, the engine's memoised extraction: the ledger (and the Library, for the
+    # version just read) asks for the same article, so its quotes are found once. A pair too
+    # long for the ledger needs the quotes alone, not the date and number taggers too.
     try:
-        found = extract_article(article).quotes
+        found = extract_article(article).quotes if with_ledger else find_quotes(article.text)
     except Exception:  # noqa: BLE001 - odd text must still be comparable, just without quote marks
         return ()
     spans = {(q.content_start, q.content_end) for q in found}
@@ -139,6 +141,10 @@ def _quote_spans(article: Article) -> tuple[tuple[int, int], ...]:
 LEDGER_MAX_WORDS = 20_000
 """Above this many words (both versions) the cross-version quote ledger is skipped: it runs the
 date and number taggers too, and opening a long pair must stay quick."""
+
+
+def _has_ledger(left: Article, right: Article) -> bool:
+    return left.words + right.words <= LEDGER_MAX_WORDS and left.id != right.id
 
 
 class QuoteFate(NamedTuple):
@@ -167,7 +173,7 @@ def _ledger_spans(
     b_spans: list[tuple[int, int]] = []
     statuses: dict[str, int] = {}
     fates: list[QuoteFate] = []
-    if left.words + right.words > LEDGER_MAX_WORDS or left.id == right.id:
+    if not _has_ledger(left, right):
         return a_spans, b_spans, statuses, fates
     try:
         ledger = build_ledger([left, right])
@@ -224,8 +230,9 @@ def prepare_document(left: Article, right: Article) -> DiffDocument:
     """Align ``left`` (A) with ``right`` (B) and derive the highlight marks of every pair."""
     alignment = align(left, right)
     a_extra, b_extra, quote_statuses, fates = _ledger_spans(left, right)
-    a_quotes = tuple(sorted(set(_quote_spans(left)) | set(a_extra)))
-    b_quotes = tuple(sorted(set(_quote_spans(right)) | set(b_extra)))
+    with_ledger = _has_ledger(left, right)
+    a_quotes = tuple(sorted(set(_quote_spans(left, with_ledger)) | set(a_extra)))
+    b_quotes = tuple(sorted(set(_quote_spans(right, with_ledger)) | set(b_extra)))
     a_starts = [s for s, _ in a_quotes]
     b_starts = [s for s, _ in b_quotes]
     a_marks: list[tuple[Mark, ...]] = []
