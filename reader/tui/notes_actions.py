@@ -187,7 +187,12 @@ class NotesController:
 
         Returns the note now on the span, or None when it removed one (or failed).
         """
-        existing = self.note_on(article, span)
+        return self._toggle_highlight(article, span, self.note_on(article, span), story_id)
+
+    def _toggle_highlight(
+        self, article: Article, span: Span, existing: Note | None, story_id: str | None
+    ) -> Note | None:
+        """``highlight`` given the note already on ``span`` (read once by the caller)."""
         if existing is not None:
             if existing.kind == "highlight" and not existing.body.strip() and not existing.tags:
                 self.delete(existing.id)
@@ -240,7 +245,7 @@ class NotesController:
         toggle the highlight, or open the editor on the note already there (else a new one)."""
         if action == "highlight":
             had = self.note_on(article, span)
-            note = self.highlight(article, span, story_id=story_id)
+            note = self._toggle_highlight(article, span, had, story_id)
             if note is None and had is not None:
                 self._owner.notify("Highlight removed (ctrl+z brings it back).", timeout=3)
             elif note is not None and had is not None:
