@@ -71,15 +71,19 @@ class Line(NamedTuple):
     b_row: int | None = None
     """Side by side, where a sentence only A has and one only B has share the line: the row of
     the B side (``row`` is then the A side's)."""
-    b_first: bool = False
-    """The first line of ``b_row``."""
+
+    @property
+    def b_first(self) -> bool:
+        """The first line of ``b_row`` (which starts on the same line as ``row``)."""
+        return self.b_row is not None and self.first
 
     def side_row(self, side: str) -> int:
         """The row whose text the ``"a"`` or ``"b"`` side of this line shows."""
         return self.b_row if side == "b" and self.b_row is not None else self.row
 
     def side_first(self, side: str) -> bool:
-        return self.b_first if side == "b" and self.b_row is not None else self.first
+        """The first line of the row the ``side`` shows: both sides' rows start together."""
+        return self.first
 
     @property
     def rows(self) -> tuple[int, ...]:
@@ -428,7 +432,6 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
                 a_lines[n] if n < len(a_lines) else None,
                 b_lines[n] if n < len(b_lines) else None,
                 b_row=b_row_index,
-                b_first=b_row_index is not None and n == 0,
             )
             for n in range(height)
         )
