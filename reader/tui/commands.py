@@ -8,6 +8,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from reader.text.counts import counted
+
 MAX_STORY_COMMANDS = 20_000
 """Beyond this the palette would spend longer matching than a person spends typing."""
 
@@ -73,7 +75,7 @@ class ReaderCommands(Provider):
             yield (
                 f"story: open {story.title or story.id}",
                 partial(library.open_article, story.base),
-                f"{count} version{'s' if count != 1 else ''}",
+                counted(count, "version"),
                 False,
             )
 

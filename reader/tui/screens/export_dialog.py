@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from reader.corpus import Corpus
 from reader.notes import NotesStoreError
 from reader.notes.export import ExportError
+from reader.text.counts import counted
 from reader.tui.notes_actions import EXPORT_FORMATS, NotesController, default_export_path
 
 
@@ -55,7 +56,7 @@ class ExportDialog(ModalScreen[Path | None]):
             dialog.border_title = "Export notes"
             dialog.border_subtitle = "enter or ctrl+s exports · esc cancels"
             yield Static(
-                Content(f"{count:,} note{'s' if count != 1 else ''} will be written."),
+                Content(f"{counted(count, 'note')} will be written."),
                 id="export-count",
             )
             with RadioSet(id="export-format"):

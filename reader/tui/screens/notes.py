@@ -133,7 +133,6 @@ class NotesScreen(Screen[None]):
         self._note_index: tuple[Corpus | None, NoteContext] | None = None
         self._groups: list[NoteGroup] = []
         """The notes as last read and placed (``regroup``); the filter picks from them."""
-        self._total = 0
 
     @property
     def controller(self) -> NotesController:
@@ -181,9 +180,7 @@ class NotesScreen(Screen[None]):
 
     def regroup(self) -> None:
         """Read the notes, place them in the corpus, and list them."""
-        notes = self.controller.all_notes()
-        self._total = len(notes)
-        self._groups = group_notes(notes, self.note_context)
+        self._groups = group_notes(self.controller.all_notes(), self.note_context)
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -196,6 +193,7 @@ class NotesScreen(Screen[None]):
         options: list[Option | None] = []
         self.entries = {}
         shown = 0
+        total = sum(len(group.entries) for group in groups)  # every note read is placed
         last_story = None
         for group in groups:
             entries = [
@@ -219,13 +217,12 @@ class NotesScreen(Screen[None]):
         if not options:
             message = (
                 "No note matches the filter."
-                if self.filter_text and self._total
+                if self.filter_text and total
                 else "No notes yet. In the reading pane, h highlights the sentence under the "
                 "cursor, a writes a note on it, and p pins a detail."
             )
             options.append(Option(Content(message).stylize("dim italic"), disabled=True))
         listing.set_options(options)
-        total = self._total
         listing.border_subtitle = (
             f"{shown:,} of {total:,}" if self.filter_text else counted(total, "note")
         )

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from reader.model import Article
+from reader.text.counts import counted
 from reader.text.shorten import clip
 from reader.tui.labels import short_id, version_name
 from reader.tui.widgets.diff_layout import MARKERS, DiffDocument
@@ -144,9 +145,7 @@ class DiffHeader(Widget):
             parts += [separator, ("❝", "bold $warning"), label]
         if quote_tallies and document.quote_statuses:
             tallies = [
-                f"{count} {status}"
-                if compact
-                else f"{count} quote{'s' if count != 1 else ''} {status}"
+                f"{count} {status}" if compact else f"{counted(count, 'quote')} {status}"
                 for status, count in document.quote_statuses
             ]
             lead = "quotes: " if compact else ""

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from reader.corpus import Corpus
 from reader.model import Story
+from reader.text.counts import counted
 from reader.tui.labels import version_name
 
 _NAME_ROOM = 22
@@ -365,7 +366,7 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         if row.article_id is None:
             header_style = self.get_component_rich_style("story-list--header")
             count = len(story.article_ids)
-            right = f" {count} version{'s' if count != 1 else ''} "
+            right = f" {counted(count, 'version')} "
             if width - cell_len(right) < _NAME_ROOM:
                 right = f" {count} "
             left = " " + (story.title or story.id)
