@@ -4,7 +4,7 @@
 
 Writes library.svg (160x48), library-narrow.svg (80x24), library-light.svg, help.svg,
 compare.svg (000, the translation, next to 001, the spun copy), compare-reports.svg (AP's report
-next to its closest version), and notes-reading.svg (highlights, a note and a pin made with the
+next to the spun copy 001, which shares no sentence with it), and notes-reading.svg (highlights, a note and a pin made with the
 keys) then notes.svg (the Notes screen on them). Uses a throwaway cache and notes store
 so the user's are untouched.
 """
