@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the golds' reader lives beside the golds
 
-from align_gold import gold_pairs, predicted_pairs  # noqa: E402
+from align_gold import score  # noqa: E402
 
 from reader.corpus import seeds_dir  # noqa: E402
 from reader.diff import align  # noqa: E402
@@ -28,24 +28,19 @@ from reader.ingest import read_path  # noqa: E402
 def evaluate(gold_path: Path, seeds: dict) -> dict[str, float | int]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     a, b = seeds[gold["a"]], seeds[gold["b"]]
-    alignment = align(a, b)
-    same, related = gold_pairs(gold, alignment)
-    predicted = predicted_pairs(alignment)
-    strict = sum(1 for i, bs in predicted.items() if bs & same.get(i, set()))
-    tolerated = sum(
-        1 for i, bs in predicted.items() if bs & (same.get(i, set()) | related.get(i, set()))
-    )
-    found = sum(1 for i, bs in same.items() if predicted.get(i, set()) & bs)
+    result = score(gold, align(a, b))
     return {
-        "predicted": len(predicted),
-        "correct": strict,
-        "tolerated": tolerated,
-        "false": len(predicted) - tolerated,
-        "gold": len(same),
-        "found": found,
-        "precision": round(strict / len(predicted), 3) if predicted else 1.0,
-        "precision_tolerant": round(tolerated / len(predicted), 3) if predicted else 1.0,
-        "recall": round(found / len(same), 3) if same else 1.0,
+        "predicted": result.predicted,
+        "correct": result.correct,
+        "tolerated": result.tolerated,
+        "false": result.false,
+        "gold": result.gold,
+        "found": result.found,
+        "precision": round(result.correct / result.predicted, 3) if result.predicted else 1.0,
+        "precision_tolerant": (
+            round(result.tolerated / result.predicted, 3) if result.predicted else 1.0
+        ),
+        "recall": round(result.found / result.gold, 3) if result.gold else 1.0,
     }
 
 

@@ -9,6 +9,7 @@ tolerated).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from reader.diff import Alignment
@@ -47,3 +48,38 @@ def gold_pairs(
             i = sentence_of(alignment.a_text, alignment.a_sentences, prefix)
             (related if item.get("kind") == "related" else same)[i] = b_set
     return same, related
+
+
+@dataclass(frozen=True)
+class GoldScore:
+    """How an alignment's pairs (per A sentence) fare against a gold."""
+
+    predicted: int
+    """A sentences the alignment pairs."""
+    correct: int
+    """... with a 'same' counterpart."""
+    tolerated: int
+    """... with a 'same' or 'related' counterpart."""
+    gold: int
+    """A sentences the gold says must pair ('same')."""
+    found: int
+    """... that the alignment pairs with their counterpart."""
+
+    @property
+    def false(self) -> int:
+        """Pairs with neither a 'same' nor a 'related' counterpart."""
+        return self.predicted - self.tolerated
+
+
+def score(gold: dict[str, Any], alignment: Alignment) -> GoldScore:
+    same, related = gold_pairs(gold, alignment)
+    predicted = predicted_pairs(alignment)
+    return GoldScore(
+        predicted=len(predicted),
+        correct=sum(1 for i, bs in predicted.items() if bs & same.get(i, set())),
+        tolerated=sum(
+            1 for i, bs in predicted.items() if bs & (same.get(i, set()) | related.get(i, set()))
+        ),
+        gold=len(same),
+        found=sum(1 for i, bs in same.items() if predicted.get(i, set()) & bs),
+    )

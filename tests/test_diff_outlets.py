@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from align_gold import gold_pairs, predicted_pairs
+from align_gold import score
 
 from reader.diff import align, align_texts
 from reader.model import Article
@@ -22,13 +22,8 @@ DATA = Path(__file__).resolve().parent / "data"
 def score_against_gold(name: str, seeds: dict[str, Article]) -> tuple[int, int, int, int]:
     """(predicted pairs, false pairs, gold 'same' pairs, found 'same' pairs) per A sentence."""
     gold = json.loads((DATA / name).read_text(encoding="utf-8"))
-    alignment = align(seeds[gold["a"]], seeds[gold["b"]])
-    same, related = gold_pairs(gold, alignment)
-    tolerated = {**related, **same}
-    predicted = predicted_pairs(alignment)
-    false = sum(1 for i, b_set in predicted.items() if not b_set & tolerated.get(i, set()))
-    found = sum(1 for i, b_set in same.items() if predicted.get(i, set()) & b_set)
-    return len(predicted), false, len(same), found
+    result = score(gold, align(seeds[gold["a"]], seeds[gold["b"]]))
+    return result.predicted, result.false, result.gold, result.found
 
 
 def test_afp_and_rferl_reports_pair_only_same_facts(seed_articles: dict[str, Article]) -> None:
