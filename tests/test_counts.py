@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from reader.text.counts import counted
+from reader.text.counts import counted, plural
 
 
 def test_counts_in_words() -> None:
@@ -9,3 +9,11 @@ def test_counts_in_words() -> None:
     assert counted(0, "version") == "0 versions"
     assert counted(10_000, "article") == "10,000 articles"
     assert counted(3, "child", "children") == "3 children"
+
+
+def test_speed_abbreviations_have_no_plural() -> None:
+    from reader.extract.numbers import find_numbers
+
+    (speed,) = find_numbers("The car hit 60 mph on the road.")
+    assert speed.unit_as_said == "mph"
+    assert plural("km/h") == "km/h"

@@ -10,6 +10,9 @@ _IRREGULAR_PLURALS = {
     "millennium": "millennia",
     "foot": "feet",
     "inch": "inches",
+    # abbreviations of speeds stay as they are: "60 mph"
+    "mph": "mph",
+    "km/h": "km/h",
 }
 
 
