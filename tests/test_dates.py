@@ -815,3 +815,33 @@ def test_a_counted_date_with_nothing_to_count_from_keeps_its_granularity() -> No
         "XXXX-WXX"
     )
     assert one("Years ago it began.", None, "Years ago").value == "PAST_REF"
+
+
+def test_a_modal_early_in_a_long_sentence_tips_a_balanced_date_ahead() -> None:
+    dct = "2013-02-11"  # a Monday
+    text = (
+        "The carrier said its new service would run from London to Lagos on weekdays from "
+        "March 4, with a second route to Accra starting on Saturdays from August 3."
+    )
+    # August 3 is 173 days ahead and 192 days back: the "would" far before it decides.
+    assert one(text, dct, "August 3").value == "2013-08-03"
+    text = (
+        "The minister is scheduled to spend two days in Madrid and then a few hours in Lisbon, "
+        "his final stop Thursday evening."
+    )
+    assert one(text, dct, "Thursday evening").value.startswith("2013-02-14")
+    # Weak evidence: a month well in the past stays there, and so does a day near the past.
+    text = (
+        "The bank expects that the economy will grow by a modest 1.2 percent, almost half a "
+        "percentage point less than the figure it put out in July."
+    )
+    assert one(text, "2013-10-08", "July").value == "2013-07"
+    text = (
+        "The bank expects that the economy will grow by a modest 1.2 percent, almost half a "
+        "percentage point less than the figure in its report on July 9."
+    )
+    assert one(text, "2013-10-08", "July 9").value == "2013-07-09"
+    # A short sentence gives nothing beyond what tense reads.
+    assert one("It will rain. The talks ended on August 3.", dct, "August 3").value == (
+        "2012-08-03"
+    )

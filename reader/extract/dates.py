@@ -933,11 +933,11 @@ class _Resolver:
         )
 
     def tense(self, start: int, end: int) -> str | None:
-        """'future', 'past' or 'weak_past' (only regular -ed forms) for the clause holding the
-        mention, as a careful reader would judge it: the verb right before the mention first
-        ("said Tuesday", "will open on"), then the nearest cue in the mention's own clause, then
-        the clause's verb after it ("On Tuesday, the league plans to"), then the rest of the
-        sentence before it."""
+        """'future', 'past', 'weak_past' (only regular -ed forms) or 'weak_future' (only a modal
+        early in a long sentence) for the clause holding the mention, as a careful reader would
+        judge it: the verb right before the mention first ("said Tuesday", "will open on"), then
+        the nearest cue in the mention's own clause, then the clause's verb after it ("On
+        Tuesday, the league plans to"), then the rest of the sentence before it."""
         if self.clause_start is not None:
             start = self.clause_start
         before = self._sentence_before(start)
@@ -1000,8 +1000,20 @@ class _Resolver:
         if _WEAK_PAST_CUE.search(before):
             return "weak_past"
         found = _first_tense(after[:40], _FUTURE_CUE)
+        if found is None and self._modal_earlier_in_sentence(start, before):
+            return "weak_future"
         # A past cue after the date is weaker evidence than one before it.
         return "weak_past" if found == "past" else found
+
+    def _modal_earlier_in_sentence(self, start: int, before: str) -> bool:
+        """Whether a long sentence looks ahead before the words ``tense`` reads ("flights
+        would leave Bombay on Monday and Tuesday nights from March 30, with the third departing
+        each Thursday from August 6"): weak evidence, since the modal may govern another
+        clause ("will expand by 1.6 percent, less than forecast in July")."""
+        wide = self.text[max(0, start - 300) : start].lower()
+        wide = wide[_sentence_start(wide) :]
+        # The cues in ``before`` were read already; a modal may straddle where it begins.
+        return len(wide) > len(before) and _FUTURE_VERB.search(wide) is not None
 
     @staticmethod
     def _nearest_cue(before: str) -> str | None:
@@ -1061,8 +1073,12 @@ class _Resolver:
             return nearest_future[0]
         if tense in ("past", "weak_past") and nearest_past and (ref - nearest_past[1]).days < 300:
             return nearest_past[0]
-        # News looks back more often than ahead: a future date must be clearly nearer.
-        best = min(candidates, key=lambda c: abs((c[1] - ref).days) * (1.5 if c[1] > ref else 1.0))
+        # News looks back more often than ahead: a future date must be clearly nearer, unless
+        # the sentence looks ahead somewhere, when the nearer one wins.
+        ahead_weight = 1.0 if tense == "weak_future" else 1.5
+        best = min(
+            candidates, key=lambda c: abs((c[1] - ref).days) * (ahead_weight if c[1] > ref else 1.0)
+        )
         return best[0]
 
     # ----- dispatch
@@ -1353,8 +1369,7 @@ class _Resolver:
             return base + timedelta(days=diff_fwd or 7)
         if qualifier in ("this coming", "coming"):
             return base + timedelta(days=diff_fwd)
-        tense = self.tense(start, end)
-        if tense == "future":
+        if self.tense(start, end) in ("future", "weak_future"):
             return base + timedelta(days=diff_fwd)
         return base - timedelta(days=diff_back)
 
