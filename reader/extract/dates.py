@@ -687,6 +687,7 @@ _UNKNOWN_OF_UNIT = {
     "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "fortnight": "XXXX-WXX", "month": "XXXX-XX",
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
+_THIS_YEAR_THROUGH = re.compile(r"\bthis\s+year\s+(?:through|to|until|till)\s+$", re.I)
 _PRESENT_COPULA = frozenset({"is", "are"})
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 _ADJACENT_VERB = re.compile(
@@ -2161,6 +2162,8 @@ class _Resolver:
             range_end = _RANGE_END_YEAR.match(self.text, end)
             if range_end is not None:
                 year = int(range_end[1])  # "from April to May 2013": the range's year
+            elif _THIS_YEAR_THROUGH.search(self.text, max(0, start - 30), start):
+                year = self.dct.year  # "sales this year through August" end in this year
             else:
                 year = self.infer_year(month, None, start, end, cue)
         if year is None:
