@@ -147,3 +147,18 @@ def test_scanning_only_at_start_tokens_finds_what_a_full_scan_finds() -> None:
         )
         full = [m.span() for m in numbers._CORE_RE.finditer(text)]
         assert [m.span() for m in numbers._grammar_matches(text)] == full, text
+
+
+def test_speeds_are_no_distances_however_written() -> None:
+    text = (
+        "Gusts reached 100 km/h, or 62 miles per hour, and later 120 km / h; the limit is "
+        "30 kilometres an hour, 100 km from the coast."
+    )
+    found = [(n.text, n.unit, n.unit_as_said) for n in find_numbers(text)]
+    assert found == [
+        ("100 km/h", "km/h", "km/h"),
+        ("62 miles per hour", "mph", "mph"),
+        ("120 km / h", "km/h", "km/h"),
+        ("30 kilometres an hour", "km/h", "km/h"),
+        ("100 km", "kilometer", "kilometers"),
+    ]

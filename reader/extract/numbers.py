@@ -117,7 +117,10 @@ _MEASURE_UNITS = {
     "g": "gram", "pound": "pound", "lb": "pound", "ounce": "ounce", "liter": "liter",
     "litre": "liter", "gallon": "gallon", "barrel": "barrel", "degree": "degree",
     "megawatt": "megawatt", "mw": "megawatt", "gigawatt": "gigawatt", "kilowatt": "kilowatt",
-    "kph": "km/h", "mph": "mph", "knot": "knot", "square mile": "square mile",
+    "kph": "km/h", "km/h": "km/h", "km/hr": "km/h", "kmh": "km/h", "kmph": "km/h",
+    "kilometers per hour": "km/h", "kilometres per hour": "km/h", "kilometers an hour": "km/h",
+    "kilometres an hour": "km/h", "miles per hour": "mph", "miles an hour": "mph",
+    "mile per hour": "mph", "mile an hour": "mph", "mph": "mph", "knot": "knot", "square mile": "square mile",
     "square kilometer": "square kilometer", "square kilometre": "square kilometer",
     "sq km": "square kilometer", "sq mile": "square mile",
 }  # fmt: skip
@@ -244,6 +247,8 @@ _MEASURE_HYPHEN_RE = re.compile(
 )
 _MEASURE_RE = re.compile(
     r"\s*(?P<unit>square\s+(?:miles?|kilomet(?:er|re)s?)|sq\.?\s+(?:km|miles?)"
+    # Speeds before the distances they start with: "100 km/h" is no "100 km".
+    r"|km\s?/\s?hr?|kmh|kmph|(?:kilomet(?:er|re)s?|miles?)\s+(?:per|an)\s+hour"
     r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?"
     r"|decades?|century|centuries|miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|m"
     r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|feet|foot|ft|inch(?:es)?|yards?|acres?"
@@ -576,6 +581,7 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
         ):
             kind, end = "measure", measure.end()
             raw = re.sub(r"\s+", " ", measure.group("unit").lower().rstrip("."))
+            raw = re.sub(r" ?/ ?", "/", raw)  # "km / h"
             unit = _MEASURE_UNITS.get(raw) or _MEASURE_UNITS.get(raw.rstrip("s")) or raw
             if raw.endswith("es") and raw[:-2] in _MEASURE_UNITS:
                 unit = _MEASURE_UNITS[raw[:-2]]
