@@ -853,3 +853,28 @@ def test_a_month_ending_a_span_of_this_year_is_in_this_year() -> None:
     # Without "this year", "through" still looks ahead.
     text = "The offer runs through August, the retailer said."
     assert one(text, "2013-10-25", "August").value == "2014-08"
+
+
+def test_a_weekday_naming_a_paper_or_a_show_is_no_date() -> None:
+    dct = "2013-06-14"
+    for text in (
+        "The Sunday Times reported the plan.",
+        "He told the Mail on Sunday that he would quit.",
+        "He appeared on Fox News Sunday with Chris Wallace.",
+        "Candidates campaigned hard before Super Tuesday.",
+    ):
+        assert find_dates(text, dct) == [], text
+    # A paper named before a weekday leaves the weekday a day.
+    assert one("A witness told the Daily News Tuesday that he ran.", dct, "Tuesday").value == (
+        "2013-06-11"
+    )
+    assert one("The Observer on Sunday said it had the letter.", dct, "Sunday").value == (
+        "2013-06-09"
+    )
+
+
+def test_shopping_days_and_good_friday_are_holidays() -> None:
+    dct = "2013-12-06"
+    assert one("Black Friday sales rose 2%.", dct, "Black Friday").value == "2013-11-29"
+    assert one("Cyber Monday was quieter.", dct, "Cyber Monday").value == "2013-12-02"
+    assert one("Shops close on Good Friday.", "2013-03-20", "Good Friday").value == "2013-03-29"

@@ -510,6 +510,9 @@ _LEFT_WORDS = [
     "these",
     "as",
     "st.",  # "St. Patrick's Day"
+    "good",  # "Good Friday"
+    "black",  # "Black Friday"
+    "cyber",  # "Cyber Monday"
 ]
 _LEFT_REVERSED = re.compile(
     r"(?:[\s,-]+(?:"
@@ -871,6 +874,28 @@ _WEEKDAY_BARE_PARTS = frozenset({"NI", "MO"})
 
 # What follows "daily"/"weekly" when it names a newspaper: its name, a reporting verb, or the end
 # of the phrase after a name-like lead ("Party daily", "the Italian weekly.").
+# A weekday in the name of a paper or a show ("the Sunday Times", "the Mail on Sunday", "Fox
+# News Sunday") or a named day that is no date of its week ("Super Tuesday").
+_PAPER_AFTER_WEEKDAY = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Herald|Independent|Observer|Tribune|Mail|Magazine"
+    r"|Edition)\b"
+)
+_PAPER_BEFORE_WEEKDAY = re.compile(
+    r"(?:\b(?:Mail|Independent|Scotland|Wales|Ireland)\s+on|\bFox\s+News|\bSuper|\bManic|\bBloody)\s+$"
+)
+
+
+def _names_a_paper_or_show(text: str, start: int, end: int) -> bool:
+    word_start = _WEEKDAY_RE.search(text, start, end)
+    if word_start is None or not word_start[0][0].isupper():
+        return False
+    return (
+        _PAPER_AFTER_WEEKDAY.match(text, word_start.end()) is not None
+        or _PAPER_BEFORE_WEEKDAY.search(text, max(0, word_start.start() - 24), word_start.start())
+        is not None
+    )
+
+
 _NEWSPAPER_NOUN = re.compile(
     rf"\s+(?:(?!(?i:{lx.WEEKDAY}|{lx.MONTH}|except|from|until|through)\b)(?:[A-Z][\w'-]+|(?:the|le|la|el|die|der|il)\s+[A-Z])"
     r"|(?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|published|carried"
@@ -1234,6 +1259,10 @@ class _Resolver:
                 return e + timedelta(days=1) if name.endswith("monday") else e
             if name == "good friday":
                 return _easter(y) - timedelta(days=2)
+            if name == "black friday":
+                return _thanksgiving(y) + timedelta(days=1)
+            if name == "cyber monday":
+                return _thanksgiving(y) + timedelta(days=4)
             if name == "election day":
                 nov1 = date(y, 11, 1)
                 return nov1 + timedelta(days=(7 - nov1.weekday()) % 7 + 1)
@@ -1386,6 +1415,8 @@ class _Resolver:
         if qualifier in ("each", "every") or (pod_m and pod_m[0].endswith("s")):
             # "every Tuesday", "Tuesday nights": a recurring day
             return ("SET", f"XXXX-WXX-{weekday + 1}" + (f"T{pod}" if pod else ""), None)
+        if _names_a_paper_or_show(self.text, start, end):
+            return None
         mod = _mod_of(qualifier) if qualifier else None
         if qualifier in ("on",):
             qualifier = ""

@@ -178,5 +178,5 @@ HOLIDAY = (
     r"|independence\s+day|(?:the\s+)?fourth\s+of\s+july|halloween|valentine['\u2019]s\s+day"
     r"|boxing\s+day|bastille\s+day|st\.\s+patrick['\u2019]s\s+day|veterans\s+day"
     r"|easter(?:\s+(?:sunday|monday|week))?"
-    r"|good\s+friday|election\s+day|labor\s+day|memorial\s+day)(?![\w])"
+    r"|good\s+friday|black\s+friday|cyber\s+monday|election\s+day|labor\s+day|memorial\s+day)(?![\w])"
 )
