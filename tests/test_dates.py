@@ -878,3 +878,24 @@ def test_shopping_days_and_good_friday_are_holidays() -> None:
     assert one("Black Friday sales rose 2%.", dct, "Black Friday").value == "2013-11-29"
     assert one("Cyber Monday was quieter.", dct, "Cyber Monday").value == "2013-12-02"
     assert one("Shops close on Good Friday.", "2013-03-20", "Good Friday").value == "2013-03-29"
+
+
+def test_the_second_day_of_a_pair_still_ahead_follows_the_first() -> None:
+    dct = "2013-06-14"  # a Friday
+    text = "The storm is expected to make landfall late Thursday or early Friday."
+    assert one(text, dct, "early Friday").value == "2013-06-21"
+    assert one("The fair will run Saturday through Friday.", dct, "Friday").value == "2013-06-21"
+    # Days already past are listed in any order, each counted back on its own.
+    text = "Following are statements made Friday and Thursday by the lawyers."
+    assert [m.value for m in find_dates(text, dct)] == ["2013-06-14", "2013-06-13"]
+
+
+def test_a_scheduled_end_in_the_news_present_looks_ahead() -> None:
+    text = "The summit, which ends on Saturday, is the first since 2010."
+    assert one(text, "2013-06-12", "Saturday").value == "2013-06-15"
+
+
+def test_may_ending_a_period_is_the_month() -> None:
+    text = "Inflation in the 12 months to May was 2.7%, down from 2.9% in April."
+    assert one(text, "2013-06-14", "May").value == "2013-05"
+    assert [m.text for m in find_dates("He handed the letter to May.", "2013-06-14")] == []

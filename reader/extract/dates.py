@@ -538,7 +538,9 @@ _AFTER_MONTH = re.compile(rf"(?i:{lx.MONTH})\s*{_PAIRING}\s*$")
 _RANGE_END_YEAR = re.compile(
     rf"\s*{_PAIRING}\s*(?:early\s+|mid-?|late\s+)?(?i:{lx.MONTH}),?\s+((?:1[6-9]|20)\d\d)(?!\d)"
 )
+_PERIOD_TO = re.compile(r"\b(?:months|weeks|year|quarter|period)\s+to\s+$")
 _WEEKDAY_RE = re.compile(lx.WEEKDAY, re.I)
+_AFTER_WEEKDAY = re.compile(rf"(?i:{lx.WEEKDAY})\s*{_PAIRING}\s*(?:(?:early|late)\s+)?$")
 _YEAR_RE = re.compile(lx.YEAR)
 _SPELLED_YEAR_RE = re.compile(lx.SPELLED_YEAR, re.I)
 _DAY_RE = re.compile(r"(?<![\d$])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
@@ -584,6 +586,7 @@ _FUTURE_WORDS = (
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
     # The news present of a scheduled event: "Arafat meets Albright Monday", "the team faces".
     r"|(?<!to )meets?|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
+    r"|ends|closes|concludes|expires"
 )
 _PAST_WORDS = (
     r"was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
@@ -1440,6 +1443,17 @@ class _Resolver:
                 d = self.dct + timedelta(days=(weekday - self.dct.weekday()) % 7)
             else:
                 d = self.dct - timedelta(days=(self.dct.weekday() - weekday) % 7)
+        elif (
+            not qualifier
+            and self.dct is not None
+            and self.ref_day is not None
+            and self.ref_day > self.dct
+            and _AFTER_WEEKDAY.search(self.text, max(0, start - 24), start)
+        ):
+            # The second day of a pair still ahead ("landfall late Thursday or early Friday")
+            # follows the first, which was just remembered. Past pairs come in any order
+            # ("statements made Friday and Thursday") and each looks back on its own.
+            d = self.ref_day + timedelta(days=(weekday - self.ref_day.weekday()) % 7 or 7)
         else:
             d = self._weekday_date(weekday, qualifier, start, end)
         clock = self._clock_time(t[wd_m.end() :]) if " at " in t[wd_m.end() :] else None
@@ -2153,8 +2167,10 @@ class _Resolver:
         prep = prep_m[1] if prep_m else ""
         # The second month of a pair or range ("March and May", "from April to May 2013").
         paired = _AFTER_MONTH.search(self.text, max(0, start - 24), start) is not None
+        # "the 12 months to May": the end of a period, in British usage.
+        period_end = _PERIOD_TO.search(self.text, max(0, start - 24), start) is not None
         has_lead = bool(re.match(r"(?:last|next|this|early|late|mid)", raw.lower()))
-        if key == "may" and not (prep or has_lead or paired):
+        if key == "may" and not (prep or has_lead or paired or period_end):
             return None
         if key == "march" and not (prep or has_lead or paired):
             # "March" alone is usually the month, but "the March on Washington" is not: demand a
