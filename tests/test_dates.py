@@ -899,3 +899,9 @@ def test_may_ending_a_period_is_the_month() -> None:
     text = "Inflation in the 12 months to May was 2.7%, down from 2.9% in April."
     assert one(text, "2013-06-14", "May").value == "2013-05"
     assert [m.text for m in find_dates("He handed the letter to May.", "2013-06-14")] == []
+
+
+def test_weather_forecast_for_a_day_looks_ahead() -> None:
+    text = "Snow is forecast for the weekend, and rain is forecast on Sunday night."
+    assert one(text, "2021-12-29", "the weekend").value == "2021-W52-WE"
+    assert one(text, "2021-12-29", "Sunday night").value.startswith("2022-01-02")

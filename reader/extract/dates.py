@@ -586,7 +586,7 @@ _FUTURE_WORDS = (
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
     # The news present of a scheduled event: "Arafat meets Albright Monday", "the team faces".
     r"|(?<!to )meets?|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
-    r"|ends|closes|concludes|expires"
+    r"|ends|closes|concludes|expires|is\s+forecast|are\s+forecast"
 )
 _PAST_WORDS = (
     r"was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
