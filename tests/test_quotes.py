@@ -775,3 +775,19 @@ def test_a_pronoun_is_never_a_war_a_place_or_a_films_title() -> None:
         "“And they're terrifying,” he said in a recent interview."
     )
     assert only(find_quotes(text), "terrifying").speaker == "he"
+
+
+def test_a_clause_between_the_subject_and_its_verb_before_a_quote() -> None:
+    text = (
+        "The minister, speaking to the BBC on Sunday, said: “We have no plan to raise taxes.”\n\n"
+        "A police officer, who asked not to be named, said the gunman was “known to us”.\n\n"
+        "Angela Merkel's spokesman, Steffen Seibert, told reporters: “The chancellor is in "
+        "close contact with the president.”"
+    )
+    quotes = find_quotes(text)
+    assert (only(quotes, "raise taxes").speaker, only(quotes, "raise taxes").cue) == (
+        "The minister",
+        "said",
+    )
+    assert only(quotes, "known to us").speaker == "A police officer"
+    assert only(quotes, "close contact").speaker == "Steffen Seibert"

@@ -1145,6 +1145,16 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
             if _cue_is_noun(text, m, cue_start, cue):
                 return None
             return _mention_from(m, 0, text, cue)
+        interjected = None
+        for interjected in _RELATIVE_CLAUSE_RE.finditer(text, lo, cue_start):
+            pass
+        if interjected is not None and _AUX_AFTER_COMMA_RE.match(
+            text, interjected.end(), cue_start
+        ):
+            # "The minister, speaking to the BBC, said": the subject before the clause.
+            m = _SUBJECT_BEFORE_CLAUSE_RE.search(text, lo, interjected.start())
+            if m is not None and not _follows_a_preposition(text, lo, m.start()):
+                return _mention_from(m, 0, text, cue)
         m = _APPOSED_SUBJECT_AT_END_RE.search(text, lo, cue_start)
         if m is not None:
             # "Her spokesman, Bill McAllister, said": the descriptor's apposition is the person.
@@ -1465,8 +1475,11 @@ _CONTRACTED_IT_RE = re.compile("[Ii]t['\u2019][a-z]{1,2}")
 _TOKEN_RE = re.compile(r"\S+")
 _LAST_DETERMINER_RE = re.compile(rf"\b{_DETERMINER}\s+(?!.*\b{_DETERMINER}\s)")
 _APPOSED_SUBJECT_AT_END_RE = re.compile(
-    rf"(?<![\w'\u2019])(?P<desc>{_NOMINAL}),\s+(?P<name>{_FULL_NAME}),\s+{_AUX}\Z"
+    rf"(?<![\w'\u2019])(?P<desc>{_NOMINAL}|{_POSSESSIVE_NOMINAL}),\s+(?P<name>{_FULL_NAME}),\s+{_AUX}\Z"
 )
+_SUBJECT_BEFORE_CLAUSE_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\Z")
+# The end of a clause set off by commas, right before its subject's verb.
+_AUX_AFTER_COMMA_RE = re.compile(rf"[^,;:\"\u201c\u201d\n]{{0,100}},\s+{_AUX}\Z")
 _SUBJECT_AT_END_RE = re.compile(rf"(?<![\w'\u2019])(?:{_SUBJECT})\s+{_AUX}\Z")
 
 
