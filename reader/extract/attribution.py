@@ -1145,9 +1145,8 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
             if _cue_is_noun(text, m, cue_start, cue):
                 return None
             return _mention_from(m, 0, text, cue)
-        interjected = None
-        for interjected in _RELATIVE_CLAUSE_RE.finditer(text, lo, cue_start):
-            pass
+        clauses = list(_RELATIVE_CLAUSE_RE.finditer(text, lo, cue_start))
+        interjected = clauses[-1] if clauses else None
         if interjected is not None and _AUX_AFTER_COMMA_RE.match(
             text, interjected.end(), cue_start
         ):
