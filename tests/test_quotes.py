@@ -791,3 +791,11 @@ def test_a_clause_between_the_subject_and_its_verb_before_a_quote() -> None:
     )
     assert only(quotes, "known to us").speaker == "A police officer"
     assert only(quotes, "close contact").speaker == "Steffen Seibert"
+
+
+def test_a_named_body_before_a_persons_apposition_is_only_where_they_work() -> None:
+    text = (
+        "The U.S. ambassador to the United Nations, Linda Thomas-Greenfield, called the vote "
+        "“a historic moment.”"
+    )
+    assert only(find_quotes(text), "historic").speaker == "Linda Thomas-Greenfield"

@@ -554,12 +554,15 @@ def _mention_from(
             appos = match.group("appos") if "appos" in match.re.groupindex else None
             if (
                 appos is not None
-                and " " not in word
+                and (
+                    " " not in word or _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
+                )
                 and _FULL_NAME_RE.fullmatch(appos) is not None
                 and word not in appos
             ):
-                # "His partner at Lenox, Lawrence B. Cummings, called": the apposition is the
-                # person, the single word before it only where they work.
+                # "His partner at Lenox, Lawrence B. Cummings, called", "The ambassador to the
+                # United Nations, Linda Thomas-Greenfield, called": the apposition is the person,
+                # the single word or the named body before it only where they work.
                 name = _strip_name(text, match.start("appos") + offset, match.end("appos") + offset)
                 return _Mention(start, end, "phrase", cue, name)
             if (
