@@ -417,3 +417,25 @@ def test_a_failing_enricher_costs_only_the_enrichment(
 
     md = to_markdown(noted.list(), seeds.values(), [story], enrich=broken)
     assert md.count("\n> ") == 6 and "Speaker:" not in md
+
+
+def test_exports_list_notes_as_the_notes_screen_does(
+    tmp_path: Path, seeds: dict[str, Article], story: Story
+) -> None:
+    from reader.notes.placement import NoteContext, group_notes
+
+    store = NotesStore(tmp_path / DB_NAME, clock=fixed_clock(), id_factory=counting_ids())
+    early = add_quote(store, seeds["002"], "encroaching dangerously close", body="early, orphaned")
+    later = add_quote(store, seeds["002"], "strategic security dialogue", body="later, anchored")
+    articles = loaded(seeds)  # 002 edited: the earlier note's passage is gone
+    notes = store.list()
+    context = NoteContext.build(articles, [story])
+    on_screen = [entry.note.id for group in group_notes(notes, context) for entry in group.entries]
+    assert on_screen == [later.id, early.id]  # orphaned notes last in their article
+    rows = list(csv.DictReader(io.StringIO(to_csv(notes, articles, [story]))))
+    assert [row["id"] for row in rows] == on_screen
+    collection = json.loads(to_json(notes, articles, [story]))
+    assert [item[READER_KEY]["id"] for item in collection["items"]] == on_screen
+    md = to_markdown(notes, articles, [story])
+    assert md.index("later, anchored") < md.index("early, orphaned")
+    store.close()

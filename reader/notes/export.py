@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from reader.ingest.decode import strip_controls
 from reader.model import Article, Story
 from reader.notes.anchor import TextPositionSelector, TextQuoteSelector
-from reader.notes.placement import NoteContext
+from reader.notes.placement import NoteContext, PlacedNote, group_notes
 from reader.notes.store import NOTE_KINDS, Note, NotesStore, clean_tags
 from reader.text.counts import counted
 
@@ -82,25 +82,11 @@ def filter_notes(
     return selected
 
 
-def _ordered(notes: Iterable[Note], context: NoteContext) -> list[Note]:
-    """Stable export order: story, then article (story order), then position in the text."""
-    story_rank, article_rank = context.story_rank, context.article_rank
-
-    def key(note: Note) -> tuple[Any, ...]:
-        story_id = context.story_id(note)
-        start = note.position.start if note.position else -1
-        article = context.article_for(note)
-        return (
-            story_rank.get(story_id or "", len(story_rank)),
-            story_id or "",
-            article_rank.get(article.id if article else note.article_id, len(article_rank)),
-            note.article_id,
-            start,
-            note.created_at,
-            note.id,
-        )
-
-    return sorted(notes, key=key)
+def _placed(notes: Iterable[Note], context: NoteContext) -> list[PlacedNote]:
+    """The notes where they stand now, in the Notes screen's order, so an export reads as the
+    app lists them: story (corpus order), article (story order), place in the text, orphaned
+    notes last in their article."""
+    return [entry for group in group_notes(notes, context) for entry in group.entries]
 
 
 # -- enrichment from the extraction engines ----------------------------------------------------
@@ -187,16 +173,22 @@ def to_markdown(
 ) -> str:
     """A readable report: story, then article (title, outlet, date, source), then each note."""
     context = NoteContext.build(articles, stories)
-    ordered = _ordered(notes, context)
+    groups = group_notes(notes, context)
     out = [f"# {md_escape(title)}", ""]
-    count = len(ordered)
+    count = sum(len(group.entries) for group in groups)
     out += [f"{counted(count, 'note')}.", ""]
     current_story: object = object()
-    current_article: str | None = None
-    for note in ordered:
-        story_id = context.story_id(note)
+    for group in groups:
+        first = group.entries[0].note
+        # A loaded article stands under its story now; one not loaded under the story it was
+        # noted in.
+        story_id = (
+            group.story.id
+            if group.story
+            else (context.story_id(first) if group.article is None else None)
+        )
         if story_id != current_story:
-            current_story, current_article = story_id, None
+            current_story = story_id
             story = context.stories.get(story_id or "")
             if story is not None:
                 out += [f"## {md_escape(story.title)}", "", f"Story {_code(story.id)}", ""]
@@ -204,10 +196,9 @@ def to_markdown(
                 out += [f"## Story {_code(story_id)}", ""]
             else:
                 out += ["## Not in a story", ""]
-        if note.article_id != current_article:
-            current_article = note.article_id
-            out += _article_heading(note, context.article_for(note))
-        out += _note_block(note, context, enrich)
+        out += _article_heading(first, group.article)
+        for entry in group.entries:
+            out += _note_block(entry, enrich)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -230,8 +221,8 @@ def _article_heading(note: Note, article: Article | None) -> list[str]:
     return [*lines, source, ""]
 
 
-def _note_block(note: Note, context: NoteContext, enrich: Enricher | None) -> list[str]:
-    found, quote = context.locate(note)
+def _note_block(entry: PlacedNote, enrich: Enricher | None) -> list[str]:
+    note, found, quote, article = entry.note, entry.where, entry.passage, entry.article
     lines = [f"> {line}" if line else ">" for line in md_escape(quote).split("\n")]
     lines.append("")
     if note.body.strip():
@@ -243,7 +234,6 @@ def _note_block(note: Note, context: NoteContext, enrich: Enricher | None) -> li
     if note.kind == "pin" and note.payload:
         pinned = ", ".join(f"{key}: {value}" for key, value in sorted(note.payload.items()))
         facts.append(f"Pinned: {md_escape(pinned)}")
-    article = context.article_for(note)
     if enrich is not None and article is not None and found is not None and found.start is not None:
         extra: Mapping[str, Any] = {}
         with contextlib.suppress(Exception):
@@ -321,7 +311,7 @@ def to_annotation_collection(
     label: str = "reader notes",
 ) -> dict[str, Any]:
     context = NoteContext.build(articles, stories)
-    items = [to_annotation(n, context.article_for(n)) for n in _ordered(notes, context)]
+    items = [to_annotation(entry.note, entry.article) for entry in _placed(notes, context)]
     return {
         "@context": ANNO_CONTEXT,
         "type": "AnnotationCollection",
@@ -358,9 +348,8 @@ def to_csv(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for note in _ordered(notes, context):
-        article = context.article_for(note)
-        found, quote = context.locate(note)
+    for entry in _placed(notes, context):
+        note, article, found, quote = entry.note, entry.article, entry.where, entry.passage
         start: int | None = note.position.start if note.position else None
         end: int | None = note.position.end if note.position else None
         if found is not None and found.start is not None:
