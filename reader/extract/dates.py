@@ -875,8 +875,6 @@ def _quantity_mod(text: str) -> str | None:
 _WEEKDAY_BARE_PARTS = frozenset({"NI", "MO"})
 
 
-# What follows "daily"/"weekly" when it names a newspaper: its name, a reporting verb, or the end
-# of the phrase after a name-like lead ("Party daily", "the Italian weekly.").
 # A weekday in the name of a paper or a show ("the Sunday Times", "the Mail on Sunday", "Fox
 # News Sunday") or a named day that is no date of its week ("Super Tuesday").
 _PAPER_AFTER_WEEKDAY = re.compile(
@@ -899,6 +897,8 @@ def _names_a_paper_or_show(text: str, start: int, end: int) -> bool:
     )
 
 
+# What follows "daily"/"weekly" when it names a newspaper: its name, a reporting verb, or the end
+# of the phrase after a name-like lead ("Party daily", "the Italian weekly.").
 _NEWSPAPER_NOUN = re.compile(
     rf"\s+(?:(?!(?i:{lx.WEEKDAY}|{lx.MONTH}|except|from|until|through)\b)(?:[A-Z][\w'-]+|(?:the|le|la|el|die|der|il)\s+[A-Z])"
     r"|(?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|published|carried"

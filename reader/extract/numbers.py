@@ -120,7 +120,8 @@ _MEASURE_UNITS = {
     "kph": "km/h", "km/h": "km/h", "km/hr": "km/h", "kmh": "km/h", "kmph": "km/h",
     "kilometers per hour": "km/h", "kilometres per hour": "km/h", "kilometers an hour": "km/h",
     "kilometres an hour": "km/h", "miles per hour": "mph", "miles an hour": "mph",
-    "mile per hour": "mph", "mile an hour": "mph", "mph": "mph", "knot": "knot", "square mile": "square mile",
+    "mile per hour": "mph", "mile an hour": "mph", "mph": "mph", "knot": "knot",
+    "square mile": "square mile",
     "square kilometer": "square kilometer", "square kilometre": "square kilometer",
     "sq km": "square kilometer", "sq mile": "square mile",
 }  # fmt: skip
