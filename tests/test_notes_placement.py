@@ -45,3 +45,37 @@ def test_notes_are_grouped_by_story_version_and_place_in_the_text(
     assert groups[0].entries[0].passage == first.text[10:40]
     assert [e.note.id for e in groups[2].entries] == [on_loose.id]
     assert groups[3].entries[0].where is None and groups[3].entries[0].note.id == unloaded.id
+
+
+def test_one_story_per_note_for_the_screen_and_every_export(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from reader.notes.export import filter_notes, to_csv, to_markdown
+
+    moved = Article("b1", "/corpus/b1.txt", "The minister resigned on Friday, aides said.")
+    story_two = Story("s2", "Story Two", (moved.id,))
+    away = [Article(f"x{n}", f"/x/{n}.txt", f"Text of {n} here.") for n in "abc"]
+    with NotesStore(tmp_path / "notes.sqlite3") as store:
+        # Made in story s1 (no longer loaded): the article now stands in s2.
+        made_elsewhere = store.add(moved, 4, 12, story_id="s1")
+        # Articles no longer loaded keep the stories they were noted in: a, c in s-111, b s-222.
+        for article, story_id in zip(away, ("s-111", "s-222", "s-111"), strict=True):
+            store.add(article, 0, 4, story_id=story_id)
+        notes = store.list()
+    context = NoteContext.build([moved], [story_two])
+    groups = group_notes(notes, context)
+    assert [(g.story_id, g.source) for g in groups] == [
+        ("s2", "/corpus/b1.txt"),
+        ("s-111", "/x/a.txt"),
+        ("s-111", "/x/c.txt"),
+        ("s-222", "/x/b.txt"),
+    ]
+    rows = list(csv.DictReader(io.StringIO(to_csv(notes, [moved], [story_two]))))
+    assert [row["story"] for row in rows] == [g.story_id for g in groups]
+    assert [n.id for n in filter_notes(notes, story="s2", stories=[story_two])] == [
+        made_elsewhere.id
+    ]
+    markdown = to_markdown(notes, [moved], [story_two])
+    assert markdown.count("## Story `s-111`") == 1  # one heading for both of its notes
+    assert markdown.index("## Story Two") < markdown.index("## Story `s-111`")

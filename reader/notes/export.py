@@ -179,14 +179,7 @@ def to_markdown(
     out += [f"{counted(count, 'note')}.", ""]
     current_story: object = object()
     for group in groups:
-        first = group.entries[0].note
-        # A loaded article stands under its story now; one not loaded under the story it was
-        # noted in.
-        story_id = (
-            group.story.id
-            if group.story
-            else (context.story_id(first) if group.article is None else None)
-        )
+        story_id = group.story_id
         if story_id != current_story:
             current_story = story_id
             story = context.stories.get(story_id or "")
@@ -196,7 +189,7 @@ def to_markdown(
                 out += [f"## Story {_code(story_id)}", ""]
             else:
                 out += ["## Not in a story", ""]
-        out += _article_heading(first, group.article)
+        out += _article_heading(group.entries[0].note, group.article)
         for entry in group.entries:
             out += _note_block(entry, enrich)
     return "\n".join(out).rstrip() + "\n"
@@ -356,7 +349,7 @@ def to_csv(
             start, end = found.start, found.end
         row = [
             note.id,
-            context.story_id(note) or "",
+            entry.story_id or "",
             note.article_id,
             (article.outlet if article else None) or "",
             (article.date if article else None) or "",

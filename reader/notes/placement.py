@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reader.model import Article, Story
-from reader.notes.anchor import Anchor, anchor
+from reader.notes.anchor import Anchor, anchor_all
 from reader.notes.store import Note
 
 
@@ -62,28 +62,15 @@ class NoteContext:
             found = self.articles_by_path.get(note.article_path)
         return found
 
-    def story_id(self, note: Note) -> str | None:
-        """The note's story: the one it was made in if loaded, else its article's."""
+    def story_id(self, note: Note, article: Article | None = None) -> str | None:
+        """The note's story: the one it was made in if loaded, else its article's (``article``:
+        the note's loaded article, when the caller has looked it up already)."""
         if note.story_id and note.story_id in self.stories:
             return note.story_id
-        article = self.article_for(note)
+        if article is None:
+            article = self.article_for(note)
         article_id = article.id if article is not None else note.article_id
         return self.story_of_article.get(article_id, note.story_id)
-
-    def home_story(self, article: Article) -> Story | None:
-        """The loaded story an article is a version of."""
-        story_id = self.story_of_article.get(article.id)
-        return self.stories.get(story_id) if story_id is not None else None
-
-    def locate(self, note: Note) -> tuple[Anchor | None, str]:
-        """The note's anchor in its loaded article (None if not loaded) and the quote to show."""
-        article = self.article_for(note)
-        if article is None:
-            return None, note.quote.exact
-        found = anchor(note, article)
-        if found.start is None or found.end is None:
-            return found, note.quote.exact
-        return found, article.text[found.start : found.end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +83,19 @@ class PlacedNote:
     where: Anchor | None
     passage: str
     """The text the note covers now (its stored quote when orphaned or not loaded)."""
+    story_id: str | None
+    """Its story (``NoteContext.story_id``): the one the app and every export file it under."""
 
 
 @dataclass(frozen=True, slots=True)
 class NoteGroup:
-    """The notes of one article: loaded ones under their story, others under their stored path."""
+    """The notes of one article in one story: loaded ones under their story, others under
+    their stored path."""
 
     story: Story | None
+    """The loaded story (None for an article that is not loaded or in no story)."""
+    story_id: str | None
+    """The story's id, also when the story is not loaded (the one a note was made in)."""
     article: Article | None
     source: str
     """The stored path (else id) the notes were made on, for an article that is not loaded."""
@@ -111,31 +104,35 @@ class NoteGroup:
 
 def group_notes(notes: Iterable[Note], context: NoteContext) -> list[NoteGroup]:
     """Notes by story (corpus order), article (story order), then place in the text (orphaned
-    ones last); articles in no story after the stories, articles not loaded last, by path."""
+    ones last, as ``anchor_all`` gives them); articles in no story after the stories, articles
+    not loaded last, by their stored story and path."""
     unranked = len(context.story_rank)
-    keyed: dict[tuple[object, ...], tuple[Story | None, Article | None, str, list[PlacedNote]]] = {}
+    keyed: dict[tuple[object, ...], tuple[str | None, Article | None, str, list[Note]]] = {}
     for note in notes:
         article = context.article_for(note)
+        story_id = context.story_id(note, article)
+        rank = context.story_rank.get(story_id or "", unranked)
         source = note.article_path or note.article_id
         if article is None:
-            key: tuple[object, ...] = (1, 0, 0, source)
-            home = None
+            key: tuple[object, ...] = (1, rank, story_id or "", source)
         else:
-            home = context.home_story(article)
-            rank = context.story_rank[home.id] if home else unranked
-            key = (0, rank, context.article_rank[article.id] if home else 0, article.id)
-        where, passage = context.locate(note)
-        keyed.setdefault(key, (home, article, source, []))[3].append(
-            PlacedNote(note, article, where, passage)
-        )
+            key = (0, rank, context.article_rank.get(article.id, 0), article.id, story_id or "")
+        keyed.setdefault(key, (story_id, article, source, []))[3].append(note)
+    groups = []
+    for _, (story_id, article, source, grouped) in sorted(keyed.items(), key=lambda kv: kv[0]):
+        if article is None:
+            entries = [PlacedNote(n, None, None, n.quote.exact, story_id) for n in grouped]
+        else:
+            entries = [
+                PlacedNote(n, article, where, _passage(n, article, where), story_id)
+                for n, where in anchor_all(grouped, article)
+            ]
+        story = context.stories.get(story_id or "") if article is not None else None
+        groups.append(NoteGroup(story, story_id, article, source, tuple(entries)))
+    return groups
 
-    def in_text(entry: PlacedNote) -> tuple[int, int, str]:
-        where = entry.where
-        if where is None or where.start is None:
-            return (1, 0, entry.note.created_at)
-        return (0, where.start, entry.note.created_at)
 
-    return [
-        NoteGroup(home, article, source, tuple(sorted(entries, key=in_text)))
-        for _, (home, article, source, entries) in sorted(keyed.items(), key=lambda kv: kv[0])
-    ]
+def _passage(note: Note, article: Article, where: Anchor) -> str:
+    if where.start is None or where.end is None:
+        return note.quote.exact
+    return article.text[where.start : where.end]
