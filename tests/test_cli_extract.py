@@ -152,3 +152,19 @@ def test_dates_table_gives_each_mention_one_line_in_its_context(
             " ",
         ), row
         assert shown.split()[0] in words and shown.split()[-1] in words, row
+
+
+def test_a_number_conflict_says_each_value_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    story = (
+        "Fire in Leeds\n\nAt least {} people died in a fire at a block of flats in Leeds on "
+        "Monday, police said. Firefighters fought the blaze for six hours before it was "
+        "brought under control.\n"
+    )
+    for name, count in (("a.txt", 12), ("b.txt", 14)):
+        (tmp_path / name).write_text(story.format(count), encoding="utf-8")
+    assert main(["numbers", str(tmp_path), "--no-cache"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    said = [line.split("→")[1].split() for line in lines if "At least" in line and "→" in line]
+    assert said == [["12"], ["14"]]

@@ -26,7 +26,7 @@ from reader.cli.common import (
 )
 from reader.corpus import Corpus
 from reader.model import Article
-from reader.text.counts import counted
+from reader.text.counts import counted, plural
 
 if TYPE_CHECKING:
     from reader.extract.article import Extraction
@@ -171,12 +171,13 @@ def _header(article: Article, count: int, noun: str) -> Text:
 
 def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
     if not conflicts:
-        console.print(Text(f"\nNo {title}s between versions.", style="dim"))
+        console.print(Text(f"\nNo {plural(title)} between versions.", style="dim"))
         return
     console.print(Text(f"\n{counted(len(conflicts), title)}:", style="bold red"))
     for conflict in conflicts:
         console.print(Text.assemble("  about ", (conflict.about or "—", "bold")))
         for value in conflict.values:
+            said = conflict.reading(value.value)
             console.print(
                 Text.assemble(
                     "    ",
@@ -185,7 +186,8 @@ def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
                     (value.text, "yellow"),
                     "  → ",
                     (value.value, "bold"),
-                    ("  " + conflict.reading(value.value), "dim"),
+                    # A number, or a year, reads as its value: say it once.
+                    ("  " + said if said != value.value else "", "dim"),
                 )
             )
 
