@@ -99,12 +99,9 @@ def default_enricher() -> Enricher:
     from reader.extract.date_reading import reading  # noqa: PLC0415
 
     def enrich(article: Article, start: int, end: int) -> dict[str, Any]:
-        # The one memoised extraction the CLI and the app share. The extractors are other
-        # engines: a failure there costs enrichment, not the export.
-        try:
-            extraction = extract_article(article)
-        except Exception:  # noqa: BLE001
-            return {}
+        # The one memoised extraction the CLI and the app share. A failure there costs only
+        # the enrichment: ``_note_block`` guards every enricher.
+        extraction = extract_article(article)
         quotes, dates = extraction.quotes, extraction.dates
         facts: dict[str, Any] = {}
         for quote in quotes:
