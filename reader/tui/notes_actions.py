@@ -149,6 +149,14 @@ class NotesController:
             self._fail(error)
             return []
 
+    def note_count(self) -> int:
+        """Live notes in the store, counted there (the export dialog says how many)."""
+        try:
+            return self.store.count()
+        except _STORE_ERRORS as error:
+            self._fail(error)
+            return 0
+
     def notes_on(self, article: Article) -> list[Note]:
         """Live notes on ``article`` (by id, or by path: ids can change between loads)."""
         try:

@@ -159,7 +159,7 @@ def test_unpaired_sentences_of_both_versions_share_lines_side_by_side(
     starts = [line for line in shared if line.first]
     for line in starts:
         assert (ops[line.row], ops[line.b_row]) == ("removed", "added")
-        assert line.a is not None and line.b is not None and line.b_first
+        assert line.a is not None and line.b is not None
         # Each side's text is that row's own sentence.
         assert line.a[0] == alignment.pairs[alignment.rows[line.row].pair].a.start
         assert line.b[0] == alignment.pairs[alignment.rows[line.b_row].pair].b.start
@@ -167,8 +167,8 @@ def test_unpaired_sentences_of_both_versions_share_lines_side_by_side(
     a_rows = [line.row for line in starts]
     b_rows = [line.b_row for line in starts]
     assert a_rows == sorted(a_rows) and b_rows == sorted(b_rows)
-    drawn_a = [line.side_row("a") for line in lines if line.a is not None and line.side_first("a")]
-    drawn_b = [line.side_row("b") for line in lines if line.b is not None and line.side_first("b")]
+    drawn_a = [line.side_row("a") for line in lines if line.a is not None and line.first]
+    drawn_b = [line.side_row("b") for line in lines if line.b is not None and line.first]
     assert sorted(drawn_a) == [i for i, r in enumerate(alignment.rows) if r.show_a]
     assert sorted(drawn_b) == [i for i, r in enumerate(alignment.rows) if r.show_b]
     # One run of unpaired sentences here: as many shared rows as the shorter side has.
@@ -528,7 +528,7 @@ def test_snapshot_independent_reports_side_by_side(snap_compare) -> None:  # typ
 async def _on_a_shared_b_row(pilot: Pilot[None]) -> None:
     await settle(pilot)
     view = screen_of(pilot.app).diff_view
-    shared = [line for line in view._lines if line.b_row is not None and line.b_first]
+    shared = [line for line in view._lines if line.b_row is not None and line.first]
     view.move_cursor(shared[1].b_row)
     await pilot.pause()
     await pilot.pause()

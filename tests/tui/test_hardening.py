@@ -200,3 +200,14 @@ async def test_a_loaded_corpus_is_set_aside_from_garbage_collection_until_the_ap
         await pilot.pause()
         assert [row.article_id for row in big.library.story_list.rows] == [None, "b999"]
     assert gc.get_freeze_count() == 0
+
+
+async def test_one_skipped_file_is_said_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(
+        "The minister said the talks would resume on Tuesday.", encoding="utf-8"
+    )
+    (tmp_path / "blank.txt").write_text("", encoding="utf-8")
+    app = ReaderApp(corpus=load_corpus([tmp_path], use_cache=False))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.sub_title.endswith("· 1 file skipped")

@@ -7,7 +7,6 @@ from library_helpers import corpus_of, settle
 from textual.widgets import Footer
 
 from reader.model import Article
-from reader.text.shorten import clip
 from reader.tui.app import ReaderApp
 from reader.tui.labels import short_id, short_name, version_name
 from reader.tui.screens.compare import CompareScreen
@@ -34,12 +33,6 @@ def test_names_fall_back_from_outlet_to_title_to_opening_words() -> None:
     assert short_name(bare) == "000"
     assert short_name(Article("x", "x.txt", "")) == "x"
     assert version_name(Article("empty_0123456789ab", "e.txt", "")) == "empty"
-
-
-def test_clip_puts_a_passage_on_one_line_and_cuts_it_with_an_ellipsis() -> None:
-    assert clip("Peskov\n  said   so", 40) == "Peskov said so"
-    assert clip("The talks will open in Geneva", 11) == "The talks…"  # no space before "…"
-    assert len(clip("x" * 50, 10)) == 10
 
 
 async def test_story_list_names_an_untitled_version_by_its_opening_words() -> None:

@@ -101,8 +101,8 @@ class CompareScreen(Screen[None]):
         self._status = ""
         """What the header says while there is no document to show (loading, errors)."""
         self._anchor: tuple[str, int] | None = None
-        self._set_aside = False  # whether this screen's alignments were frozen (see on_unmount)
         """(article id, offset) of the sentence to put the cursor on once a recompute lands."""
+        self._set_aside = False  # whether this screen's alignments were frozen (see on_unmount)
 
     # -- layout -------------------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ class ExportDialog(ModalScreen[Path | None]):
         """The existing file the user has agreed to overwrite (by pressing Export twice)."""
 
     def compose(self) -> ComposeResult:
-        count = len(self.controller.all_notes())
+        count = self.controller.note_count()
         with Vertical(id="export-dialog") as dialog:
             dialog.border_title = "Export notes"
             dialog.border_subtitle = "enter or ctrl+s exports · esc cancels"

@@ -174,7 +174,7 @@ class LibraryScreen(Screen[None]):
         versions = len(corpus.articles)
         summary = f"{counted(versions, 'version')} in {counted(stories, 'story')}"
         if corpus.skipped:
-            summary += f" · {len(corpus.skipped):,} files skipped"
+            summary += f" · {counted(len(corpus.skipped), 'file')} skipped"
         self.status.show(summary)
         self.app.sub_title = f"{self.app.sub_title.split(' · ')[0]} · {summary}"
         self.story_list.set_corpus(corpus)

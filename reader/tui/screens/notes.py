@@ -21,7 +21,7 @@ from reader.text.counts import counted
 from reader.text.shorten import clip
 from reader.tui.labels import version_name
 from reader.tui.notes_actions import NotesController, describe_pin, notes_of
-from reader.tui.screens.note_editor import NoteEditor, quoted
+from reader.tui.screens.note_editor import NoteEdit, NoteEditor, quoted
 from reader.tui.widgets.status import ReaderFooter
 from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
@@ -311,8 +311,6 @@ class NotesScreen(Screen[None]):
         note = entry.note
 
         def saved(result: object) -> None:
-            from reader.tui.screens.note_editor import NoteEdit  # noqa: PLC0415
-
             if isinstance(result, NoteEdit):
                 self.controller.edit(note.id, result.body, result.tags)
 

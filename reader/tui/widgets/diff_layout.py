@@ -72,18 +72,9 @@ class Line(NamedTuple):
     """Side by side, where a sentence only A has and one only B has share the line: the row of
     the B side (``row`` is then the A side's)."""
 
-    @property
-    def b_first(self) -> bool:
-        """The first line of ``b_row`` (which starts on the same line as ``row``)."""
-        return self.b_row is not None and self.first
-
     def side_row(self, side: str) -> int:
         """The row whose text the ``"a"`` or ``"b"`` side of this line shows."""
         return self.b_row if side == "b" and self.b_row is not None else self.row
-
-    def side_first(self, side: str) -> bool:
-        """The first line of the row the ``side`` shows: both sides' rows start together."""
-        return self.first
 
     @property
     def rows(self) -> tuple[int, ...]:

@@ -10,6 +10,7 @@ Article text is drawn as plain ``Segment`` text: it is never parsed as markup.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -254,7 +255,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._lines:
             return None
         line = min(max(0, line), len(self._lines) - 1)
-        for index in (*range(line, len(self._lines)), *range(line, -1, -1)):
+        for index in itertools.chain(range(line, len(self._lines)), range(line, -1, -1)):
             rows = self._lines[index].rows
             if rows:
                 if x is not None and len(rows) == 2:
@@ -562,7 +563,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         gutter_style = self._overlay(cell_base, "diff-view--gutter")
 
         # Gutter: the class marker and quote marker only on the row's first line.
-        first_of_side = present and line.side_first(side)
+        first_of_side = present and line.first
         marker = MARKERS.get(pair.op, " ") if first_of_side else " "
         marker_class = _MARKER_CLASS.get(pair.op)
         if pair.op == "moved" and first_of_side and row.partner is not None:
