@@ -905,3 +905,18 @@ def test_weather_forecast_for_a_day_looks_ahead() -> None:
     text = "Snow is forecast for the weekend, and rain is forecast on Sunday night."
     assert one(text, "2021-12-29", "the weekend").value == "2021-W52-WE"
     assert one(text, "2021-12-29", "Sunday night").value.startswith("2022-01-02")
+
+
+def test_curly_apostrophes_read_as_straight_ones() -> None:
+    dct = "2016-09-25"  # a Sunday
+    for quote in ("'", "\u2019"):
+        assert find_dates(f"In today{quote}s world, prices rise.", dct) == []
+        text = f"Trump will face Clinton in Monday{quote}s debate."
+        assert one(text, dct, f"Monday{quote}s").value == "2016-09-26"
+        clock = one(f"It opened at 5 o{quote}clock Friday.", dct, f"5 o{quote}clock Friday")
+        assert clock.value == "2016-09-23T05:00"
+    # An opening single quote is no apostrophe inside a word.
+    for opening in ("'", "\u2018"):
+        assert one(f"{opening}Tonight was calm,{opening} he said.", dct, "Tonight").value == (
+            "2016-09-25TNI"
+        )

@@ -207,10 +207,10 @@ _GRAMMAR = [
     (
         "decade",
         # "the 90s", "the mid-90s": two digits only after "the" (an age is "his 90s")
-        # (Apostrophes straight or curly: "the 1980’s", "the ’90s".)
-        rf"the\s+(?:{_PM}\s*)?(?<![\w$'\u2019])[1-9]0['\u2019]?s(?![\w'\u2019])"
-        rf"|(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0['\u2019]?s|(?<![\w$])20[0-9]0['\u2019]?s"
-        r"|['\u2018\u2019][0-9]0s"
+        # (Curly apostrophes are straightened before matching: "the 1980’s", "the ’90s".)
+        rf"the\s+(?:{_PM}\s*)?(?<![\w$'])[1-9]0'?s(?![\w'])"
+        rf"|(?:the\s+)?(?:{_PM}\s*)?(?:(?<![\w$])1[0-9]{{2}}0'?s|(?<![\w$])20[0-9]0'?s"
+        r"|'[0-9]0s"
         r"|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
     ),
     (
@@ -247,7 +247,7 @@ _GRAMMAR = [
 ]
 
 _PATTERN = re.compile(
-    r"(?<![\w'])(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR) + r")",
+    r"(?<!\w)(?<!\w')(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR) + r")",
     re.IGNORECASE,
 )
 
@@ -335,18 +335,17 @@ _TRIGGER_WORDS = [
     "boxing",
     "bastille",
     "patrick's",
-    "patrick\u2019s",
     "veterans",
 ]
 _TRIGGER = re.compile(
-    r"(?<![\w'])(?:"
+    r"(?<!\w)(?<!\w')(?:"
     + lx.trie_alternation(_TRIGGER_PREFIXES)
     + "|(?:"
     + lx.trie_alternation(_TRIGGER_WORDS)
     + r")(?![\w'])"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
     r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
-    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap](?:\.\s?)?m(?![a-z])|\d{1,2}:\d\d(?!\d)|\d{1,2}\.\d\d\s*(?:gmt|utc|bst)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0['\u2019]?s(?![\w'\u2019])|['\u2018\u2019]\d0s)"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap](?:\.\s?)?m(?![a-z])|\d{1,2}:\d\d(?!\d)|\d{1,2}\.\d\d\s*(?:gmt|utc|bst)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
 )
 # Case-sensitive matching over lower-cased text is several times faster than IGNORECASE in `re`
 # (its branch prefilter only works on plain literals); the IGNORECASE twin serves texts whose
@@ -522,7 +521,7 @@ _LEFT_REVERSED = re.compile(
 )
 # Word starts where an expression may begin (connectives only ever sit inside one).
 _CANDIDATE_START = re.compile(
-    r"(?<![\w'\u2019])(?!(?:of|and|or|than|to|in|on|during|least|most|times|number|up)(?![\w']))[\w'\u2018\u2019]",
+    r"(?<!\w)(?<!\w')(?!(?:of|and|or|than|to|in|on|during|least|most|times|number|up)(?![\w']))[\w']",
     re.IGNORECASE,
 )
 
@@ -825,7 +824,7 @@ _ENDED_ON = re.compile(
 
 # Before a capitalised "Today" or "Daily" mid-sentence: a name it ends ("VOA Today",
 # "Breitbart News Daily") or an opening quote mark ('"Nightly News"').
-_ENDS_A_NAME = re.compile(r"(?:[A-Z][\w'’&.-]*\s+|[\"“‘]\s*)$")
+_ENDS_A_NAME = re.compile(r"(?:[A-Z][\w'&.-]*\s+|[\"“']\s*)$")
 _A_TOMORROW = re.compile(r"\b(?:a|an|our|their|your|my)\s+(?:[a-z]+\s+)?$")
 _GENERIC_TODAY = re.compile(
     r"'s\s+(?:\w+\s+)?(?:world|youth|young|society|generation|children|kids|families|economy"
@@ -1242,7 +1241,7 @@ class _Resolver:
         return ("DATE", value, _mod_of(raw))
 
     def _holiday(self, raw: str, start: int, end: int):
-        t = re.sub(r"\s+", " ", raw.lower()).replace("\u2019", "'")
+        t = re.sub(r"\s+", " ", raw.lower())
         t = re.sub(r"^(?:last|next|this|on) ", "", t)
         year = _find_year(t)
         name = re.sub(r",? \d{4}$", "", t).strip()
@@ -2012,7 +2011,7 @@ class _Resolver:
         return ("DATE", value, mod)
 
     def _decade(self, raw: str, start: int, end: int):
-        t = raw.lower().replace("\u2019", "'").replace("\u2018", "'")
+        t = raw.lower()
         mod = _mod_of(re.sub(r"^the\s+", "", t))
         m = re.search(r"(\d{3})0'?s", t)
         if m:
@@ -2361,9 +2360,12 @@ def find_dates(text: str, dct: str | None) -> list[DateMention]:
     """
     if not text or not isinstance(text, str):
         return []
-    resolver = _Resolver(text, _parse_dct(dct))
+    # Every rule reads straight apostrophes ("Monday’s", "o’clock", "today’s world"): curly ones
+    # are straightened once here, character for character, so offsets and spans stay the text's.
+    read = text.replace("\u2019", "'").replace("\u2018", "'")  # (faster than translate)
+    resolver = _Resolver(read, _parse_dct(dct))
     mentions: list[DateMention] = []
-    for match in _matches(text):
+    for match in _matches(read):
         kind = match.lastgroup
         if kind is None:
             continue

@@ -174,9 +174,9 @@ APPROX = (
     r"|not\s+more\s+than|within|just\s+over|just\s+under|well\s+over|barely|only|just)"
 )
 HOLIDAY = (
-    r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?"
-    r"|independence\s+day|(?:the\s+)?fourth\s+of\s+july|halloween|valentine['\u2019]s\s+day"
-    r"|boxing\s+day|bastille\s+day|st\.\s+patrick['\u2019]s\s+day|veterans\s+day"
+    r"(?:christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?"
+    r"|independence\s+day|(?:the\s+)?fourth\s+of\s+july|halloween|valentine's\s+day"
+    r"|boxing\s+day|bastille\s+day|st\.\s+patrick's\s+day|veterans\s+day"
     r"|easter(?:\s+(?:sunday|monday|week))?"
     r"|good\s+friday|black\s+friday|cyber\s+monday|election\s+day|labor\s+day|memorial\s+day)(?![\w])"
 )
