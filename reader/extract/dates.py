@@ -938,8 +938,9 @@ class _Resolver:
 
     # ----- context
 
-    def _sentence_before(self, start: int) -> str:
-        before = self.text[max(0, start - 80) : start].lower()
+    def _sentence_before(self, start: int, reach: int = 80) -> str:
+        """The lower-cased words of the mention's sentence before ``start``, ``reach`` at most."""
+        before = self.text[max(0, start - reach) : start].lower()
         return before[_sentence_start(before) :]
 
     @contextmanager
@@ -1038,8 +1039,7 @@ class _Resolver:
         would leave Bombay on Monday and Tuesday nights from March 30, with the third departing
         each Thursday from August 6"): weak evidence, since the modal may govern another
         clause ("will expand by 1.6 percent, less than forecast in July")."""
-        wide = self.text[max(0, start - 300) : start].lower()
-        wide = wide[_sentence_start(wide) :]
+        wide = self._sentence_before(start, 300)
         # The cues in ``before`` were read already; a modal may straddle where it begins.
         return len(wide) > len(before) and _FUTURE_VERB.search(wide) is not None
 
@@ -1439,7 +1439,7 @@ class _Resolver:
             # ("Trump will face Clinton in Monday's debate"; not "ahead of Friday's meeting",
             # which is ahead only of the story's own time).
             if _PLAINLY_AHEAD.search(self._sentence_before(start)):
-                d = self.dct + timedelta(days=(weekday - self.dct.weekday()) % 7)
+                d = self._weekday_date(weekday, "this coming", start, end)
             else:
                 d = self.dct - timedelta(days=(self.dct.weekday() - weekday) % 7)
         elif (
@@ -1452,7 +1452,7 @@ class _Resolver:
             # The second day of a pair still ahead ("landfall late Thursday or early Friday")
             # follows the first, which was just remembered. Past pairs come in any order
             # ("statements made Friday and Thursday") and each looks back on its own.
-            d = self.ref_day + timedelta(days=(weekday - self.ref_day.weekday()) % 7 or 7)
+            d = self._weekday_date(weekday, "the following", start, end)
         else:
             d = self._weekday_date(weekday, qualifier, start, end)
         clock = self._clock_time(t[wd_m.end() :]) if " at " in t[wd_m.end() :] else None
