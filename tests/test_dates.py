@@ -850,6 +850,8 @@ def test_a_modal_early_in_a_long_sentence_tips_a_balanced_date_ahead() -> None:
 def test_a_month_ending_a_span_of_this_year_is_in_this_year() -> None:
     text = "Sales at the chain rose 4% this year through August, the retailer said."
     assert one(text, "2013-10-25", "August").value == "2013-08"
+    text = "Prices rose 4% in the 12 months through August."
+    assert one(text, "2013-10-25", "August").value == "2013-08"
     # Without "this year", "through" still looks ahead.
     text = "The offer runs through August, the retailer said."
     assert one(text, "2013-10-25", "August").value == "2014-08"

@@ -537,7 +537,11 @@ _AFTER_MONTH = re.compile(rf"(?i:{lx.MONTH})\s*{_PAIRING}\s*$")
 _RANGE_END_YEAR = re.compile(
     rf"\s*{_PAIRING}\s*(?:early\s+|mid-?|late\s+)?(?i:{lx.MONTH}),?\s+((?:1[6-9]|20)\d\d)(?!\d)"
 )
-_PERIOD_TO = re.compile(r"\b(?:months|weeks|year|quarter|period)\s+to\s+$")
+# The end of a period ("the 12 months to May", "sales this year through August"): the month is
+# where a span ends, not a deadline ahead.
+_PERIOD_END = re.compile(
+    r"\b(?:months?|weeks?|year|quarter|period)\s+(?:to|through|until|till)\s+$", re.I
+)
 _WEEKDAY_RE = re.compile(lx.WEEKDAY, re.I)
 _AFTER_WEEKDAY = re.compile(rf"(?i:{lx.WEEKDAY})\s*{_PAIRING}\s*(?:(?:early|late)\s+)?$")
 _YEAR_RE = re.compile(lx.YEAR)
@@ -692,7 +696,6 @@ _UNKNOWN_OF_UNIT = {
     "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "fortnight": "XXXX-WXX", "month": "XXXX-XX",
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
-_THIS_YEAR_THROUGH = re.compile(r"\bthis\s+year\s+(?:through|to|until|till)\s+$", re.I)
 _PRESENT_COPULA = frozenset({"is", "are"})
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 _ADJACENT_VERB = re.compile(
@@ -2166,8 +2169,7 @@ class _Resolver:
         prep = prep_m[1] if prep_m else ""
         # The second month of a pair or range ("March and May", "from April to May 2013").
         paired = _AFTER_MONTH.search(self.text, max(0, start - 24), start) is not None
-        # "the 12 months to May": the end of a period, in British usage.
-        period_end = _PERIOD_TO.search(self.text, max(0, start - 24), start) is not None
+        period_end = _PERIOD_END.search(self.text, max(0, start - 24), start) is not None
         has_lead = bool(re.match(r"(?:last|next|this|early|late|mid)", raw.lower()))
         if key == "may" and not (prep or has_lead or paired or period_end):
             return None
@@ -2182,14 +2184,18 @@ class _Resolver:
         lead = raw[: month_m.start()].strip().lower()
         lead = re.sub(r"\s+", " ", lead)
         lead = re.sub(r"(?:the month of)$", "", lead).strip()
-        # The preposition before the month is a tense cue of its own.
-        cue = {
-            "since": "past",
-            "until": "future",
-            "till": "future",
-            "by": "future",
-            "through": "future",
-        }.get(prep)
+        # The preposition before the month is a tense cue of its own, unless it ends a period.
+        cue = (
+            None
+            if period_end
+            else {
+                "since": "past",
+                "until": "future",
+                "till": "future",
+                "by": "future",
+                "through": "future",
+            }.get(prep)
+        )
         mod = _mod_of(lead) if lead else None
         month = lx.MONTHS[key]
         if self.dct is None:
@@ -2208,8 +2214,6 @@ class _Resolver:
             range_end = _RANGE_END_YEAR.match(self.text, end)
             if range_end is not None:
                 year = int(range_end[1])  # "from April to May 2013": the range's year
-            elif _THIS_YEAR_THROUGH.search(self.text, max(0, start - 30), start):
-                year = self.dct.year  # "sales this year through August" end in this year
             else:
                 year = self.infer_year(month, None, start, end, cue)
         if year is None:
