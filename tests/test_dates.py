@@ -922,3 +922,17 @@ def test_curly_apostrophes_read_as_straight_ones() -> None:
         assert one(f"{opening}Tonight was calm,{opening} he said.", dct, "Tonight").value == (
             "2016-09-25TNI"
         )
+
+
+def test_last_as_a_verb_is_no_past_cue() -> None:
+    dct = "2013-02-20"  # a Wednesday
+    assert one("The festival will last through June 3.", dct, "June 3").value == "2013-06-03"
+    text = "The storm will last through the weekend."
+    assert one(text, dct, "the weekend").value == "2013-W08-WE"
+    assert one("The festival ran last June 3.", dct, "last June 3").value == "2012-06-03"
+
+
+def test_a_holidays_things_cannot_shorten_its_name() -> None:
+    dct = "2013-02-20"
+    assert find_dates("Christmas Eve lights went up; Christmas Day specials aired.", dct) == []
+    assert one("We met on Christmas Eve.", dct, "Christmas Eve").value == "2012-12-24"

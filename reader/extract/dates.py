@@ -128,7 +128,8 @@ _GRAMMAR = [
     ("monthyear", rf"{_PMS}?(?:the\s+)?{_M}(?:\s+of|,)?\s+(?:{_YEAR_ANY}|{_RELYEAR})"),
     (
         "holiday",
-        rf"(?:(?:last|next|this|on)\s+)?{lx.HOLIDAY}(?:,?\s+{_Y})?(?!\s+{_HOLIDAY_THINGS})",
+        # Atomic, so "Christmas Eve lights" cannot fall back to "Christmas" before "Eve".
+        rf"(?:(?:last|next|this|on)\s+)?(?>{lx.HOLIDAY}(?:,?\s+{_Y})?)(?!\s+{_HOLIDAY_THINGS})",
     ),
     (
         "ago",
@@ -1050,6 +1051,8 @@ class _Resolver:
     def _nearest_cue(before: str) -> str | None:
         best: tuple[int, str] | None = None
         for m in _ANY_CUE.finditer(before):
+            if m[0] == "last" and _LAST_AS_VERB.search(before, max(0, m.start() - 10), m.start()):
+                continue  # "will last through June 3": a verb, not "last week"
             best = (m.start(), "future" if m.lastgroup == "future" else "past")
         if best is None:
             return None
