@@ -936,3 +936,8 @@ def test_a_holidays_things_cannot_shorten_its_name() -> None:
     dct = "2013-02-20"
     assert find_dates("Christmas Eve lights went up; Christmas Day specials aired.", dct) == []
     assert one("We met on Christmas Eve.", dct, "Christmas Eve").value == "2012-12-24"
+
+
+def test_new_years_day_however_its_words_are_spaced() -> None:
+    for text in ("We met on New  Year's Day.", "We met on New\nYear's Day."):
+        assert [m.value for m in find_dates(text, "2013-02-20")] == ["2013-01-01"], text

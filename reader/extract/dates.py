@@ -284,7 +284,6 @@ _TRIGGER_PREFIXES = [
     "midnight",
     "midday",
     "christmas",
-    "new year",
     "thanksgiving",
     "easter",
     "halloween",
@@ -510,6 +509,7 @@ _LEFT_WORDS = [
     "these",
     "as",
     "st.",  # "St. Patrick's Day"
+    "new",  # "New Year's Day", however the two words are spaced
     "good",  # "Good Friday"
     "black",  # "Black Friday"
     "cyber",  # "Cyber Monday"
