@@ -34,6 +34,7 @@ from reader.extract.dates import find_dates
         ("DATE", "PRESENT_REF", None, "now"),
         ("TIME", "2021-12-27TEV", None, "Mon 27 Dec 2021, evening"),
         ("TIME", "2021-12-27T15:30", None, "Mon 27 Dec 2021, 15:30"),
+        ("TIME", "2021-12-24T24", None, "Fri 24 Dec 2021, midnight"),  # TimeML's midnight
         ("DURATION", "P2W", None, "2 weeks"),
         ("DURATION", "P1D", None, "1 day"),
         ("DURATION", "P2.5Y", None, "2.5 years"),

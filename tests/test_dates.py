@@ -779,7 +779,9 @@ def test_programme_names_and_a_figurative_tomorrow_are_no_dates() -> None:
     assert one("Prices fell on Monday. Today the market opened.", dct, "Today").value == (
         "2016-09-25"
     )
-    assert one("Interior Department\nToday, the secretary spoke.", dct, "Today")
+    assert one("Interior Department\nToday, the secretary spoke.", dct, "Today").value == (
+        "2016-09-25"
+    )
 
 
 def test_a_past_activity_lasting_until_a_day_looks_back() -> None:

@@ -145,8 +145,7 @@ def _day(year: str, month: str, day: str, time: str | None) -> str | None:
         # No article date to count from: "a day", "night" or "15:00", date unknown.
         if time is None:
             return "a day, date unknown"
-        clock = _CLOCK_RE.match(time)
-        said = _PARTS_OF_DAY.get(time) or (clock.group() if clock else None)
+        said = _time_said(time)
         return f"{said}, date unknown" if said else None
     month_number = int(month)
     if not 1 <= month_number <= 12:
@@ -161,12 +160,18 @@ def _day(year: str, month: str, day: str, time: str | None) -> str | None:
         except ValueError:
             return None
         said = f"{_WEEKDAYS[when.weekday()]} {when.day} {_MONTHS[when.month - 1]} {when.year}"
-    if time is None:
-        return said
+    time_said = _time_said(time) if time is not None else None
+    return f"{said}, {time_said}" if time_said else said
+
+
+def _time_said(time: str) -> str | None:
+    """A part of day or a clock time as said ("night", "15:00", "midnight" for TimeML's T24)."""
     if time in _PARTS_OF_DAY:
-        return f"{said}, {_PARTS_OF_DAY[time]}"
+        return _PARTS_OF_DAY[time]
+    if time.startswith("24"):
+        return "midnight"
     clock = _CLOCK_RE.match(time)
-    return f"{said}, {clock.group()}" if clock else said
+    return clock.group() if clock else None
 
 
 def _week(year: int, week: int, weekend: bool) -> str | None:

@@ -21,8 +21,8 @@ def plural(noun: str) -> str:
     return _IRREGULAR_PLURALS.get(noun, noun + "s")
 
 
-def counted(count: int, noun: str, plural_form: str | None = None) -> str:
+def counted(count: int, noun: str) -> str:
     """``count`` with ``noun`` in the right number, thousands separated."""
     if count == 1:
         return f"1 {noun}"
-    return f"{count:,} {plural_form or plural(noun)}"
+    return f"{count:,} {plural(noun)}"
