@@ -117,10 +117,7 @@ _MEASURE_UNITS = {
     "g": "gram", "pound": "pound", "lb": "pound", "ounce": "ounce", "liter": "liter",
     "litre": "liter", "gallon": "gallon", "barrel": "barrel", "degree": "degree",
     "megawatt": "megawatt", "mw": "megawatt", "gigawatt": "gigawatt", "kilowatt": "kilowatt",
-    "kph": "km/h", "km/h": "km/h", "km/hr": "km/h", "kmh": "km/h", "kmph": "km/h",
-    "kilometers per hour": "km/h", "kilometres per hour": "km/h", "kilometers an hour": "km/h",
-    "kilometres an hour": "km/h", "miles per hour": "mph", "miles an hour": "mph",
-    "mile per hour": "mph", "mile an hour": "mph", "mph": "mph", "knot": "knot",
+    "kph": "km/h", "mph": "mph", "knot": "knot",
     "square mile": "square mile",
     "square kilometer": "square kilometer", "square kilometre": "square kilometer",
     "sq km": "square kilometer", "sq mile": "square mile",
@@ -256,6 +253,10 @@ _MEASURE_RE = re.compile(
     r"|hectares?|tons?|tonnes?|kilograms?|kg|grams?|g|pounds?|lbs?|ounces?|lit(?:er|re)s?"
     r"|gallons?|barrels?|degrees?|megawatts?|mw|gigawatts?|kilowatts?|kph|mph|knots?)(?![\w])",
     re.IGNORECASE,
+)
+# A speed as _MEASURE_RE matches it, in any spelling: which of the two units it is.
+_SPEED_RE = re.compile(
+    r"(?:(?P<km>km|kilomet(?:er|re)s?)(?: ?/ ?hr?|h|ph| (?:per|an) hour)|miles? (?:per|an) hour)"
 )
 _CURRENCY_WORD_RE = re.compile(
     r"\s+(?:(?:US|U\.S\.|American|Canadian|Australian)\s+)?"
@@ -582,7 +583,9 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
         ):
             kind, end = "measure", measure.end()
             raw = re.sub(r"\s+", " ", measure.group("unit").lower().rstrip("."))
-            raw = re.sub(r" ?/ ?", "/", raw)  # "km / h"
+            speed = _SPEED_RE.fullmatch(raw)
+            if speed is not None:  # "km / h", "kilometres an hour", "1 mile per hour"
+                raw = "km/h" if speed.group("km") else "mph"
             unit = _MEASURE_UNITS.get(raw) or _MEASURE_UNITS.get(raw.rstrip("s")) or raw
             if raw.endswith("es") and raw[:-2] in _MEASURE_UNITS:
                 unit = _MEASURE_UNITS[raw[:-2]]
