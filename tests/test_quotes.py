@@ -799,3 +799,15 @@ def test_a_named_body_before_a_persons_apposition_is_only_where_they_work() -> N
         "“a historic moment.”"
     )
     assert only(find_quotes(text), "historic").speaker == "Linda Thomas-Greenfield"
+
+
+def test_an_office_word_is_part_of_a_title_only_after_the_title_and_of() -> None:
+    text = (
+        "The International Atomic Energy Agency said the test showed “complete disregard”.\n\n"
+        "“We will not be moved,” said Labor Party MP Bill Shorten.\n\n"
+        "Secretary of the Interior Ken Salazar said the rule was “a mistake”."
+    )
+    quotes = find_quotes(text)
+    assert only(quotes, "disregard").speaker == "The International Atomic Energy Agency"
+    assert only(quotes, "not be moved").speaker == "Bill Shorten"
+    assert only(quotes, "a mistake").speaker == "Ken Salazar"

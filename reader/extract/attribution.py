@@ -325,14 +325,20 @@ _TITLE_WORDS = frozenset(
         "councilman",
         "councilwoman",
         "lawmaker",
+        "mp",
         "host",
         "anchor",
         "correspondent",
         "editor",
         "analyst",
         "strategist",
-        # Offices in a title ("Secretary of the Interior Dirk Kempthorne", "Minister of Foreign
-        # Affairs Sergei Lavrov"): the name is what follows the last of them.
+    ]
+)
+# Offices in a title ("Secretary of the Interior Dirk Kempthorne", "Minister of Foreign Affairs
+# Sergei Lavrov"): part of the title only after a title word and "of", since they also open
+# the names of bodies ("the International Atomic Energy Agency", "the Commerce Department").
+_OFFICE_WORDS = frozenset(
+    [
         "interior",
         "treasury",
         "homeland",
@@ -482,6 +488,11 @@ _MAX_BEFORE = 320
 _MAX_AFTER = 260
 
 
+_TITLE_OF_BEFORE_RE = re.compile(
+    rf"(?i:\b{lx.alternation(w for w in _TITLE_WORDS if w.isalpha())}\s+of\s+(?:the\s+)?)$"
+)
+
+
 def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-initial words and leading titles ("But Foreign Minister Sergei Lavrov")."""
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
@@ -489,8 +500,15 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
         tokens.pop(0)
     # Keep what follows the last title word when something does ("Secretary of State John Kerry").
     last_title = -1
+    # "Secretary of the (Interior Ken Salazar)": the title may stand before the span.
+    of_after_title = _TITLE_OF_BEFORE_RE.search(text, max(0, start - 40), start) is not None
     for i, (_, _, token) in enumerate(tokens):
-        if token.lower().rstrip(",") in _TITLE_WORDS:
+        word = token.lower().rstrip(",")
+        if word in _TITLE_WORDS:
+            last_title, of_after_title = i, False
+        elif word == "of" and last_title >= 0:
+            of_after_title = True
+        elif word in _OFFICE_WORDS and of_after_title:
             last_title = i
     if 0 <= last_title < len(tokens) - 1:
         tokens = tokens[last_title + 1 :]
