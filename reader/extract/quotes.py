@@ -254,15 +254,11 @@ def _double_quotes(
         if carried is not None:
             open_at, open_mark_end = para_start, para_start
         for number, (pos, end) in enumerate(marks):
-            if carried is not None and number == 0:
-                # Carried here only because this first mark was found to close it.
-                can_open, can_close = False, True
-            else:
-                can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
-                if open_at is not None and not can_close:
-                    can_close = _closes_before_attribution_at(
-                        text, marks, number, para_start, para_end
-                    )
+            # (A quote carried here closes at this paragraph's first mark: its roles, or the
+            # attribution after it, say so, as they did when it was carried.)
+            can_open, can_close = _mark_roles(text, pos, end, para_start, para_end)
+            if open_at is not None and not can_close:
+                can_close = _closes_before_attribution_at(text, marks, number, para_start, para_end)
             if open_at is None:
                 if can_open:
                     open_at, open_mark_end = pos, end
