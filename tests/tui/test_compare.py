@@ -324,6 +324,47 @@ async def test_cursor_on_a_shared_line_marks_only_its_own_column() -> None:
         assert view.cursor_row == line.b_row
 
 
+async def test_cursor_keys_follow_the_screen_where_unpaired_sentences_share_lines() -> None:
+    # 001 and 003 barely pair, so most lines hold an A-only and a B-only sentence: j must walk
+    # down the screen (left, then right, then the next line), never back up a column.
+    app = seed_app("001", "003")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).diff_view
+        assert any(line.b_row is not None for line in view._lines)
+        await pilot.press("g")
+        visited = [view.cursor_row]
+        for _ in range(view.row_count):
+            await pilot.press("j")
+            if view.cursor_row == visited[-1]:
+                break
+            visited.append(view.cursor_row)
+        assert sorted(visited) == list(range(view.row_count))
+        firsts = [view.row_lines(row)[0] for row in visited]
+        assert firsts == sorted(firsts)
+        assert visited != sorted(visited)  # row order would have been wrong here
+        # G lands on the row drawn last, and k walks the same way back.
+        await pilot.press("g", "G")
+        assert view.cursor_row == visited[-1]
+        back = [view.cursor_row]
+        for _ in range(5):
+            await pilot.press("k")
+            back.append(view.cursor_row)
+        assert back == visited[::-1][:6]
+        # Next change follows the same order, and the header's count agrees with it.
+        change_rows = set(screen_of(app).document.change_rows)  # type: ignore[union-attr]
+        await pilot.press("g")
+        changes = [view.cursor_row] if view.cursor_row in change_rows else []
+        for _ in range(view.row_count):
+            before = view.cursor_row
+            await pilot.press("right_square_bracket")
+            if view.cursor_row == before:
+                break
+            changes.append(view.cursor_row)
+            assert view.change_position() == (len(changes), len(change_rows))
+        assert changes == [row for row in visited if row in change_rows]
+
+
 async def test_swap_keeps_the_sentence_under_the_cursor() -> None:
     app = seed_app()
     async with app.run_test(size=(160, 48)) as pilot:

@@ -152,6 +152,14 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[Line] = []
         self._row_first_line: list[int] = []
         self._row_last_line: list[int] = []
+        self._order: list[int] = []
+        """Rows in the order the screen shows them (where to go on j/k), line by line and left
+        before right: side by side, unpaired sentences of both versions share lines, so row
+        order would run down A's column and then jump back up B's."""
+        self._rank: list[int] = []
+        """Each row's place in ``_order``."""
+        self._change_order: list[int] = []
+        """The document's change rows in screen order."""
         self._layout_width = 0
         self._strip_cache: LRUCache[tuple[int, tuple[bool, bool], int, int], Strip] = LRUCache(1024)
         self._style_cache: dict[tuple[str, ...], Style] = {}
@@ -222,6 +230,20 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
                 following = first[row + 1] if row + 1 < rows else len(self._lines)
                 first[row] = last[row] = max(0, following - 1) if following else 0
         self._row_first_line, self._row_last_line = first, last
+        rank = [-1] * rows
+        order: list[int] = []
+        for line in self._lines:
+            for row in line.rows:
+                if rank[row] < 0:
+                    rank[row] = len(order)
+                    order.append(row)
+        for row in range(rows):  # a row with no line of its own (never expected) goes last
+            if rank[row] < 0:
+                rank[row] = len(order)
+                order.append(row)
+        self._order, self._rank = order, rank
+        changes = document.change_rows if document is not None else ()
+        self._change_order = sorted(changes, key=rank.__getitem__)
         self._strip_cache.clear()
         self.virtual_size = Size(width, len(self._lines))
         if keep_row is not None and keep_row < rows:
@@ -263,6 +285,11 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
                     return rows[1] if x > 1 + GUTTER + left_width else rows[0]
                 return rows[0]
         return None
+
+    def _step(self, row: int, steps: int) -> int:
+        """The row ``steps`` rows after (or before) ``row`` in screen order, within bounds."""
+        index = min(max(0, self._rank[row] + steps), len(self._order) - 1)
+        return self._order[index]
 
     def move_cursor(self, row: int, *, context: bool = False) -> None:
         """Put the cursor on ``row`` and scroll it into view."""
@@ -315,11 +342,11 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def change_position(self) -> tuple[int, int]:
         """(changes at or before the cursor, total changes): "change 3 of 24"."""
-        if self.document is None:
+        if self.document is None or not self._rank:
             return 0, 0
-        rows = self.document.change_rows
-        done = sum(1 for r in rows if r <= self.cursor_row)
-        return done, len(rows)
+        here = self._rank[self.cursor_row]
+        done = sum(1 for r in self._change_order if self._rank[r] <= here)
+        return done, len(self._change_order)
 
     def current_span(self, side: str) -> tuple[str, int, int] | None:
         """(article id, start, end) of the cursor row's sentence(s) on ``side`` ("a"/"left" or
@@ -345,8 +372,9 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.document is None:
             return
         start = self._visible_row()
-        for row in self.document.change_rows:
-            if row > start or (row == start and start != self.cursor_row):
+        for row in self._change_order:
+            ahead = self._rank[row] - self._rank[start]
+            if ahead > 0 or (ahead == 0 and start != self.cursor_row):
                 self.move_cursor(row, context=True)
                 return
         self.app.bell()
@@ -355,19 +383,24 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.document is None:
             return
         start = self._visible_row()
-        for row in reversed(self.document.change_rows):
-            if row < start or (row == start and start != self.cursor_row):
+        for row in reversed(self._change_order):
+            behind = self._rank[start] - self._rank[row]
+            if behind > 0 or (behind == 0 and start != self.cursor_row):
                 self.move_cursor(row, context=True)
                 return
         self.app.bell()
 
     def action_cursor_down(self) -> None:
+        if not self._order:
+            return
         start = self._visible_row()
-        self.move_cursor(start + 1 if start == self.cursor_row else start)
+        self.move_cursor(self._step(start, 1) if start == self.cursor_row else start)
 
     def action_cursor_up(self) -> None:
+        if not self._order:
+            return
         start = self._visible_row()
-        self.move_cursor(start - 1 if start == self.cursor_row else start)
+        self.move_cursor(self._step(start, -1) if start == self.cursor_row else start)
 
     def action_page_down(self) -> None:
         if not self._lines:
@@ -376,13 +409,13 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         top = round(self.scroll_y)
         target = min(top + height, round(self.max_scroll_y))
         if target <= top:
-            self.move_cursor(self.row_count - 1)
+            self.move_cursor(self._order[-1])
             return
         self.scroll_to(y=target, animate=False)
         row = self.row_at_line(target)
-        if row is not None and self._row_first_line[row] < target and row + 1 < self.row_count:
+        if row is not None and self._row_first_line[row] < target:
             # The row straddles the top edge: the first row that starts on screen is clearer.
-            row += 1
+            row = self._step(row, 1)
         if row is not None:
             self.move_cursor(row)
 
@@ -397,12 +430,16 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_cursor(row)
 
     def action_first(self) -> None:
+        if not self._order:
+            return
         self.scroll_to(y=0, animate=False)
-        self.move_cursor(0)
+        self.move_cursor(self._order[0])
 
     def action_last(self) -> None:
+        if not self._order:
+            return
         self.scroll_to(y=self.max_scroll_y, animate=False)
-        self.move_cursor(self.row_count - 1)
+        self.move_cursor(self._order[-1])
 
     def action_jump_counterpart(self) -> None:
         """On a moved sentence, jump to where it stands in the other version."""
