@@ -261,6 +261,32 @@ async def test_narrow_terminal_puts_details_in_place_of_the_text() -> None:
         assert isinstance(app.focused, ArticleView)
 
 
+async def test_details_toggle_per_layout_and_reset_across_the_breakpoint() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        library = app.library
+        assert library.detail_pane.region.width > 0  # wide: beside the text by default
+        await pilot.press("d")  # to the details
+        assert library.detail_pane.has_focus
+        await pilot.press("d")  # and away: hidden, the text has the room
+        await pilot.pause()
+        assert library.detail_pane.region.width == 0
+        assert isinstance(app.focused, ArticleView)
+        # Narrow starts at its own default (text alone), not with the wide choice turned over.
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert library.article_view.region.width > 0
+        assert library.detail_pane.region.width == 0
+        await pilot.press("d")
+        await pilot.pause()
+        assert library.detail_pane.region.width > 0 and library.article_view.region.width == 0
+        # Back to wide: both panes again, whatever was chosen while narrow.
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert library.detail_pane.region.width > 0 and library.article_view.region.width > 0
+
+
 async def test_palette_has_the_apps_commands() -> None:
     app = ReaderApp()
     async with app.run_test(size=(120, 30)) as pilot:

@@ -74,7 +74,7 @@ class LibraryScreen(Screen[None]):
         self._pending: Corpus | None = None
         self._mounted = False
         self._narrow: bool | None = None
-        """The layout mode ``-detail-toggled`` was set in (it means the opposite in the other)."""
+        """The layout mode of the last resize (crossing the breakpoint resets the details)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,15 +108,25 @@ class LibraryScreen(Screen[None]):
         self._sync_layout_mode()  # the terminal may have been resized under another screen
 
     def _sync_layout_mode(self) -> None:
-        """Crossing the breakpoint starts the new mode at its default (text, details beside if wide).
-
-        Wide, ``-detail-toggled`` hides the details; narrow, it shows them in the text's place.
-        Kept across the breakpoint it hid the details someone had just asked for.
-        """
+        """Crossing the breakpoint starts the new mode at its default (text, details beside if
+        wide): a choice made for one layout means nothing in the other."""
         narrow = self.has_class("-narrow")
         if self._narrow is not None and narrow != self._narrow:
-            self.remove_class("-detail-toggled")
+            self.remove_class("-details-hidden", "-details-shown")
         self._narrow = narrow
+
+    def _details_shown(self) -> bool:
+        """Wide, the details stand beside the text unless hidden (``-details-hidden``); narrow,
+        they are away unless shown in the text's place (``-details-shown``)."""
+        if self.has_class("-narrow"):
+            return self.has_class("-details-shown")
+        return not self.has_class("-details-hidden")
+
+    def _show_details(self, shown: bool) -> None:
+        if self.has_class("-narrow"):
+            self.set_class(shown, "-details-shown")
+        else:
+            self.set_class(not shown, "-details-hidden")
 
     # ------------------------------------------------------------------ parts
 
@@ -279,13 +289,13 @@ class LibraryScreen(Screen[None]):
     def _on_selected(self, event: StoryList.ArticleSelected) -> None:
         self._show(event.article_id)
         if self.has_class("-narrow"):
-            self.remove_class("-detail-toggled")  # the text is what was asked for
+            self._show_details(False)  # the text is what was asked for
         self.article_view.focus()
 
     @on(DetailPane.Jump)
     def _on_jump(self, event: DetailPane.Jump) -> None:
         if self.has_class("-narrow"):
-            self.remove_class("-detail-toggled")  # narrow: the text takes the details' place again
+            self._show_details(False)  # narrow: the text takes the details' place again
         self.article_view.jump_to(event.span.start, event.span.end)
         self.article_view.focus()
 
@@ -342,21 +352,12 @@ class LibraryScreen(Screen[None]):
         )
 
     def action_toggle_detail(self) -> None:
-        """Go to the details (showing them if hidden); from the details, put them away.
-
-        Wide, the details are shown by default and ``-detail-toggled`` hides them; narrow, they
-        are hidden and ``-detail-toggled`` shows them in place of the text.
-        """
-        narrow = self.has_class("-narrow")
-        shown = (
-            self.has_class("-detail-toggled") if narrow else not self.has_class("-detail-toggled")
-        )
-        if shown and self.detail_pane.has_focus:
-            self.toggle_class("-detail-toggled")
+        """Go to the details (showing them if hidden); from the details, put them away."""
+        if self._details_shown() and self.detail_pane.has_focus:
+            self._show_details(False)
             self.article_view.focus()
             return
-        if not shown:
-            self.toggle_class("-detail-toggled")
+        self._show_details(True)
         self.detail_pane.focus()
 
     def action_compare(self) -> None:
