@@ -188,19 +188,12 @@ class NotesController:
 
     # ------------------------------------------------------------------ changes
 
-    def highlight(
-        self, article: Article, span: Span, *, story_id: str | None = None
-    ) -> Note | None:
-        """Highlight ``span``; on a span already highlighted (no note written) remove it instead.
-
-        Returns the note now on the span, or None when it removed one (or failed).
-        """
-        return self._toggle_highlight(article, span, self.note_on(article, span), story_id)
-
     def _toggle_highlight(
         self, article: Article, span: Span, existing: Note | None, story_id: str | None
     ) -> Note | None:
-        """``highlight`` given the note already on ``span`` (read once by the caller)."""
+        """Highlight ``span``; on a span already highlighted (no note written, ``existing``)
+        remove it instead. Returns the note now on the span, or None when it removed one (or
+        failed)."""
         if existing is not None:
             if existing.kind == "highlight" and not existing.body.strip() and not existing.tags:
                 self.delete(existing.id)

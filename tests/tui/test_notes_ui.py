@@ -183,7 +183,7 @@ async def test_notes_screen_lists_jumps_deletes_and_undoes() -> None:
         assert corpus is not None
         first, ap = corpus.article("000"), corpus.article("003")
         at = ap.text.index("Kremlin")
-        app.notes.highlight(first, Span(0, 20))
+        app.notes.request("highlight", first, Span(0, 20), story_id=None, where="")
         target = app.notes.annotate(ap, Span(at, at + 40), "[@click=app.quit]boom[/]", ["check"])
         assert target is not None
         # A note whose passage is no longer in its article: listed as orphaned, never dropped.
@@ -329,7 +329,8 @@ async def _notes_screen(pilot: Pilot) -> None:
     assert isinstance(app, ReaderApp) and app.corpus is not None
     corpus = app.corpus
     base, ap = corpus.article("000"), corpus.article("003")
-    app.notes.highlight(base, Span(0, base.text.index(" said")))
+    said = Span(0, base.text.index(" said"))
+    app.notes.request("highlight", base, said, story_id=None, where="")
     at = ap.text.index("Kremlin")
     app.notes.annotate(ap, Span(at, at + 60), "Same claim as RFE/RL?", ["check", "kremlin"])
     await pilot.press("N")
