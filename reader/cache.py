@@ -72,13 +72,11 @@ class CorpusCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._connect()
-        except sqlite3.OperationalError as exc:
-            if _is_busy(exc):
+        except (sqlite3.Error, OSError) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
                 # Another reader process is writing: its cache is fine, just not ours to use now.
                 self._db = None
                 return
-            self._recreate()
-        except (sqlite3.Error, OSError):
             self._recreate()
 
     def _recreate(self) -> None:

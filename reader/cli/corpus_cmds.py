@@ -166,11 +166,13 @@ def cmd_stories(args: argparse.Namespace) -> int:
         rows = []
         for article_id in story.article_ids:
             a = corpus.article(article_id)
-            likeness = (
-                "base"
-                if a.id == story.base
-                else f"{story.similarity(story.base, a.id):.0%} like the base"
-            )
+            similarity = story.similarity(story.base, a.id)
+            if a.id == story.base:
+                likeness = "base"
+            elif similarity is None:  # every grouped version is scored with the base; a story
+                likeness = "–"  # built otherwise (an old cache) must still print
+            else:
+                likeness = f"{similarity:.0%} like the base"
             rows.append(
                 (
                     "  • " + a.id,

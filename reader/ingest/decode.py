@@ -7,8 +7,10 @@ no escape sequence can reach the terminal, whatever renders it later.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
+from typing import Any
 
 
 class NotText(ValueError):
@@ -111,3 +113,17 @@ def display_path(path: str | os.PathLike[str]) -> str:
     except UnicodeEncodeError:  # surrogates that did not come from a file system name
         text = raw.encode("utf-8", "backslashreplace").decode("utf-8")
     return _NAME_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def parse_json(text: str, *, with_line: bool = False) -> Any:
+    """``json.loads``, with every way the parser refuses a document as one ``ValueError`` whose
+    message fits a skip report: a syntax error, a number past Python's digit limit, nesting past
+    the recursion limit."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.msg} at line {exc.lineno}" if with_line else exc.msg) from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError:
+        raise ValueError("a number too long to read") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.ingest.clean import clean_document
-from reader.ingest.decode import NotText, decode_bytes, display_path, strip_controls
+from reader.ingest.decode import NotText, decode_bytes, display_path, parse_json, strip_controls
 from reader.ingest.metadata import AGENCIES, find_outlet, parse_date
 from reader.model import Article, Skipped
 
@@ -224,7 +223,7 @@ def _record_articles(
         records = _jsonl_records(raw, where, skipped)
     else:
         try:
-            data = _parse_json(raw, with_line=True)
+            data = parse_json(raw, with_line=True)
         except ValueError as exc:
             return [], [Skipped(where, f"invalid JSON: {exc}")]
         found = _record_lists(data) if isinstance(data, dict) and not _has_text(data) else []
@@ -293,25 +292,11 @@ def _jsonl_records(raw: str, where: str, skipped: list[Skipped]) -> Iterator[tup
         if not line.strip():
             continue
         try:
-            record = _parse_json(line)
+            record = parse_json(line)
         except ValueError as exc:
             skipped.append(Skipped(f"{where}#{number}", f"invalid JSON: {exc}"))
             continue
         yield number, record
-
-
-def _parse_json(text: str, *, with_line: bool = False) -> Any:
-    """``json.loads``, with every way the parser refuses a document as one ``ValueError`` whose
-    message fits a skip report: a syntax error, a number past Python's digit limit, nesting past
-    the recursion limit."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{exc.msg} at line {exc.lineno}" if with_line else exc.msg) from None
-    except RecursionError:
-        raise ValueError("nested too deeply") from None
-    except ValueError:
-        raise ValueError("a number too long to read") from None
 
 
 def _record_article(record: dict[str, Any], where: str, article_id: str) -> Article | Skipped:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from reader.ingest.decode import strip_controls
+from reader.ingest.decode import parse_json, strip_controls
 from reader.model import Article, Story
 from reader.notes.anchor import TextPositionSelector, TextQuoteSelector
 from reader.notes.placement import NoteContext, PlacedNote, group_notes
@@ -527,18 +527,17 @@ def load_annotations(source: str | os.PathLike[str] | TextIO) -> list[Any]:
     try:
         if isinstance(source, (str, os.PathLike)):
             if str(source) == "-":
-                data = json.load(sys.stdin)
+                text = sys.stdin.read()
             else:
                 with open(source, encoding="utf-8") as handle:
-                    data = json.load(handle)
+                    text = handle.read()
         else:
-            data = json.load(source)
+            text = source.read()
+        data = parse_json(text, with_line=True)
     except OSError as exc:
         raise ExportError(f"cannot read {source}: {exc.strerror or exc}") from exc
-    except RecursionError:
-        raise ExportError(f"{source} is not a JSON notes export: nested too deeply") from None
-    except ValueError as exc:  # a syntax error, bad UTF-8, a number past the digit limit
-        raise ExportError(f"{source} is not a JSON notes export: {exc}") from exc
+    except ValueError as exc:  # bad UTF-8, or what parse_json refuses
+        raise ExportError(f"{source} is not a JSON notes export: {exc}") from None
     if isinstance(data, list):
         return data
     if isinstance(data, Mapping):
