@@ -845,6 +845,15 @@ _SPORTS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _TODAY_SHOW = re.compile(r"Today\s+[Ss]how\b")
+# Before a clock time: another clock and an open parenthesis ("10:35 a.m. (0735 GMT)").
+_CLOCK_BEFORE_PAREN = re.compile(r"(?:[ap]\.?m\.?|\d:\d\d)\s*\($", re.I)
+_HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.I)
+# The day in a clock mention; it may come first ("5pm on 31 March"), so a day number before the
+# month belongs to it.
+_CLOCK_DAY_TAIL = re.compile(
+    rf"(?:{_WD}|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_M}|yesterday|today|tomorrow|tonight)",
+    re.I,
+)
 
 
 def _mod_of(text: str) -> str | None:
@@ -1341,20 +1350,13 @@ class _Resolver:
         time_part = self._clock_time(raw)
         if time_part is None:
             return None
-        if re.search(r"(?:[ap]\.?m\.?|\d:\d\d)\s*\($", self.text[max(0, start - 12) : start], re.I):
+        if _CLOCK_BEFORE_PAREN.search(self.text, max(0, start - 12), start):
             return None  # "10:35 a.m. (0735 GMT)": the same moment in another time zone
         if _GAME_CLOCK_AFTER.match(self.text, end):
             return None  # "with 4:43 to play": a game clock, not a time of day
-        if re.match(r"noon", raw, re.I) and re.search(
-            r"\bhigh\s+$", self.text[max(0, start - 6) : start], re.I
-        ):
+        if raw[:4].lower() == "noon" and _HIGH_BEFORE.search(self.text, max(0, start - 6), start):
             return None  # "High Noon", the film and the figure of speech
-        # The day may come first ("5pm on 31 March"), so a day number before the month belongs to it.
-        tail_m = re.search(
-            rf"(?:{_WD}|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_M}|yesterday|today|tomorrow|tonight)",
-            raw,
-            re.I,
-        )
+        tail_m = _CLOCK_DAY_TAIL.search(raw)
         day_value: str | None = None
         if tail_m is not None:
             tail = raw[tail_m.start() :]
@@ -1482,7 +1484,7 @@ class _Resolver:
         ):
             return None  # "today's world", "the people of tomorrow": an era, not a day
         if raw in ("Today", "TODAY") and (
-            _TODAY_SHOW.search(self.text, start, end + 6) or self._ends_a_name(start)
+            _TODAY_SHOW.match(self.text, start, end + 6) or self._ends_a_name(start)
         ):
             return None  # "USA Today", NBC's "Today show", "VOA Today": a paper, a programme
         if t == "tomorrow" and _A_TOMORROW.search(self.text, max(0, start - 24), start):
