@@ -979,7 +979,12 @@ class _Resolver:
         early in a long sentence) for the clause holding the mention, as a careful reader would
         judge it: the verb right before the mention first ("said Tuesday", "will open on"), then
         the nearest cue in the mention's own clause, then the clause's verb after it ("On
-        Tuesday, the league plans to"), then the rest of the sentence before it."""
+        Tuesday, the league plans to"), then the rest of the sentence before it.
+
+        What a weak reading weighs depends on what is at stake for the reader of each kind: a
+        weekday is at most a week off either way, so "weak_future" counts as "future" there; a
+        month or a day of the year could be months off, so it only breaks a near tie there; a
+        quarter or a weekend looks ahead only on a plain "future"."""
         if self.clause_start is not None:
             start = self.clause_start
         before = self._sentence_before(start)
