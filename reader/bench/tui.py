@@ -132,7 +132,7 @@ def _big_corpus(articles: int) -> Corpus:
     return Corpus(items, stories)
 
 
-class _Frames:
+class Frames:
     """Times when the app hands a composed frame to its driver (``App._display``, reached in
     headless runs too). Pilot's own waits sleep until the CPU looks idle, which on a shared
     machine would be counted as latency."""
@@ -154,7 +154,7 @@ class _Frames:
 
 
 async def _press_timed(
-    pilot: Pilot[Any], frames: _Frames, key: str, widget: ArticleView | StoryList
+    pilot: Pilot[Any], frames: Frames, key: str, widget: ArticleView | StoryList
 ) -> float:
     """Key press -> handled -> the next frame, with the widget's row cache cold."""
     from textual import events
@@ -207,7 +207,7 @@ async def _in_app(words: int, articles: int, keys: int) -> _AppTimings:
         view = app.library.article_view
         results.long_rows = view.row_count
         await pilot.press("tab")
-        frames = _Frames(app)
+        frames = Frames(app)
         timings = []
         for n in range(keys):
             key = ("j", "j", "pagedown", "j", "pagedown", "k", "pageup", "G", "g")[n % 9]
@@ -225,7 +225,7 @@ async def _in_app(words: int, articles: int, keys: int) -> _AppTimings:
         await settle(pilot, app)
         results.list_shown = time.perf_counter() - start
         story_list = app.library.story_list
-        frames = _Frames(app)
+        frames = Frames(app)
         timings = []
         for n in range(keys):
             key = ("j", "j", "pagedown", "k", "G", "g")[n % 6]

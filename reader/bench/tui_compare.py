@@ -43,6 +43,7 @@ async def _measure(words: int, size: tuple[int, int], presses: int) -> dict[str,
     from textual.worker import WorkerCancelled
 
     import reader.tui
+    from reader.bench.tui import Frames
     from reader.corpus import Corpus
     from reader.model import Article, Story
     from reader.tui.screens.compare import CompareScreen
@@ -60,34 +61,19 @@ async def _measure(words: int, size: tuple[int, int], presses: int) -> dict[str,
 
     app = BenchApp()
     results: dict[str, object] = {}
-    # Frames are timed where the app hands a composed update to the driver (``App._display``,
-    # reached in headless runs too): Pilot's own pauses wait for the CPU to go idle, which
-    # would count the alignment thread and the harness's sleeps as latency.
-    frames: list[float] = []
     async with app.run_test(size=size) as pilot:
-        original_display = app._display
-
-        def timed_display(screen: object, renderable: object) -> None:
-            frames.append(time.perf_counter())
-            original_display(screen, renderable)  # type: ignore[arg-type]
-
-        app._display = timed_display  # type: ignore[method-assign]
+        frames = Frames(app)
         await pilot.pause()
 
-        async def next_frame(after: int, since: float) -> float:
-            while len(frames) <= after and time.perf_counter() - since < 5:
-                await asyncio.sleep(0.0005)
-            return frames[after] - since if len(frames) > after else float("inf")
-
         screen = CompareScreen(corpus, corpus.stories[0], left.id, right.id)
-        seen = len(frames)
+        seen = len(frames.times)
         start = time.perf_counter()
         app.push_screen(screen)
-        results["first_paint"] = await next_frame(seen, start)
+        results["first_paint"] = await frames.after(seen, start)
         while screen.document is None and time.perf_counter() - start < 30:
             await asyncio.sleep(0.002)
-        seen = len(frames)
-        results["content"] = (time.perf_counter() - start) + await next_frame(
+        seen = len(frames.times)
+        results["content"] = (time.perf_counter() - start) + await frames.after(
             seen, time.perf_counter()
         )
         with contextlib.suppress(WorkerCancelled):
@@ -109,11 +95,11 @@ async def _measure(words: int, size: tuple[int, int], presses: int) -> dict[str,
             key = keys[index % len(keys)]
             view._strip_cache.clear()  # worst case: every visible line drawn from scratch
             await pilot.pause()
-            seen = len(frames)
+            seen = len(frames.times)
             start = time.perf_counter()
             char = {"right_square_bracket": "]"}.get(key, key if len(key) == 1 else None)
             app.post_message(events.Key(key, char))
-            timings.append(await next_frame(seen, start))
+            timings.append(await frames.after(seen, start))
         results["key_timings"] = [
             (keys[i % len(keys)], round(t * 1000, 1)) for i, t in enumerate(timings)
         ]
