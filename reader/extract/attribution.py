@@ -45,7 +45,7 @@ from reader.extract.first_names import gender_of_first_name
 if TYPE_CHECKING:
     from reader.extract.quotes import Quote
 
-__all__ = ["CUE_PATTERN", "CUE_VERBS", "attribute"]
+__all__ = ["CUE_PATTERN", "CUE_VERBS", "attribute", "is_title_case"]
 
 _VERB_STEMS = {
     # base: (present 3rd, past, -ing)
@@ -514,8 +514,6 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
         tokens = tokens[last_title + 1 :]
     if tokens and tokens[0][2] == "of" and len(tokens) > 1:
         tokens.pop(0)
-        if tokens[0][2] == "the" and len(tokens) > 1:
-            tokens.pop(0)
     if not tokens:
         return start, end
     return start + tokens[0][0], start + tokens[-1][1]
@@ -1416,13 +1414,17 @@ def _participle_subject(text: str, start: int, stop: int, cue: str) -> _Mention 
     if len(words) <= 4 and not any(w.lower() in _DETERMINERS for w in words[1:]):
         m = _SUBJECT_AT_END_RE.match(text, clause, stop)
         mention = _mention_from(m, 0, text, cue, strict=True) if m is not None else None
-        # A name, or a noun for someone who speaks: "a flirtatious singing barker" is none.
+        # A name, or a noun for someone who speaks.
         if mention is not None and (
             mention.kind != "nominal"
             or words[-1].lower() in _SPEAKING_NOUNS
             or _BARE_PLURAL_RE.fullmatch(words[-1].lower())
         ):
             return mention
+        if mention is not None and all(_is_a_modifier(word) for word in words[1:]):
+            # A noun phrase still short of its noun ("a flirtatious singing barker"): the -ing
+            # word describes that noun, it introduces nobody's words.
+            return None
     return _clause_subject(text, start, stop, cue)
 
 
@@ -1433,22 +1435,28 @@ _NOT_A_VERB = (
 )
 
 
-def _names_a_title(content: str) -> bool:
-    """A fragment in title case names a work, an award or a nickname ("The Hunger Games",
-    "Deep Throat", "Teflon Don"): nobody in the writer's sentence is quoted saying it."""
+def is_title_case(content: str) -> bool:
+    """Words in title case, as a work, an award or a nickname is named ("The Hunger Games",
+    "Deep Throat", "the Chin"): a quotation mark around them quotes nobody's words by itself.
+    Numbers count as capitalised words ("13th", "The 411"); "I" alone is someone speaking."""
     words = _TITLE_TOKEN_RE.findall(content)
     return (
         bool(words)
         and all(
-            word[0].isupper() or word[0].isdigit() or word in _TITLE_LOWER_WORDS for word in words
+            word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_LOWER_WORDS
+            for word in words
         )
-        and words != ["I"]  # “I” alone is someone speaking
+        # A title opens with a capital; a lower-case article before it is the writer's ("the
+        # Chin"), a lower-case preposition a fragment of a sentence ("It's ‘in Their Heads.’").
+        and (not words[0][0].islower() or words[0] in _ARTICLES)
+        and words != ["I"]
     )
 
 
-_TITLE_TOKEN_RE = re.compile(r"[\w][\w'\u2019-]*")
+_TITLE_TOKEN_RE = re.compile(r"[^\W_][\w'\u2019-]*")
 # Small words a title leaves in lower case ("Contract with America", "Kate and Leopold").
-_TITLE_LOWER_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "or"}
+_TITLE_LOWER_WORDS = _DETERMINERS | _PREPOSITIONS | {"and", "or", "as", "vs"}
+_ARTICLES = frozenset(["a", "an", "the"])
 
 
 def _could_hold_a_view(text: str, mention: _Mention) -> bool:
@@ -1641,7 +1649,8 @@ def _gender_of(text: str, span: tuple[int, int]) -> str | None:
         for w in words[:-1]
         if w.lower().rstrip(".") not in _TITLE_WORDS and not (len(w) <= 2 and w.endswith("."))
     ]  # "W. Mark Felt": the initial tells nothing, "Mark" does
-    return gender_of_first_name(given[0]) if given else None
+    # The first word that is a given name: "Detective Dominic Mangoni" is a man.
+    return next((g for w in given if (g := gender_of_first_name(w)) is not None), None)
 
 
 def _fits(text: str, span: tuple[int, int], pronoun: str) -> bool:
@@ -1679,7 +1688,7 @@ def attribute(
     resolver = _Resolver(text)
     mentions: list[_Mention | None] = []
     paragraph_starts = [start for start, _ in paragraphs]
-    titles = [quote.partial and _names_a_title(quote.content) for quote in quotes]
+    titles = [quote.partial and is_title_case(quote.content) for quote in quotes]
     for i, quote in enumerate(quotes):
         para_start, para_end = paragraphs[quote_paragraphs[i]]
         # A quote closed in a later paragraph is attributed after its closing mark, there.
@@ -1861,9 +1870,14 @@ def _resolve_pronoun(
         # A person opening a sentence since the last speaker's quote is whom the pronoun most
         # likely means ("Meyer penned a letter. ``…,'' she wrote").
         lower = max(history.last_end, quote.start - _MAX_SUBJECT_REACH)
-        person = _subject_named_since(text, lower, stop, resolver, word) or history.last
+        person = _last_person_named(text, lower, stop, resolver, word, quoted) or history.last
     else:
-        person = _last_full_name(text, quote.start, resolver, word) or pronoun_span
+        # With no speaker yet, the last person named at all in the few hundred characters before.
+        lower = max(0, quote.start - _MAX_NAME_REACH)
+        person = (
+            _last_person_named(text, lower, quote.start, resolver, word, quoted, anywhere=True)
+            or pronoun_span
+        )
     if person == history.last and not _fits(text, person, word):
         # "Cruz said …; “…,” he said": Ted Cruz, not Heidi Cruz named just before.
         regendered = resolver.fullest(*history.last_mention, _PRONOUN_GENDER.get(word.lower()))
@@ -1891,27 +1905,18 @@ def _person_who_fits(
 ) -> tuple[int, int] | None:
     """For "she" whose first guess is a man (or "he", a woman), the likeliest person who fits:
     one opening a sentence since the last fitting speaker; else the nearest person named whose
-    given name or title says the pronoun's gender; else that earlier speaker.
-    Names inside quotations are not candidates; a name of unknown gender is not enough
-    (film titles and firms look like names), so the pronoun may stay unresolved."""
+    given name or title says the pronoun's gender; else that earlier speaker. A name of
+    unknown gender is not enough (film titles and firms look like names), so the pronoun may
+    stay unresolved."""
     earlier = next((p for p in reversed(people) if _fits(text, p[0], pronoun)), None)
     lower = max(0, quote_start - _MAX_SUBJECT_REACH)
-    since = _subject_named_since(
-        text, max(earlier[1] if earlier else 0, lower), stop, resolver, pronoun
+    since = _last_person_named(
+        text, max(earlier[1] if earlier else 0, lower), stop, resolver, pronoun, quoted
     )
-    if since is not None:
-        return since
-    wanted = _PRONOUN_GENDER[pronoun.lower()]
-    same_gender: tuple[int, int] | None = None
-    for m in _FULL_NAME_RE.finditer(text, lower, stop):
-        span = _strip_name(text, m.start(), m.end())
-        if quoted.holds(span[0]):
-            continue  # a name someone says is not the one saying it
-        if _is_possessive(text, span) or not _is_a_persons_full_name(text, span):
-            continue  # "Ivanka Trump's statement": not the sentence's subject
-        if _gender_of(text, span) == wanted:
-            same_gender = span
-    return same_gender or (earlier[0] if earlier else None)
+    gendered = since or _last_person_named(
+        text, lower, stop, resolver, pronoun, quoted, anywhere=True, gender_told=True
+    )
+    return gendered or (earlier[0] if earlier else None)
 
 
 def _is_possessive(text: str, span: tuple[int, int]) -> bool:
@@ -1971,6 +1976,7 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
 
 
 _FULL_NAME_RE = re.compile(_FULL_NAME)
+_ANY_FULL_NAME_RE = re.compile(rf"(?P<name>{_FULL_NAME})")
 _APPOSED_NAME_RE = re.compile(rf",\s+({_FULL_NAME})(?=\s*[,.;:!?]|$)")
 
 
@@ -2068,34 +2074,10 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # How far back a pronoun looks for a newly named subject: a few paragraphs, so that a long text
 # costs no scan from its start per quote.
 _MAX_SUBJECT_REACH = 2000
+# How far back a pronoun with no speaker before it looks for anyone named.
+_MAX_NAME_REACH = 600
 _OPENING_QUOTE_CHARS = "\"'`\u201c\u2018"
 _OPENING_MARKS = frozenset(_OPENING_QUOTE_CHARS)  # a set: "" (the text's start) is none
-
-
-def _last_full_name(
-    text: str, position: int, resolver: _Resolver, pronoun: str
-) -> tuple[int, int] | None:
-    """The person a pronoun opening an attribution most likely is: the last one named in the
-    few hundred characters before ``position``, by a multi-word name or by a surname the text
-    gives in full elsewhere opening a clause ("Somehow, Reid managed …" is Tara Reid; not the
-    object in "who coproduced Reid"). Organisations ("Promises Treatment Center") and people a
-    title gives the other gender ("Ms. Mendes" for "he") are passed over."""
-    start = max(0, position - 600)
-    best: tuple[int, int] | None = None
-    after = start  # surnames count after the last full name only
-    for m in _FULL_NAME_RE.finditer(text, start, position):
-        span = _strip_name(text, m.start(), m.end())
-        if text[span[0] - 1 : span[0]] in _OPENING_MARKS:
-            continue  # "for ``New Moon,'' she wrote": a quoted title, not a person
-        if _is_a_persons_full_name(text, span) and _fits(text, span, pronoun):
-            best, after = span, span[1]
-    for m in _SUBJECT_SURNAME_OR_APPOSED_RE.finditer(text, after, position):
-        if m.group("next") is None:
-            continue  # an apposition ("Reid, 42,") is no verb here
-        full = _person_of_surname(text, m, pronoun, resolver)
-        if full is not None:
-            best = full
-    return best
 
 
 def _person_of_surname(
@@ -2117,33 +2099,81 @@ def _person_of_surname(
     return full if _fits(text, full, pronoun) else None
 
 
-def _subject_named_since(
-    text: str, start: int, stop: int, resolver: _Resolver, pronoun: str
+def _last_person_named(
+    text: str,
+    start: int,
+    stop: int,
+    resolver: _Resolver,
+    pronoun: str,
+    quoted: _Quoted,
+    anywhere: bool = False,
+    gender_told: bool = False,
 ) -> tuple[int, int] | None:
-    """The last person opening a sentence in ``text[start:stop]`` as its subject, by a surname
-    the text gives in full or by a full name; a title of the other gender rules one out."""
-    found: tuple[int, tuple[int, int]] | None = None  # where the subject is, and its full name
+    """The last person in ``text[start:stop]`` the pronoun can mean, by a surname opening a
+    clause that the text gives in full elsewhere ("Somehow, Reid managed …" is Tara Reid; not
+    the object in "who coproduced Reid") or by a full name opening a sentence; ``anywhere``:
+    a full name wherever it stands. ``gender_told``: only people whose given name or title
+    says the pronoun's gender."""
+    found: tuple[int, tuple[int, int]] | None = None  # where the mention is, and its full name
     for m in _SUBJECT_SURNAME_OR_APPOSED_RE.finditer(text, start, stop):
         if m.group("appos") is not None and text[m.start() - 2 : m.start()] == ", ":
             continue  # "…, Riva, 47, and …": a list, not a sentence's subject
+        if _inside_a_quotation(text, m.start("name"), quoted):
+            continue
         full = _person_of_surname(text, m, pronoun, resolver)
-        if full is not None:
+        if full is not None and (not gender_told or _tells_gender(text, full, pronoun)):
             found = (m.start("name"), full)
-    for m in _SUBJECT_FULL_NAME_RE.finditer(text, start, stop):
-        span = _strip_name(text, *m.span("name"))
-        first = text[span[0] : span[1]].split()[0].lower()
+    names = _ANY_FULL_NAME_RE if anywhere else _SUBJECT_FULL_NAME_RE
+    for m in names.finditer(text, start, stop):
+        span = _past_descriptors(text, _strip_name(text, *m.span("name")))
         if (
-            span[0] == m.start("name")
-            and first not in _DETERMINERS
-            and first not in _SENTENCE_STARTERS
-            and not _is_common_word(text, span[0], span[0] + len(first))
-            and _is_a_persons_full_name(text, span)
-            and not _is_possessive(text, span)
-            and _fits(text, span, pronoun)
-            and (found is None or span[0] > found[0])
+            (found is None or span[0] > found[0])
+            and _may_be_meant(text, span, pronoun, quoted)
+            and (not gender_told or _tells_gender(text, span, pronoun))
         ):
             found = (span[0], span)
     return found[1] if found is not None else None
+
+
+def _may_be_meant(text: str, span: tuple[int, int], pronoun: str, quoted: _Quoted) -> bool:
+    """Whether a pronoun can mean the full name at ``span``: a person's name, not a quoted
+    one, not an organisation's or a place's, not a possessive ("Ivanka Trump's statement" is
+    no subject), not opening with an article ("The Notorious Bettie Page": a film) or an
+    ordinary word, not someone of the other gender."""
+    first = text[span[0] : span[1]].split(None, 1)[0]
+    return (
+        not _inside_a_quotation(text, span[0], quoted)
+        and first.lower() not in _DETERMINERS
+        and first.lower() not in _SENTENCE_STARTERS
+        and _is_a_persons_full_name(text, span)
+        and not _is_possessive(text, span)
+        and _fits(text, span, pronoun)
+    )
+
+
+def _past_descriptors(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A full name without the ordinary words capitalised before it, which describe the person
+    ("Actor Leonardo DiCaprio", "Homicide Detective Dominic Mangoni"); two words stay, and an
+    article stays ("The Notorious Bettie Page" is a film's title)."""
+    tokens = list(_TOKEN_RE.finditer(text, *span))
+    skip = 0
+    while (
+        len(tokens) - skip > 2
+        and tokens[skip].group().lower() not in _DETERMINERS
+        and _is_common_word(text, *tokens[skip].span())
+    ):
+        skip += 1
+    return (tokens[skip].start(), span[1]) if tokens else span
+
+
+def _inside_a_quotation(text: str, position: int, quoted: _Quoted) -> bool:
+    """A name someone says is not the one saying it; nor is one a mark opens (a title: "for
+    ``New Moon,'' she wrote") where the marks are not a quotation."""
+    return quoted.holds(position) or text[position - 1 : position] in _OPENING_MARKS
+
+
+def _tells_gender(text: str, span: tuple[int, int], pronoun: str) -> bool:
+    return _gender_of(text, span) == _PRONOUN_GENDER.get(pronoun.lower())
 
 
 # A name opening a sentence, followed by its verb or by an apposition ("Kempthorne, at a news

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from reader.extract import attribution
-from reader.extract.attribution import CUE_PATTERN, CUE_VERBS
+from reader.extract.attribution import CUE_PATTERN, CUE_VERBS, is_title_case
 from reader.text.tokens import words
 
 __all__ = ["Quote", "find_quotes", "quote_words"]
@@ -328,39 +328,6 @@ _WORK_TITLE_BEFORE_RE = re.compile(
 _WORK_TITLE_AFTER_RE = re.compile(
     r"\s*(?:radio\s+|television\s+|TV\s+)?(?:show|program|programme|podcast|segment|series|documentary)\b"
 )
-_MINOR_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "vs",
-    ]
-)
-
-
-def _is_title_case(content: str) -> bool:
-    tokens = re.findall(r"[^\W_][\w'\u2019-]*", content)
-    if not tokens or len(tokens) > 8:
-        return False
-    # Numbers count as capitalised words ("13th", "The 411").
-    return (
-        all(t[0].isupper() or t[0].isdigit() or t.lower() in _MINOR_WORDS for t in tokens)
-        and not tokens[0][0].islower()
-    )
-
-
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -392,7 +359,7 @@ def _not_a_quote(text: str, raw: _RawQuote) -> bool:
         return True
     if _in_heading(text, raw, content):
         return True
-    if not _is_title_case(content):
+    if not is_title_case(content):
         return False
     if _WORK_TITLE_BEFORE_RE.search(before) or _WORK_TITLE_AFTER_RE.match(text, raw.end):
         return True
