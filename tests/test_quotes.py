@@ -742,15 +742,30 @@ def test_she_is_not_the_man_named_last_but_the_woman_named_before() -> None:
 
 
 def test_a_shared_surname_is_resolved_by_the_pronouns_gender() -> None:
-    # "Cruz said" is read as Heidi Cruz, named just before; "he" then means the Cruz who is a
-    # man, not Donald Trump, the last man opening a sentence.
+    # "Cruz said" is read as Heidi Cruz, the full mention just before; "he" then means the Cruz
+    # who is a man, not Donald Trump, the last man opening a sentence.
     text = (
-        "Sen. Ted Cruz spoke to delegates. Donald Trump had attacked his wife, Heidi Cruz, in "
-        "March.\n\n"
+        "Sen. Ted Cruz spoke to delegates. Heidi Cruz, his wife, sat in the front row. "
+        "Donald Trump had attacked her in March.\n\n"
         "“I will not support people who attack my wife,” Cruz said in July.\n\n"
         "“The day that was abrogated was the day this became personal,” he said."
     )
     assert only(find_quotes(text), "abrogated").speaker == "Ted Cruz"
+
+
+def test_a_relative_named_beside_the_subject_does_not_take_the_surname() -> None:
+    # "his wife, Heidi Cruz": news calls the relative "Heidi" from then on; "Cruz" is still Ted.
+    text = (
+        "Sen. Ted Cruz spoke to delegates. Donald Trump had attacked his wife, Heidi Cruz, in "
+        "March.\n\n"
+        "“I will not support people who attack my wife,” Cruz said in July."
+    )
+    assert only(find_quotes(text), "my wife").speaker == "Ted Cruz"
+    text = (
+        "Former President Bill Clinton campaigned in Flint for his wife Hillary Clinton.\n\n"
+        "“The insurance model doesn’t work here,” Clinton said."
+    )
+    assert only(find_quotes(text), "insurance model").speaker == "Bill Clinton"
 
 
 def test_a_pronoun_with_no_fitting_person_stays_a_pronoun() -> None:

@@ -1603,7 +1603,13 @@ class _Resolver:
         if title is not None:
             candidates = [c for c in candidates if any(t == title for _, _, t in c)] or candidates
         latest = max(
-            ((pos, span) for c in candidates for pos, span, _ in c if pos < start),
+            (
+                (pos, span)
+                for c in candidates
+                for pos, span, _ in c
+                if pos < start
+                and not _RELATIVE_BEFORE_RE.search(text, max(0, span[0] - 40), span[0])
+            ),
             default=None,
         )
         # A gendered title ("Mrs.") says more than closeness: "Bill Clinton" may be nearer.
@@ -1616,6 +1622,14 @@ class _Resolver:
 
 # A full mention this close before a surname is the one it refers to ("Eric Trump … Trump said").
 _NEARBY = 600
+# A relative introduced beside the person the story is about ("his wife, Heidi Cruz"): news
+# then calls the relative by the given name, and the bare surname stays the first person's.
+_RELATIVE_BEFORE_RE = re.compile(
+    r"\b(?:his|her|their)\s+(?:wife|husband|son|daughter|brother|sister|father|mother|widow"
+    r"|widower|spouse|cousin|nephew|niece|uncle|aunt|grandson|granddaughter|stepson"
+    r"|stepdaughter)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _TITLE_GENDER = {
     "mrs.": "f",
     "mrs": "f",
