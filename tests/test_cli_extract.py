@@ -54,6 +54,24 @@ def test_dates_json_and_conflict(capsys: pytest.CaptureFixture[str], texts: dict
     assert {v["value"][-5:] for v in geneva[0]["values"]} == {"01-09", "01-10"}
 
 
+def test_date_conflict_marks_the_version_that_differs(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 003 says "January 9 and 10", the others January 10 (undated copies' XXXX-01-10 agrees):
+    # only 003's January 9 is marked, and a version naming the date twice gets one line.
+    from reader.cli.common import console
+
+    monkeypatch.setattr(console, "width", 120)
+    assert main(["dates", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    lines = out[out.index("date conflict") :].splitlines()
+    rows = [line for line in lines if "→" in line]
+    odd = [line for line in rows if line.lstrip().startswith("≠")]
+    assert len(odd) == 1 and "003" in odd[0] and "January 9" in odd[0]
+    assert len(rows) == len({tuple(row.split("→")[0].split()) for row in rows})
+    assert any("(2 mentions)" in row for row in rows)
+
+
 def test_dct_overrides_article_dates(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "dates", "--article", "003", "--dct", "2021-12-31")
     values = {d["text"]: d["value"] for d in data["dates"]}
