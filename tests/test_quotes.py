@@ -768,6 +768,21 @@ def test_a_relative_named_beside_the_subject_does_not_take_the_surname() -> None
     assert only(find_quotes(text), "insurance model").speaker == "Bill Clinton"
 
 
+def test_a_pronoun_finds_a_person_behind_descriptive_words_but_keeps_whole_given_names() -> None:
+    # "Actor" describes him (the text writes "actor" too); "Rose" is her given name, though
+    # the text writes "rose" as well.
+    text = (
+        "Actor Leonardo DiCaprio spoke at the premiere. Every actor there had a story.\n\n"
+        "“It was a long shoot,” he said."
+    )
+    assert only(find_quotes(text), "long shoot").speaker == "Leonardo DiCaprio"
+    text = (
+        "Rose Marie Reid opened the shop in May. The rose garden was her idea.\n\n"
+        "“We will stay,” she said."
+    )
+    assert only(find_quotes(text), "We will stay").speaker == "Rose Marie Reid"
+
+
 def test_a_pronoun_with_no_fitting_person_stays_a_pronoun() -> None:
     text = (
         "“The numbers are final,” said John Baker, the analyst.\n\n"

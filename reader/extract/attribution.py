@@ -2167,13 +2167,15 @@ def _may_be_meant(text: str, span: tuple[int, int], pronoun: str, quoted: _Quote
 
 def _past_descriptors(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A full name without the ordinary words capitalised before it, which describe the person
-    ("Actor Leonardo DiCaprio", "Homicide Detective Dominic Mangoni"); two words stay, and an
-    article stays ("The Notorious Bettie Page" is a film's title)."""
+    ("Actor Leonardo DiCaprio", "Homicide Detective Dominic Mangoni"); two words stay, an
+    article stays ("The Notorious Bettie Page" is a film's title), and so does a given name
+    that is also a word ("Rose Marie Reid", "Bill de Blasio")."""
     tokens = list(_TOKEN_RE.finditer(text, *span))
     skip = 0
     while (
         len(tokens) - skip > 2
         and tokens[skip].group().lower() not in _DETERMINERS
+        and gender_of_first_name(tokens[skip].group()) is None
         and _is_common_word(text, *tokens[skip].span())
     ):
         skip += 1
