@@ -783,6 +783,22 @@ def test_a_pronoun_finds_a_person_behind_descriptive_words_but_keeps_whole_given
     assert only(find_quotes(text), "We will stay").speaker == "Rose Marie Reid"
 
 
+def test_a_day_is_never_a_speaker_and_a_statement_introduction_gives_its_maker() -> None:
+    text = (
+        "Hillary Clinton spoke out Tuesday about the death of a man in Tulsa.\n"
+        "On Tuesday’s episode of “The Steve Harvey Morning Show,” the former secretary of state "
+        "and current Democratic presidential nominee said she wanted to speak “directly to white "
+        "people” about it."
+    )
+    assert only(find_quotes(text), "white people").speaker != "Tuesday’s"
+    text = (
+        "On July 6, 2015, Sanders made the following comment:\n\n"
+        "“For young people who have left school, the unemployment rate is 33 percent.”"
+    )
+    quote = only(find_quotes(text), "young people")
+    assert (quote.speaker, quote.cue) == ("Sanders", "comment")
+
+
 def test_a_pronoun_with_no_fitting_person_stays_a_pronoun() -> None:
     text = (
         "“The numbers are final,” said John Baker, the analyst.\n\n"

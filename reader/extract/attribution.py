@@ -594,6 +594,10 @@ def _mention_from(
                 )
             ):
                 return None
+            tokens = word.split()
+            head = _POSSESSIVE_END_RE.sub("", tokens[-1]).lower()
+            if head in _CALENDAR_NAMES and (len(tokens) == 1 or head != tokens[-1].lower()):
+                return None  # "On Tuesday’s episode of …, the nominee said": a day says nothing
             if " " not in word and _is_common_word(text, start, end):
                 if strict:
                     return None
@@ -603,8 +607,19 @@ def _mention_from(
                 end = _noun_phrase_end(text, start, end, plural_nouns=False)
         if kind == "nominal":
             end = _noun_phrase_end(text, start, end)
+            if text[start:end].lower() == "the following":
+                return None  # "Sanders made the following comment:": what is said, not who
         return _Mention(start, end, kind, cue)
     return None
+
+
+# Days and months, which open sentences as possessives ("Tuesday’s episode"); "May" is also a
+# surname and a modal, so it is left out.
+_CALENDAR_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june"
+    " july august september october november december".split()
+)
+_POSSESSIVE_END_RE = re.compile("['\u2019]s?$")
 
 
 # Nouns for a person by their role: one noun phrase with an office before them ("an Interior
@@ -1979,6 +1994,13 @@ _INTRO_RE = re.compile(
 )
 
 
+_STATEMENT_INTRO_RE = re.compile(
+    rf"(?:{_SUBJECT})\s+{_AUX}(?:made|issued|gave|released|offered|posted|sent|put\s+out)\s+"
+    r"(?:the\s+following|this|these)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>comments?|statements?|remarks?|message|response|reply|note|tweets?|post)\s*:\s*$"
+)
+
+
 def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
     """A paragraph that introduces the next one's quotation: "The New York Times reports:"."""
     start, end = paragraph
@@ -1986,7 +2008,12 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
         return None
     sentence_start = _sentence_start(text, max(start, end - _MAX_BEFORE), end)
     m = _INTRO_RE.search(text, sentence_start, end)
-    return _mention_from(m, 0, text) if m is not None else None
+    mention = _mention_from(m, 0, text) if m is not None else None
+    if mention is None:
+        # "Sanders made the following comment:", "The ministry issued this statement:".
+        m = _STATEMENT_INTRO_RE.search(text, sentence_start, end)
+        mention = _mention_from(m, 0, text, m.group("noun")) if m is not None else None
+    return mention
 
 
 _FULL_NAME_RE = re.compile(_FULL_NAME)
