@@ -616,8 +616,26 @@ def _mention_from(
 # Days and months, which open sentences as possessives ("Tuesday’s episode"); "May" is also a
 # surname and a modal, so it is left out.
 _CALENDAR_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june"
-    " july august september october november december".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 _POSSESSIVE_END_RE = re.compile("['\u2019]s?$")
 
