@@ -9,8 +9,8 @@ Writes one ``<id>.json`` prediction per document into PRED_DIR, then runs the da
 The annotated corpus marks attributions, so a quoted phrase that nobody is quoted as saying (a
 title, a scare quote of the writer's own) is not in it; by default the predictions therefore keep
 only quotes that found a speaker. ``--all`` writes every quote. Measured on the dev set (84 docs):
-writing the speakerless quotes too raises span F1 96.28 -> 96.51 but drops non-pronoun speaker
-accuracy 94.61 -> 91.78, and the speakerless full quotes are mostly transcript or headline lines
+writing the speakerless quotes too raises span F1 96.10 -> 96.51 but drops non-pronoun speaker
+accuracy 95.05 -> 91.78, and the speakerless full quotes are mostly transcript or headline lines
 nobody annotated, so both stay out by default.
 
 The documents' text opens with the headline (the ``title`` field, with a subtitle on the next line
