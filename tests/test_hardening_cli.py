@@ -294,6 +294,8 @@ def test_file_names_with_bad_bytes_or_escape_sequences(
     (folder / latin1_name).write_text(STORY, encoding="utf-8")
     (folder / "evil\x1b]0;pwned\x07\x1b[31mred.txt").write_text(STORY, encoding="utf-8")
     (folder / "clear\x1b[2J.jpg").write_bytes(b"x")
+    # A bidi override reorders how the rest of a name prints ("Trojan Source").
+    (folder / "report\u202etxt.exe.txt").write_text(STORY, encoding="utf-8")
     for extra in ([], ["--no-cache"]):
         code, out, err = run(capsys, "list", str(folder), "--json", *extra)
         assert code == 0, err
@@ -301,11 +303,13 @@ def test_file_names_with_bad_bytes_or_escape_sequences(
         assert sorted(a["id"] for a in data["articles"]) == [
             "caf\\xe9",
             "evil\\x1b]0;pwned\\x07\\x1b[31mred",
+            "report\\u202etxt.exe",
         ]
         assert [Path(s["path"]).name for s in data["skipped"]] == ["clear\\x1b[2J.jpg"]
         code, out, err = run(capsys, "stories", str(folder), *extra)
         assert code == 0, err
-        assert "\x1b" not in out and "\x07" not in out and "caf\\xe9" in out
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        assert "caf\\xe9" in out
     # The real path still finds the article.
     code, out, err = run(capsys, "show", str(folder / latin1_name), "--json")
     assert code == 0, err

@@ -32,9 +32,10 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?"  # 8-bit OSC
 )
-_CONTROL_CHARS = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+# Invisible characters that reorder or split what a terminal shows: bidi embeddings, overrides
+# and isolates, zero-width spaces, byte-order marks.
+_INVISIBLE = r"\u200b\u202a-\u202e\u2066-\u2069\ufeff"
+_CONTROL_CHARS = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_INVISIBLE}]")
 # Unicode line and paragraph separators: lines, as the rest of the engine knows them.
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n\n"})
 
@@ -97,22 +98,30 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-_NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# In a name every control character, invisible one and line separator is escaped, not removed:
+# the name must still say which file it was.
+_NAME_CONTROLS = re.compile(rf"[\x00-\x1f\x7f-\x9f{_INVISIBLE}\u2028\u2029]")
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
     """A file path as text that is safe to print and store.
 
     File names are untrusted too: bytes that are not UTF-8 (a name from an old archive, which
-    Python holds as lone surrogates that no output or database accepts) and control characters
-    (an escape sequence in a downloaded file's name) become visible backslash escapes.
+    Python holds as lone surrogates that no output or database accepts), control characters
+    (an escape sequence in a downloaded file's name) and bidi overrides or line separators
+    (which reorder or break what is printed) become visible backslash escapes.
     """
     raw = os.fspath(path)
     try:
         text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # surrogates that did not come from a file system name
         text = raw.encode("utf-8", "backslashreplace").decode("utf-8")
-    return _NAME_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return _NAME_CONTROLS.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def parse_json(text: str, *, with_line: bool = False) -> Any:
