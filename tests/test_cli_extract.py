@@ -172,6 +172,19 @@ def test_dates_table_gives_each_mention_one_line_in_its_context(
         assert shown.split()[0] in words and shown.split()[-1] in words, row
 
 
+def test_context_near_either_end_of_the_text_cuts_only_between_words() -> None:
+    from reader.cli.extract_cmds import _context
+
+    text = "The delegation arrived in Geneva on Sunday afternoon for talks that begin on Monday"
+    words = set(text.split())
+    for start in (text.index("Monday"), 0):
+        end = start + (6 if start else 3)
+        shown = _context(text, start, end, 40).plain
+        assert len(shown) <= 40
+        inner = shown.replace("…", " ").split()
+        assert inner and all(word in words for word in inner), shown
+
+
 def test_a_number_conflict_says_each_value_once(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

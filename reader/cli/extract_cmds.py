@@ -371,8 +371,11 @@ def _context(text: str, start: int, end: int, room: int) -> Text:
     never parsed as markup."""
     mention = " ".join(text[start:end].split())
     side = max(0, (room - len(mention) - 2) // 2)
-    left = " ".join(text[max(0, start - side * 2) : start].split())
-    right = " ".join(text[end : end + side * 2].split())
+    # Twice the room each side, so one side can lend the other what it does not need; a window
+    # that stops short of the text's ends may itself start or end inside a word.
+    window_start, window_end = max(0, start - side * 2), min(len(text), end + side * 2)
+    left = " ".join(text[window_start:start].split())
+    right = " ".join(text[end:window_end].split())
     if text[start - 1 : start].isspace() and left:
         left += " "
     if text[end : end + 1].isspace() and right:
@@ -382,8 +385,8 @@ def _context(text: str, start: int, end: int, room: int) -> Text:
     spare_right = max(0, side - len(left))
     left_cut = left[-(side + spare_left) :] if side + spare_left else ""
     right_cut = right[: side + spare_right]
-    if len(left_cut) < len(left):  # cut where a word starts
+    if len(left_cut) < len(left) or (window_start > 0 and left_cut):  # cut where a word starts
         left_cut = "…" + left_cut[left_cut.find(" ") :] if " " in left_cut[:-1] else "…"
-    if len(right_cut) < len(right):  # and where a word ends
+    if len(right_cut) < len(right) or (window_end < len(text) and right_cut):  # and where one ends
         right_cut = right_cut[: right_cut.rfind(" ")] + "…" if " " in right_cut[1:] else "…"
     return Text.assemble(left_cut, (mention, "bold yellow"), right_cut)
