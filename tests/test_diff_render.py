@@ -116,3 +116,8 @@ def test_unpaired_sentences_of_both_reports_stand_side_by_side(
     first = next(line for line in lines if line.lstrip().startswith("1 −"))
     # AFP's first sentence, removed, beside AP's first, added, each with its own row and class.
     assert "The United States and Russia" in first and "23 +" in first and "WILMINGTON" in first
+    # Past the shared lines, a sentence only B has keeps its number and class in B's gutter.
+    for number in ("39 +", "58 +"):
+        line = next(line for line in lines if number in line)
+        assert not line[: line.index(number)].strip()  # A's gutter and column stay blank
+        assert line.index(number) > len(line) // 3

@@ -135,11 +135,14 @@ def render_side_by_side(
         shared = b_row_index is not None
         left = _row_side(alignment, row_index, "a", shared)
         right = _row_side(alignment, row_index if b_row_index is None else b_row_index, "b", shared)
-        b_marker = Text()
+        # Each row's number and class stand in the gutter of the column holding its text.
+        a_marker, b_marker = _marker(pair.op, row_index + 1), Text()
         if b_row_index is not None:
             b_pair = alignment.pairs[alignment.rows[b_row_index].pair]
             b_marker = _marker(b_pair.op, b_row_index + 1)
-        table.add_row(_marker(pair.op, row_index + 1), left, b_marker, right)
+        elif alignment.free_column(row_index) == "a":  # only B has this sentence
+            a_marker, b_marker = Text(), a_marker
+        table.add_row(a_marker, left, b_marker, right)
         shown += 1
     return _under_header(alignment, a_label, b_label, table if shown else None, changes_only)
 
