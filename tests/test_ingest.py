@@ -402,6 +402,14 @@ def test_yearless_date_line_is_set_aside_and_an_exclaiming_headline_is_a_title(
     assert article.title == "Obama Administration Restores Endangered Species Act Protections!"
     assert article.text.startswith("Today, Interior Secretary")
     assert "APR 28" in article.boilerplate and article.date is None
+    # With a label, as a dated header line may have ("Updated: April 28, 2015").
+    (tmp_path / "release.txt").write_text(
+        "Updated: April 28\nSalazar Restores Species Protections\nThe rules are back.\n",
+        encoding="utf-8",
+    )
+    (article,), _ = read_path(tmp_path)
+    assert article.title == "Salazar Restores Species Protections"
+    assert article.boilerplate == ("Updated: April 28",) and article.date is None
     # A lede that exclaims, in sentence case, stays the story's first paragraph.
     (tmp_path / "release.txt").write_text(
         "We won the vote in the end after all!\nThe count took three days.\n", encoding="utf-8"

@@ -115,13 +115,9 @@ def clean_document(
         index = content[0]
         line = lines[index]
         found_date = metadata.date_line(line)
-        if found_date:
+        # A date with no year gives no article date, but it is no headline or story either.
+        if found_date or metadata.yearless_date_line(line):
             doc.date = doc.date or found_date
-            doc.boilerplate.append(line)
-            content.pop(0)
-            header_checked += 1
-            continue
-        if metadata.yearless_date_line(line):
             doc.boilerplate.append(line)
             content.pop(0)
             header_checked += 1

@@ -82,8 +82,14 @@ _YEARLESS_DATE = re.compile(
 
 
 def yearless_date_line(line: str) -> bool:
-    """Whether a line holds nothing but a month and day (and maybe a weekday and a time)."""
-    return len(line) <= 40 and _YEARLESS_DATE.fullmatch(line.strip(" .,|")) is not None
+    """Whether a line holds nothing but a month and day (and maybe a weekday, a time and a
+    label such as "Updated:", as ``date_line`` allows)."""
+    m = _DATE_LINE.match(line)
+    return (
+        m is not None
+        and len(line) <= 60
+        and _YEARLESS_DATE.fullmatch(m.group("date").strip(" .,|")) is not None
+    )
 
 
 def date_line(line: str) -> str | None:
