@@ -325,3 +325,14 @@ def test_side_by_side_lines_share_unpaired_runs_across_a_moved_sentence(
         for run in runs
     )
     assert len(shared) == expected > 3
+
+
+def test_a_demonym_scores_as_its_country() -> None:
+    from reader.diff.align import _scoring_word
+
+    for demonym, country in (
+        ("swiss", "switzerland"),
+        ("russians", "russia"),
+        ("american", "unitedstates"),
+    ):
+        assert _scoring_word(demonym) == _scoring_word(country), demonym

@@ -177,7 +177,7 @@ def _scoring_word(word: str) -> str:
     word = _MONTHS.get(word, word)
     if word.endswith("'s"):
         word = word[:-2]
-    word = _DEMONYMS.get(word.removesuffix("s"), word)
+    word = _DEMONYMS.get(word) or _DEMONYMS.get(word.removesuffix("s"), word)  # "swiss", "russians"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word
