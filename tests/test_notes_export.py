@@ -409,6 +409,27 @@ def test_default_enricher_uses_the_extraction_engines(seed_articles: dict[str, A
     assert enrich(quoted, 0, 0) == {}
 
 
+def test_the_default_enricher_does_not_retry_a_failed_extraction_per_note(
+    seed_articles: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.extract.article
+    from reader.notes.export import default_enricher
+
+    calls = []
+
+    def failing(article: Article, dct: str | None = None) -> Any:
+        calls.append(article.id)
+        raise ValueError("tagger bug")
+
+    monkeypatch.setattr(reader.extract.article, "extract_article", failing)
+    enrich = default_enricher()
+    article = seed_articles["000"]
+    with pytest.raises(ValueError):
+        enrich(article, 0, 10)
+    assert enrich(article, 20, 30) == {}  # the next note on it: nothing to add, no re-run
+    assert calls == [article.id]
+
+
 def test_a_failing_enricher_costs_only_the_enrichment(
     noted: NotesStore, seeds: dict[str, Article], story: Story
 ) -> None:

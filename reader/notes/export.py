@@ -98,10 +98,19 @@ def default_enricher() -> Enricher:
     from reader.extract.article import extract_article  # noqa: PLC0415
     from reader.extract.date_reading import reading  # noqa: PLC0415
 
+    failed: set[str] = set()
+
     def enrich(article: Article, start: int, end: int) -> dict[str, Any]:
         # The one memoised extraction the CLI and the app share. A failure there costs only
-        # the enrichment: ``_note_block`` guards every enricher.
-        extraction = extract_article(article)
+        # the enrichment (``_note_block`` guards every enricher), and is not paid again for
+        # each further note on that article: only successes are memoised.
+        if article.fingerprint in failed:
+            return {}
+        try:
+            extraction = extract_article(article)
+        except Exception:
+            failed.add(article.fingerprint)
+            raise
         quotes, dates = extraction.quotes, extraction.dates
         facts: dict[str, Any] = {}
         for quote in quotes:
