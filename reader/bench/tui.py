@@ -14,6 +14,7 @@ terminal writes do not).
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import json
 import os
@@ -148,9 +149,15 @@ class Frames:
         app._display = timed  # type: ignore[method-assign]  # noqa: SLF001 - wrapped on purpose
 
     async def after(self, seen: int, since: float) -> float:
+        """Seconds from ``since`` to the frame after the first ``seen`` (inf after 5 s)."""
         while len(self.times) <= seen and time.perf_counter() - since < 5:
             await asyncio.sleep(0.0005)
         return self.times[seen] - since if len(self.times) > seen else float("inf")
+
+    async def first_from(self, moment: float, since: float) -> float:
+        """Seconds from ``since`` to the first frame handed over at ``moment`` or later."""
+        seen = bisect.bisect_left(self.times, moment)  # times only grow
+        return await self.after(seen, since)
 
 
 async def _press_timed(
@@ -254,10 +261,7 @@ async def _in_app(words: int, articles: int, keys: int) -> _AppTimings:
             while len(applied) <= seen and time.perf_counter() - start < 5:
                 await asyncio.sleep(0.0005)
             done = applied[-1] if len(applied) > seen else start
-            while time.perf_counter() - start < 5 and not any(t >= done for t in frames.times):
-                await asyncio.sleep(0.0005)
-            shown = [t for t in frames.times if t >= done]
-            filter_times.append(shown[0] - start if shown else float("inf"))
+            filter_times.append(await frames.first_from(done, start))
         assert story_list.filter_text == typed
         results.filter_keys = filter_times
         results.filter_rows = len(story_list.rows)
