@@ -25,11 +25,6 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seeds(seed_articles: dict[str, Article]) -> dict[str, Article]:
-    return seed_articles
-
-
 def a_texts(alignment: Alignment, op: str) -> list[str]:
     return [alignment.a_text[p.a.start : p.a.end] for p in alignment.pairs if p.op == op and p.a]
 
@@ -67,9 +62,9 @@ def check_token_ops(alignment: Alignment) -> None:
                 assert a_piece.strip() and b_piece.strip() and a_piece != b_piece
 
 
-def test_seed_000_001_gold_alignment(seeds: dict[str, Article]) -> None:
+def test_seed_000_001_gold_alignment(seed_articles: dict[str, Article]) -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    a, b = seeds[gold["a"]], seeds[gold["b"]]
+    a, b = seed_articles[gold["a"]], seed_articles[gold["b"]]
     alignment = align(a, b)
 
     a_to_b = predicted_pairs(alignment)
@@ -86,14 +81,14 @@ def test_seed_000_001_gold_alignment(seeds: dict[str, Article]) -> None:
     check_token_ops(alignment)
 
 
-def test_unrelated_outlets_align_little(seeds: dict[str, Article]) -> None:
-    alignment = align(seeds["000"], seeds["003"])
+def test_unrelated_outlets_align_little(seed_articles: dict[str, Article]) -> None:
+    alignment = align(seed_articles["000"], seed_articles["003"])
     assert alignment.stats.a_matched < 0.2
     assert alignment.similarity < 0.1
 
 
-def test_identical_versions_are_all_equal(seeds: dict[str, Article]) -> None:
-    alignment = align(seeds["003"], seeds["003"])
+def test_identical_versions_are_all_equal(seed_articles: dict[str, Article]) -> None:
+    alignment = align(seed_articles["003"], seed_articles["003"])
     assert {p.op for p in alignment.pairs} == {"equal"}
     assert alignment.similarity == 1.0
     assert alignment.stats.kept == 1.0
@@ -242,14 +237,14 @@ def test_other_scripts_and_binary_never_crash() -> None:
         check_token_ops(align_texts(x, y))
 
 
-def test_same_input_same_output(seeds: dict[str, Article]) -> None:
-    first = align(seeds["002"], seeds["004"]).to_json()
-    second = align(seeds["002"], seeds["004"]).to_json()
+def test_same_input_same_output(seed_articles: dict[str, Article]) -> None:
+    first = align(seed_articles["002"], seed_articles["004"]).to_json()
+    second = align(seed_articles["002"], seed_articles["004"]).to_json()
     assert json.dumps(first) == json.dumps(second)
 
 
-def test_json_contract(seeds: dict[str, Article]) -> None:
-    a, b = seeds["000"], seeds["001"]
+def test_json_contract(seed_articles: dict[str, Article]) -> None:
+    a, b = seed_articles["000"], seed_articles["001"]
     data = align(a, b).to_json()
     json.dumps(data)  # serialisable
     assert data["a"] == a.id and data["b"] == b.id
