@@ -28,6 +28,7 @@ from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.pick_version import PickVersionScreen
 from reader.tui.widgets.diff_header import DiffHeader
 from reader.tui.widgets.diff_layout import (
+    DiffDocument,
     layout_lines,
     prepare_document,
     side_by_side_columns,
@@ -593,6 +594,27 @@ async def test_a_long_pairs_alignment_is_set_aside_from_garbage_collection(
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert screen_of(app).document is not None and gc.get_freeze_count() == 0
+
+
+async def test_a_long_pair_compared_again_does_not_pin_the_previous_alignment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each swap aligns anew and sets the result aside; the alignment it replaces must not be
+    # frozen with it (held by its finished worker, it would be pinned for the screen's life).
+    monkeypatch.setattr(compare_module, "_SET_ASIDE_FROM_WORDS", 0)
+    app = seed_app()
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            for _ in range(4):
+                await pilot.press("s")
+                await settle(pilot)
+            gc.unfreeze()  # no collection: what the freeze kept is still there to count
+            documents = [o for o in gc.get_objects() if isinstance(o, DiffDocument)]
+            assert len(documents) == 1 and documents[0] is screen_of(app).document
+            del documents
+    finally:
+        memory.release()
 
 
 async def test_a_closed_long_comparison_is_not_kept_alive_by_the_gc_freeze(

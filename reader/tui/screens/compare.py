@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.corpus import Corpus
 from reader.model import Article, Span, Story
@@ -149,6 +149,10 @@ class CompareScreen(Screen[None]):
             self._set_status(f"Cannot compare: {error}")
             return
         self.diff_view.loading = True
+        # Let go of the comparison shown until now (the view shows loading meanwhile), so that
+        # setting the new one aside does not pin the old one with it.
+        self.document = None
+        self.diff_view.set_document(None)
         self._set_status(
             f"Comparing {short_name(left)} with {short_name(right)} ({left.words + right.words:,} words)…",
         )
@@ -157,9 +161,14 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group=_WORKER_GROUP)
     def _align(self, left: Article, right: Article) -> DiffDocument:
         document = prepare_document(left, right)
-        if left.words + right.words >= _SET_ASIDE_FROM_WORDS:
+        if (
+            left.words + right.words >= _SET_ASIDE_FROM_WORDS
+            and not get_current_worker().is_cancelled
+        ):
             # Here, while the comparison still shows as loading: the collection holds the GIL,
             # so its stall falls in a wait the user already sees rather than on a later key.
+            if self._set_aside:
+                memory.release()  # the previous alignment was frozen with the rest: let it go
             memory.set_aside()
             self._set_aside = True
         return document
