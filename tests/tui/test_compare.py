@@ -366,6 +366,24 @@ async def test_cursor_keys_follow_the_screen_where_unpaired_sentences_share_line
         assert changes == [row for row in visited if row in change_rows]
 
 
+async def test_page_down_moves_a_whole_page_where_unpaired_sentences_share_lines() -> None:
+    # Both rows of a shared line start on it: a row straddling the top edge is passed over
+    # on both sides, or the cursor would pull the page back up a line.
+    app = seed_app("003", "001")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).diff_view
+        height = view.scrollable_content_region.height
+        short = []
+        for top in range(min(40, round(view.max_scroll_y) - height)):
+            view.scroll_to(y=top, animate=False)
+            await pilot.pause()
+            await pilot.press("space")
+            if round(view.scroll_y) < top + height:
+                short.append(top)
+        assert short == []
+
+
 async def test_swap_keeps_the_sentence_under_the_cursor() -> None:
     app = seed_app()
     async with app.run_test(size=(160, 48)) as pilot:

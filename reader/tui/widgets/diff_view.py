@@ -413,8 +413,9 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.scroll_to(y=target, animate=False)
         row = self.row_at_line(target)
-        if row is not None and self._row_first_line[row] < target:
-            # The row straddles the top edge: the first row that starts on screen is clearer.
+        # A row straddling the top edge: the first row that starts on screen is clearer (past
+        # the other column's row on a shared line, which starts just as high).
+        while row is not None and self._row_first_line[row] < target and row != self._order[-1]:
             row = self._step(row, 1)
         if row is not None:
             self.move_cursor(row)
