@@ -52,6 +52,20 @@ _MARKER_CLASS = {
     "added": "diff-view--mark-ins",
     "removed": "diff-view--mark-del",
 }
+
+
+def _tint(op: str, side: str, unified: bool) -> str | None:
+    """The background of a side's cell: a sentence only A or only B has, or a moved one (side
+    by side only: unified, the arrows say it)."""
+    if op == "removed" and side == "a":
+        return "diff-view--removed"
+    if op == "added" and side == "b":
+        return "diff-view--added"
+    if op == "moved" and not unified:
+        return "diff-view--moved"
+    return None
+
+
 _MARK_CLASS = {
     "delete": "diff-view--delete",
     "insert": "diff-view--insert",
@@ -516,8 +530,7 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         document = self.document
         assert document is not None
         cursor_names = ("diff-view--cursor",)
-        base_names = cursor_names if on_cursor[0] else ()
-        base = self._style(*base_names)
+        base = self._style(*cursor_names) if on_cursor[0] else self._style()
         segments = [
             Segment(CURSOR_BAR, self._overlay(self._style(*cursor_names), "diff-view--bar"))
             if any(on_cursor)
@@ -525,50 +538,18 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         ]
         if line.row < 0:
             return segments
-        alignment = document.alignment
-        row = alignment.rows[line.row]
-        pair = alignment.pairs[row.pair]
-        quoted = document.quote_changes[row.pair]
         if self.unified:
             width = max(1, self._layout_width - 1 - GUTTER - 1)
             if line.a is not None:
-                tint = "diff-view--removed" if pair.op == "removed" else None
-                self._cell(segments, line, "a", line.a, width, base_names, tint, quoted, "-")
+                self._cell(segments, line, "a", width, on_cursor[0], "-")
             else:
-                shared = line.shared
-                tint = "diff-view--added" if pair.op == "added" else None
-                self._cell(
-                    segments,
-                    line,
-                    "b",
-                    line.b,
-                    width,
-                    base_names,
-                    tint,
-                    quoted,
-                    " " if shared else "+",
-                )
+                self._cell(segments, line, "b", width, on_cursor[1], " " if line.shared else "+")
             return segments
         left_width, right_width = side_by_side_columns(self._layout_width)
-        tint_a = tint_b = None
-        if pair.op == "removed":
-            tint_a = "diff-view--removed"
-        elif pair.op == "added":
-            tint_b = "diff-view--added"
-        elif pair.op == "moved":
-            tint_a = tint_b = "diff-view--moved"
-        b_names, b_quoted = base_names, quoted
-        if line.b_row is not None:
-            # Another row's sentence, only B has (or a moved one's B side), shares the line.
-            b_pair_index = alignment.rows[line.b_row].pair
-            b_op = alignment.pairs[b_pair_index].op
-            tint_b = "diff-view--moved" if b_op == "moved" else "diff-view--added"
-            b_names = cursor_names if on_cursor[1] else ()
-            b_quoted = document.quote_changes[b_pair_index]
-        self._cell(segments, line, "a", line.a, left_width, base_names, tint_a, quoted, None)
+        self._cell(segments, line, "a", left_width, on_cursor[0], None)
         divider_base = base if on_cursor[0] == on_cursor[1] else self._style()
         segments.append(Segment(DIVIDER, self._overlay(divider_base, "diff-view--divider")))
-        self._cell(segments, line, "b", line.b, right_width, b_names, tint_b, b_quoted, None)
+        self._cell(segments, line, "b", right_width, on_cursor[1], None)
         return segments
 
     def _cell(
@@ -576,20 +557,22 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
         segments: list[Segment],
         line: Line,
         side: str,
-        text_range: tuple[int, int] | None,
         width: int,
-        base_names: tuple[str, ...],
-        tint: str | None,
-        quoted: bool,
+        on_cursor: bool,
         sign: str | None,
     ) -> None:
-        """Append one column: gutter (marker, quote marker[, sign], space) then padded text."""
+        """Append one column: gutter (marker, quote marker[, sign], space) then padded text,
+        all of the row whose text this side of the line shows (another row's on a shared line)."""
         document = self.document
         assert document is not None
         alignment = document.alignment
+        text_range = line.a if side == "a" else line.b
         row_index = line.side_row(side)
         row = alignment.rows[row_index]
         pair = alignment.pairs[row.pair]
+        quoted = document.quote_changes[row.pair]
+        tint = _tint(pair.op, side, self.unified)
+        base_names: tuple[str, ...] = ("diff-view--cursor",) if on_cursor else ()
         base = self._style(*base_names)
         present = text_range is not None
         cell_base = base
