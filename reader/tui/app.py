@@ -102,8 +102,8 @@ class ReaderApp(App[None]):
         self.paths = [Path(p) for p in paths] if paths else []
         self.use_cache = use_cache
         self.corpus: Corpus | None = corpus
-        if corpus is not None:
-            _set_aside_if_big(corpus)
+        # A corpus handed in is set aside once it is shown (on_corpus_loaded), not here: building
+        # an app that never runs must not freeze the process.
         self.library = LibraryScreen()
 
     def get_default_screen(self) -> LibraryScreen:

@@ -191,8 +191,9 @@ async def test_a_loaded_corpus_is_set_aside_from_garbage_collection_until_the_ap
         assert frozen_before_shown and frozen_before_shown[0] >= len(articles)
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
-    # Handed in ready-made, and still working once set aside.
+    # Handed in ready-made, and still working once set aside; only once it runs.
     big = ReaderApp(corpus=corpus)
+    assert gc.get_freeze_count() == 0
     async with big.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert gc.get_freeze_count() > 0
