@@ -37,8 +37,9 @@ _STATUS_WORDS = {
 _KIND_SYMBOL = {"highlight": "▌", "note": "✎", "pin": "◆"}
 
 
-def matches(entry: PlacedNote, query: str) -> bool:
-    """Every word of ``query`` occurs in the note; ``#tag`` words must be one of its tags."""
+def search_text(entry: PlacedNote) -> tuple[str, frozenset[str]]:
+    """What the filter looks in: the note's words (passage, body, tags, pin, article) and its
+    tags, case-folded."""
     note = entry.note
     haystack = " ".join(
         [
@@ -50,7 +51,13 @@ def matches(entry: PlacedNote, query: str) -> bool:
             entry.article.outlet or "" if entry.article else "",
         ]
     ).casefold()
-    tags = {tag.casefold() for tag in note.tags}
+    return haystack, frozenset(tag.casefold() for tag in note.tags)
+
+
+def matches(searched: tuple[str, frozenset[str]], query: str) -> bool:
+    """Every word of ``query`` occurs in the note's ``search_text``; ``#tag`` words must be one
+    of its tags."""
+    haystack, tags = searched
     for word in query.casefold().split():
         if word.startswith("#") and len(word) > 1:
             if word[1:] not in tags:
@@ -132,6 +139,8 @@ class NotesScreen(Screen[None]):
         self.filter_text = ""
         self._note_index: tuple[Corpus | None, NoteContext] | None = None
         self._groups: list[NoteGroup] = []
+        self._search_texts: dict[str, tuple[str, frozenset[str]]] = {}
+        """Per note id, what the filter looks in: built once per read of the store."""
         """The notes as last read and placed (``regroup``); the filter picks from them."""
 
     @property
@@ -181,6 +190,9 @@ class NotesScreen(Screen[None]):
     def regroup(self) -> None:
         """Read the notes, place them in the corpus, and list them."""
         self._groups = group_notes(self.controller.all_notes(), self.note_context)
+        self._search_texts = {
+            entry.note.id: search_text(entry) for group in self._groups for entry in group.entries
+        }
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -197,7 +209,9 @@ class NotesScreen(Screen[None]):
         last_story = None
         for group in groups:
             entries = [
-                e for e in group.entries if not self.filter_text or matches(e, self.filter_text)
+                e
+                for e in group.entries
+                if not self.filter_text or matches(self._search_texts[e.note.id], self.filter_text)
             ]
             if not entries:
                 continue
