@@ -13,7 +13,7 @@ from threading import Lock
 
 from reader.extract.article import extract_article
 from reader.extract.dates import DateMention, sort_key
-from reader.extract.ledger import ConflictValue, Ledger, build_ledger, values_agree
+from reader.extract.ledger import Conflict, ConflictValue, Ledger, build_ledger, values_agree
 from reader.extract.numbers import NumberMention
 from reader.extract.quotes import Quote
 from reader.model import Article
@@ -121,9 +121,7 @@ def disagreements_for(
                     o for o in own_values if not any(values_agree(o, v.value) for v in values)
                 ]
                 if new:
-                    labels_here = [
-                        f"“{clip(v.text, 24)}” ({conflict.reading(v.value)})" for v in new
-                    ]
+                    labels_here = [said_as(conflict, v) for v in new]
                 elif unmatched_own:
                     said = dict.fromkeys(f"“{clip(v.text, 24)}”" for v in values)
                     labels_here = ["only " + ", ".join(said)]
@@ -136,13 +134,16 @@ def disagreements_for(
             if not differing:
                 continue
             elsewhere = "; ".join(f"{v} in {', '.join(who)}" for v, who in differing.items())
-            own = ", ".join(
-                dict.fromkeys(f"“{clip(m.text, 24)}” ({conflict.reading(m.value)})" for m in mine)
-            )
+            own = ", ".join(dict.fromkeys(said_as(conflict, m) for m in mine))
             summary = f"{conflict.about}: here {own} · {elsewhere}"
             found.append(Disagreement(f"{conflict.kind} conflict", summary, here.start, here.end))
     found.sort(key=lambda d: (d.start, d.end))
     return found
+
+
+def said_as(conflict: Conflict, value: ConflictValue) -> str:
+    """A version's wording and what it means: “Jan. 9” (Sun 9 Jan 2022)."""
+    return f"“{clip(value.text, 24)}” ({conflict.reading(value.value)})"
 
 
 def article_marks(article: Article, versions: Sequence[Article] = ()) -> Marks:
