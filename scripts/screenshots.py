@@ -79,12 +79,7 @@ async def _compare_reports(pilot: Pilot) -> None:
     await pilot.press("s", "v")
     await _settle(pilot)
     options = pilot.app.screen.query_one(OptionList)
-    spun = next(
-        index
-        for index in range(options.option_count)
-        if (options.get_option_at_index(index).id or "").startswith("001")
-    )
-    options.highlighted = spun
+    options.highlighted = options.get_option_index(pilot.app.corpus.article("001").id)
     await pilot.press("enter")
     await asyncio.sleep(0.5)
 
