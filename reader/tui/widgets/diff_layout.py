@@ -159,7 +159,7 @@ _FATE_NOTES = {
 
 
 def _ledger_spans(
-    left: Article, right: Article
+    left: Article, right: Article, with_ledger: bool
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], dict[str, int], list[QuoteFate]]:
     """Spans of quotes matched across the two versions (a quote may have lost its marks on one
     side: the ledger finds the unquoted passage), how many quotes are altered/unquoted/missing,
@@ -168,7 +168,7 @@ def _ledger_spans(
     b_spans: list[tuple[int, int]] = []
     statuses: dict[str, int] = {}
     fates: list[QuoteFate] = []
-    if not _has_ledger(left, right):
+    if not with_ledger:
         return a_spans, b_spans, statuses, fates
     try:
         ledger = build_ledger([left, right])
@@ -224,8 +224,8 @@ def _inside_quote(quotes: tuple[tuple[int, int], ...], starts: list[int], s: int
 def prepare_document(left: Article, right: Article) -> DiffDocument:
     """Align ``left`` (A) with ``right`` (B) and derive the highlight marks of every pair."""
     alignment = align(left, right)
-    a_extra, b_extra, quote_statuses, fates = _ledger_spans(left, right)
     with_ledger = _has_ledger(left, right)
+    a_extra, b_extra, quote_statuses, fates = _ledger_spans(left, right, with_ledger)
     a_quotes = tuple(sorted(set(_quote_spans(left, with_ledger)) | set(a_extra)))
     b_quotes = tuple(sorted(set(_quote_spans(right, with_ledger)) | set(b_extra)))
     a_starts = [s for s, _ in a_quotes]
