@@ -772,7 +772,15 @@ def test_programme_names_and_a_figurative_tomorrow_are_no_dates() -> None:
     dct = "2016-09-25"
     assert find_dates("This is VOA Today.", dct) == []
     assert find_dates('The anchor of NBC\'s "Nightly News." He spoke.', dct) == []
+    assert find_dates('He spoke on the "Today" show.', dct) == []
+    # A quotation that opens with the word is no title.
+    for text in ('"Today was calm," he said.', 'He said, "Today we begin the talks."'):
+        assert one(text, dct, "Today").value == "2016-09-25", text
     assert find_dates("Still hoping for a brighter tomorrow, Obama said.", dct) == []
+    assert find_dates("A better tomorrow is possible.", dct) == []
+    # A noun before it is something happening that day.
+    for text in ("We will hold a meeting tomorrow.", "Their hearing tomorrow matters."):
+        assert [m.text for m in find_dates(text, dct)] == ["tomorrow"], text
     assert one("The meeting is tomorrow.", dct, "tomorrow").value == "2016-09-26"
     assert one("Today, the market fell.", dct, "Today").value == "2016-09-25"
     # A capitalised word before it that ends a sentence or a heading is no name of a show.

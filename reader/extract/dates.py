@@ -827,9 +827,17 @@ _ENDED_ON = re.compile(
 
 
 # Before a capitalised "Today" or "Daily" mid-sentence: a name it ends ("VOA Today",
-# "Breitbart News Daily") or an opening quote mark ('"Nightly News"').
-_ENDS_A_NAME = re.compile(r"(?:[A-Z][\w'&.-]*\s+|[\"“']\s*)$")
-_A_TOMORROW = re.compile(r"\b(?:a|an|our|their|your|my)\s+(?:[a-z]+\s+)?$")
+# "Breitbart News Daily"); or an opening quote mark, when the quotation is a title ('"Nightly
+# News"', '"Today" show': a capitalised word or the closing mark follows), not a sentence
+# ('"Today was calm," he said').
+_ENDS_A_NAME = re.compile(r"[A-Z][\w'&.-]*\s+$")
+_OPENING_MARK_BEFORE = re.compile(r"[\"“']\s*$")
+_TITLE_GOES_ON = re.compile(r"[\"”']|\s+[A-Z]")
+# "a brighter tomorrow", "our tomorrow": the future as an idea. Only an adjective may stand
+# between ("a meeting tomorrow" is a day).
+_A_TOMORROW = re.compile(
+    r"\b(?:a|an|our|their|your|my)\s+(?:(?:[a-z]+(?:er|est)|bright|new)\s+)?$", re.IGNORECASE
+)
 _GENERIC_TODAY = re.compile(
     r"'s\s+(?:\w+\s+)?(?:world|youth|young|society|generation|children|kids|families|economy"
     r"|markets?|technology|computers|standards|culture|politics|women|men)\b",
@@ -966,11 +974,15 @@ class _Resolver:
         finally:
             self.clause_start = None
 
-    def _ends_a_name(self, start: int) -> bool:
-        """Whether a capitalised word at ``start`` ends a name ("VOA Today", "Breitbart News
-        Daily", '"Nightly News"'), not opens a sentence or a line ("Monday. Today the ...")."""
+    def _ends_a_name(self, start: int, end: int) -> bool:
+        """Whether the capitalised word at ``text[start:end]`` is part of a name ("VOA Today",
+        "Breitbart News Daily", '"Nightly News"'), not opens a sentence or a line ("Monday.
+        Today the ...")."""
+        text = self.text
+        if _OPENING_MARK_BEFORE.search(text, max(0, start - 3), start):
+            return _TITLE_GOES_ON.match(text, end) is not None
         return (
-            _ENDS_A_NAME.search(self.text, max(0, start - 24), start) is not None
+            _ENDS_A_NAME.search(text, max(0, start - 24), start) is not None
             and self._sentence_before(start).strip() != ""
         )
 
@@ -1489,7 +1501,7 @@ class _Resolver:
         ):
             return None  # "today's world", "the people of tomorrow": an era, not a day
         if raw in ("Today", "TODAY") and (
-            _TODAY_SHOW.match(self.text, start, end + 6) or self._ends_a_name(start)
+            _TODAY_SHOW.match(self.text, start, end + 6) or self._ends_a_name(start, end)
         ):
             return None  # "USA Today", NBC's "Today show", "VOA Today": a paper, a programme
         if t == "tomorrow" and _A_TOMORROW.search(self.text, max(0, start - 24), start):
@@ -2113,7 +2125,7 @@ class _Resolver:
                 return None  # "average daily volume", "the daily tally": a modifier, no frequency
             if t in ("daily", "weekly") and _NEWSPAPER_NOUN.match(self.text, end):
                 return None  # "the Communist Party daily Granma", "the weekly said": a newspaper
-            if raw[0].isupper() and self._ends_a_name(start):
+            if raw[0].isupper() and self._ends_a_name(start, end):
                 return None  # "Breitbart News Daily", NBC's "Nightly News": part of a name
             if re.search(r"(?:\d%?|percent|million|billion|units|shares)\s+$", before):
                 return None  # "rise 8.5% annually", "10,000 units annually": a rate
