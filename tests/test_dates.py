@@ -805,6 +805,8 @@ def test_to_meet_is_no_news_present() -> None:
     text = "Most recently, her decision to meet with Bill Clinton at the end of June drew fire."
     assert one(text, "2016-09-14", "the end of June").value == "2016-06"
     assert one("Arafat and Netanyahu meet Monday.", "2016-09-14", "Monday").value == "2016-09-19"
+    # Only the word "to" before it: a team from Toronto meets its rival all the same.
+    assert one("Toronto meets Boston on Monday.", "2016-09-14", "Monday").value == "2016-09-19"
 
 
 def test_until_before_a_pluperfect_looks_back_even_at_a_distance() -> None:

@@ -589,7 +589,7 @@ _FUTURE_WORDS = (
     r"|plans?\s+to|planned|planning|ahead\s+of"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
     # The news present of a scheduled event: "Arafat meets Albright Monday", "the team faces".
-    r"|(?<!to )meets?|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
+    r"|meets|(?<!\bto\s)meet|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
     r"|ends|closes|concludes|expires|is\s+forecast|are\s+forecast"
 )
 _PAST_WORDS = (
