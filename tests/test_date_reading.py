@@ -73,3 +73,8 @@ def test_every_value_found_in_news_text_reads_as_words() -> None:
 def test_a_modified_date_reads_as_a_bound() -> None:
     (mention,) = find_dates("Mexico signed the deal more than 20 years ago.", "2016-09-28")
     assert reading(mention.type, mention.value, mention.mod) == "1996 or earlier"
+    # Counted ahead from the article's date, "more than" points the other way.
+    (mention,) = find_dates("The ban ends more than two years from now.", "2016-09-28")
+    assert reading(mention.type, mention.value, mention.mod, "2016-09-28") == "2018 or later"
+    (mention,) = find_dates("It began less than a year ago.", "2016-09-28")
+    assert reading(mention.type, mention.value, mention.mod, "2016-09-28") == "2015 or later"

@@ -309,7 +309,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
         for mention in extraction.dates:
             table.add_row(
                 Text(mention.value, style="bold" if mention.resolved else "dim"),
-                Text(reading(mention.type, mention.value, mention.mod)),
+                Text(reading(mention.type, mention.value, mention.mod, extraction.dct)),
                 Text(mention.type, style="dim"),
                 _InContext(article.text, mention.start, mention.end),
             )

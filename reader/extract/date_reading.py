@@ -59,12 +59,19 @@ _MODS = {
     "ON_OR_AFTER": "on or after {}",
 }
 
-# On a date, "more" and "less" count back from the article's date ("more than a year ago").
+# On a date, "more" and "less" count from the article's date: back ("more than a year ago":
+# that year or earlier), or ahead ("more than a year from now": that year or later).
 _DATE_MODS = {
     "MORE_THAN": "{} or earlier",
     "EQUAL_OR_MORE": "{} or earlier",
     "LESS_THAN": "{} or later",
     "EQUAL_OR_LESS": "{} or later",
+}
+_DATE_MODS_AHEAD = {
+    "MORE_THAN": "{} or later",
+    "EQUAL_OR_MORE": "{} or later",
+    "LESS_THAN": "{} or earlier",
+    "EQUAL_OR_LESS": "{} or earlier",
 }
 
 _DAY_RE = re.compile(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)(?:T(.+))?")
@@ -80,13 +87,16 @@ _YEARLESS_WEEKDAY_RE = re.compile(r"XXXX-WXX-([1-7])(?:T(\w\w))?")
 _YEARLESS_RE = re.compile(r"XXXX-(\d\d|Q[1-4]|SP|SU|FA|WI)")
 
 
-def reading(type_: str, value: str, mod: str | None = None) -> str:
-    """How a person would say the TIMEX3 ``value`` of a mention of TIMEX3 ``type_``."""
+def reading(type_: str, value: str, mod: str | None = None, dct: str | None = None) -> str:
+    """How a person would say the TIMEX3 ``value`` of a mention of TIMEX3 ``type_``; ``dct``,
+    the article's date the value was counted from, says which way a "more than" points."""
     said = _set(value) if type_ == "SET" else _plain(value)
     if said is None:
         return value
     if type_ in ("DATE", "TIME") and mod in _DATE_MODS:
-        return _DATE_MODS[mod].format(said)  # "more than 20 years ago": 1996 or earlier
+        # "more than 20 years ago": 1996 or earlier; "more than two years from now": 2018 or later
+        ahead = dct is not None and value[:4].isdigit() and value > dct[: len(value)]
+        return (_DATE_MODS_AHEAD if ahead else _DATE_MODS)[mod].format(said)
     template = _MODS.get(mod or "")
     return template.format(said) if template else said
 

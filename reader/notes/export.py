@@ -126,7 +126,7 @@ def default_enricher() -> Enricher:
                     {
                         "text": article.text[date.start : date.end],
                         "value": value,
-                        "reading": reading(date.type, value, date.mod),
+                        "reading": reading(date.type, value, date.mod, extraction.dct),
                     }
                 )
         if found_dates:

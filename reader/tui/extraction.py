@@ -39,6 +39,8 @@ class Marks:
     dates: tuple[DateMention, ...] = ()
     """In text order; the detail pane sorts them by time with the engine's ``sort_key``."""
     numbers: tuple[NumberMention, ...] = ()
+    dct: str | None = None
+    """The date the dates were resolved against (the article's)."""
     disagreements: tuple[Disagreement, ...] = ()
     """Cross-version findings (altered quotes, conflicting dates/numbers) touching this article."""
     has_ledger: bool = False
@@ -171,6 +173,7 @@ def article_marks(article: Article, versions: Sequence[Article] = ()) -> Marks:
         quotes=found.quotes,
         dates=found.dates,
         numbers=found.numbers,
+        dct=found.dct,
         disagreements=disagreements,
         has_ledger=has_ledger,
     )

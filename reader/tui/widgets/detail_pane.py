@@ -44,9 +44,9 @@ def _quote_prompt(quote: Any) -> Content:
     )
 
 
-def _date_prompt(mention: Any) -> Content:
+def _date_prompt(mention: Any, dct: str | None) -> Content:
     # Said the way a person says it ("week of Mon 20 Dec 2021"); the TIMEX3 value is in the JSON.
-    said = reading(mention.type, mention.value, mention.mod)
+    said = reading(mention.type, mention.value, mention.mod, dct)
     if " ".join(mention.text.split()) == said:
         return Content.assemble((said, "bold $text-warning"))  # "2014" needs saying once
     return Content.assemble(
@@ -192,7 +192,12 @@ class DetailPane(WrappingOptionList):
 
         sections: list[tuple[str, str, Sequence[Any], Any]] = [
             ("Quotes", "quote", marks.quotes, _quote_prompt),
-            ("Dates", "date", sorted(marks.dates, key=date_sort_key), _date_prompt),
+            (
+                "Dates",
+                "date",
+                sorted(marks.dates, key=date_sort_key),
+                lambda mention: _date_prompt(mention, marks.dct),
+            ),
             ("Numbers", "number", marks.numbers, _number_prompt),
         ]
         # Versions not compared get no heading: "none found" would be a false claim.
