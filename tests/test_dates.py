@@ -953,3 +953,18 @@ def test_a_holidays_things_cannot_shorten_its_name() -> None:
 def test_new_years_day_however_its_words_are_spaced() -> None:
     for text in ("We met on New  Year's Day.", "We met on New\nYear's Day."):
         assert [m.value for m in find_dates(text, "2013-02-20")] == ["2013-01-01"], text
+
+
+def test_an_opening_single_quote_does_not_hide_the_words_before_a_trigger() -> None:
+    dct = "2016-09-14"
+    assert one("He said: 'last week was hard.'", dct, "last week").value == "2016-W36"
+    assert one("‘Last Monday was hard,’ he said.", dct, "Last Monday").value == "2016-09-12"
+    assert one("'Early next year,' he said.", dct, "Early next year").value == "2017"
+
+
+def test_a_capitalised_unit_inside_a_sentence_names_a_show_but_not_in_a_headline() -> None:
+    dct = "2000-04-17"
+    for show in ("60 Minutes", "''60 Minutes''"):
+        text = f"Gonzalez said on CBS's {show} that he would stay. It took 60 minutes."
+        assert [m.text for m in find_dates(text, dct)] == ["60 minutes"], show
+    assert one("Herald: Sox Make Offer To Teixeira (8 Years?)", dct, "8 Years").value == "P8Y"

@@ -517,7 +517,9 @@ _LEFT_WORDS = [
 _LEFT_REVERSED = re.compile(
     r"(?:[\s,-]+(?:"
     + lx.trie_alternation([w[::-1] for w in _LEFT_WORDS])
-    + r"|(?:ts|dn|dr|ht)?\d+(?:[/.,]\d+)*)(?![\w']))+",
+    # A word's start, read backwards: as (?<!\w)(?<!\w') reads it forwards, an opening quote
+    # before it ("'last week") is no apostrophe inside a word.
+    + r"|(?:ts|dn|dr|ht)?\d+(?:[/.,]\d+)*)(?!\w)(?!'\w))+",
     re.IGNORECASE,
 )
 # Word starts where an expression may begin (connectives only ever sit inside one).
@@ -832,6 +834,7 @@ _ENDED_ON = re.compile(
 # ('"Today was calm," he said').
 _ENDS_A_NAME = re.compile(r"[A-Z][\w'&.-]*\s+$")
 _OPENING_MARK_BEFORE = re.compile(r"[\"“']\s*$")
+_HEADLINE_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 _TITLE_GOES_ON = re.compile(r"[\"”']|\s+[A-Z]")
 # "a brighter tomorrow", "our tomorrow": the future as an idea. Only an adjective may stand
 # between ("a meeting tomorrow" is a day).
@@ -973,6 +976,16 @@ class _Resolver:
             yield
         finally:
             self.clause_start = None
+
+    def _in_a_headline(self, start: int) -> bool:
+        """Whether the line holding ``start`` capitalises most of its words, as headlines do."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        words = _HEADLINE_WORD_RE.findall(
+            text, line_start, line_end if line_end >= 0 else len(text)
+        )
+        return sum(word[0].isupper() for word in words) > 0.6 * len(words)
 
     def _ends_a_name(self, start: int, end: int) -> bool:
         """Whether the capitalised word at ``text[start:end]`` is part of a name ("VOA Today",
@@ -1822,6 +1835,14 @@ class _Resolver:
             # "could last two weeks": "last" is the verb, the duration is what follows it.
             found = self._duration(raw[verb.end() :], start + verb.end(), end)
             return None if found is None else [(start + verb.end(), end, *found)]
+        unit_word = raw.rsplit(None, 1)[-1]
+        if (
+            unit_word.istitle()
+            and len(unit_word) > 1
+            and self._sentence_before(start).strip()
+            and not self._in_a_headline(start)
+        ):
+            return None  # "on CBS's 60 Minutes": a capitalised unit inside a sentence is a title
         t = re.sub(r"\s+", " ", raw.lower())
         if re.match(r"(?:the )?(?:past|last) (?:decade|century)$", t):
             unit = "decade" if "decade" in t else "century"
