@@ -152,7 +152,8 @@ def test_scanning_only_at_start_tokens_finds_what_a_full_scan_finds() -> None:
 def test_speeds_are_no_distances_however_written() -> None:
     text = (
         "Gusts reached 100 km/h, or 62 miles per hour, and later 120 km / h; the limit is "
-        "30 kilometres an hour, 100 km from the coast; a snail does 1 kilometer per hour."
+        "30 kilometres an hour, 100 km from the coast; a snail does 1 kilometer per hour and "
+        "a cyclist 25 km per hour."
     )
     found = [(n.text, n.unit, n.unit_as_said) for n in find_numbers(text)]
     assert found == [
@@ -162,4 +163,5 @@ def test_speeds_are_no_distances_however_written() -> None:
         ("30 kilometres an hour", "km/h", "km/h"),
         ("100 km", "kilometer", "kilometers"),
         ("1 kilometer per hour", "km/h", "km/h"),
+        ("25 km per hour", "km/h", "km/h"),
     ]

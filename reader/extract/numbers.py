@@ -245,18 +245,15 @@ _MEASURE_HYPHEN_RE = re.compile(
 )
 _MEASURE_RE = re.compile(
     r"\s*(?P<unit>square\s+(?:miles?|kilomet(?:er|re)s?)|sq\.?\s+(?:km|miles?)"
-    # Speeds before the distances they start with: "100 km/h" is no "100 km".
-    r"|km\s?/\s?hr?|kmh|kmph|(?:kilomet(?:er|re)s?|miles?)\s+(?:per|an)\s+hour"
+    # Speeds, in any spelling, before the distances they start with: "100 km/h" is no "100 km".
+    r"|(?P<kmh>km\s?/\s?hr?|kmh|kmph|(?:km|kilomet(?:er|re)s?)\s+(?:per|an)\s+hour)"
+    r"|(?P<mph>miles?\s+(?:per|an)\s+hour)"
     r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?"
     r"|decades?|century|centuries|miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|m"
     r"|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|feet|foot|ft|inch(?:es)?|yards?|acres?"
     r"|hectares?|tons?|tonnes?|kilograms?|kg|grams?|g|pounds?|lbs?|ounces?|lit(?:er|re)s?"
     r"|gallons?|barrels?|degrees?|megawatts?|mw|gigawatts?|kilowatts?|kph|mph|knots?)(?![\w])",
     re.IGNORECASE,
-)
-# A speed as _MEASURE_RE matches it, in any spelling: which of the two units it is.
-_SPEED_RE = re.compile(
-    r"(?:(?P<km>km|kilomet(?:er|re)s?)(?: ?/ ?hr?|h|ph| (?:per|an) hour)|miles? (?:per|an) hour)"
 )
 _CURRENCY_WORD_RE = re.compile(
     r"\s+(?:(?:US|U\.S\.|American|Canadian|Australian)\s+)?"
@@ -583,9 +580,10 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
         ):
             kind, end = "measure", measure.end()
             raw = re.sub(r"\s+", " ", measure.group("unit").lower().rstrip("."))
-            speed = _SPEED_RE.fullmatch(raw)
-            if speed is not None:  # "km / h", "kilometres an hour", "1 mile per hour"
-                raw = "km/h" if speed.group("km") else "mph"
+            if measure.group("kmh"):  # "km / h", "kilometres an hour"
+                raw = "km/h"
+            elif measure.group("mph"):  # "1 mile per hour"
+                raw = "mph"
             unit = _MEASURE_UNITS.get(raw) or _MEASURE_UNITS.get(raw.rstrip("s")) or raw
             if raw.endswith("es") and raw[:-2] in _MEASURE_UNITS:
                 unit = _MEASURE_UNITS[raw[:-2]]
