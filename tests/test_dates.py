@@ -968,3 +968,10 @@ def test_a_capitalised_unit_inside_a_sentence_names_a_show_but_not_in_a_headline
         text = f"Gonzalez said on CBS's {show} that he would stay. It took 60 minutes."
         assert [m.text for m in find_dates(text, dct)] == ["60 minutes"], show
     assert one("Herald: Sox Make Offer To Teixeira (8 Years?)", dct, "8 Years").value == "P8Y"
+
+
+def test_every_clock_form_knows_the_same_time_zones() -> None:
+    dct = "2016-09-14"
+    assert one("It ended at 14.05 CET.", dct, "14.05 CET").value == "2016-09-14T14:05"
+    assert one("Troops left at 0600 JST.", dct, "0600 JST").value == "2016-09-14T06:00"
+    assert one("POSTED: 1052 GMT (1852 HKT)", dct, "1852 HKT").type == "TIME"

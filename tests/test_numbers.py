@@ -165,3 +165,7 @@ def test_speeds_are_no_distances_however_written() -> None:
         ("1 kilometer per hour", "km/h", "km/h"),
         ("25 km per hour", "km/h", "km/h"),
     ]
+
+
+def test_a_clock_time_with_any_time_zone_is_no_number() -> None:
+    assert find_numbers("It ended at 14.05 CET; troops left at 0600 JST.") == []

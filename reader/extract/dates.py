@@ -345,7 +345,9 @@ _TRIGGER = re.compile(
     + r")(?![\w'])"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
     r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
-    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap](?:\.\s?)?m(?![a-z])|\d{1,2}:\d\d(?!\d)|\d{1,2}\.\d\d\s*(?:gmt|utc|bst)|[012]\d{3}\s*(?:gmt|utc)|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap](?:\.\s?)?m(?![a-z])|\d{1,2}:\d\d(?!\d)"
+    rf"|(?:\d{{1,2}}\.\d\d|[012]\d{{3}})\s*(?:{lx.ZONE_LOWER})"
+    r"|\d{1,2}\s+o'clock|\d0'?s(?![\w'])|'\d0s)"
 )
 # Case-sensitive matching over lower-cased text is several times faster than IGNORECASE in `re`
 # (its branch prefilter only works on plain literals); the IGNORECASE twin serves texts whose
@@ -580,7 +582,7 @@ def _unit_name(match: re.Match[str]) -> str:
 
 _CLOCK_RE = re.compile(
     r"(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])(?:\.\s?)?m\.?|(\d{1,2})[:.](\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight)"
-    r"|([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)))",
+    rf"|([01]\d|2[0-3])([0-5]\d)(?=\s*{lx.ZONE}))",
     re.I,
 )
 # Tense cues, matched case-sensitively on lower-cased snippets (much faster than IGNORECASE).

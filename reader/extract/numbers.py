@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.extract.timex_lexicon import MONTHS, alternation, trie_alternation
+from reader.extract.timex_lexicon import MONTHS, ZONE, alternation, trie_alternation
 from reader.text.counts import plural
 
 __all__ = ["NumberMention", "find_numbers", "unit_key"]
@@ -231,8 +231,7 @@ _DAY_RANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER_RE = re.compile(
-    r"\s*(?:a(?:\.\s?)?m\.?|p(?:\.\s?)?m\.?|o'clock|GMT|UTC|BST|EST|EDT|PST|PDT|CET|hrs)(?![\w])",
-    re.IGNORECASE,
+    rf"\s*(?:a(?:\.\s?)?m\.?|p(?:\.\s?)?m\.?|o'clock|hrs|{ZONE})(?![\w])", re.IGNORECASE
 )
 _PERCENT_RE = re.compile(
     r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b)|(?P<pp>percentage\s+points?\b))", re.IGNORECASE

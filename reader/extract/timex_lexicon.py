@@ -149,18 +149,26 @@ PLURAL_UNIT = (
 )
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)s?(?![\w-])"
 SEASON = r"(?:spring|summer|fall|autumn|winter)(?![\w-])"
+# Time-zone abbreviations after a clock time; capitals only in running text ("9 a.m. ET").
+ZONE_NAMES = (
+    r"[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT|AES?[DT]T?|NZ[SD]T|SAST"
+    r"|EAT|CAT|WAT"
+)
+ZONE = rf"(?-i:{ZONE_NAMES})"
+"""A zone as written, whatever the pattern's case flag."""
+ZONE_LOWER = ZONE_NAMES.lower()
+"""The same zones in lower-cased text (the trigger scans run over it)."""
 CLOCK = (
     r"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     # "3:10 p.m.", and "p. m." as tokenised copies write it
     r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am(?![\w])|pm(?![\w]))"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:hours|hrs|GMT|UTC))?"
     # British style: "10.15am" (above), "14.05 GMT"
-    r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*(?:GMT|UTC|BST)\b)"
+    rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*{ZONE}\b)"
     r"|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday"
     # wire-service military time: "0600 GMT"
-    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC)\b))"
-    # Zone abbreviations must be capitals ("9 a.m. ET"), whatever the pattern's case flag.
-    r"(?:\s+(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT|AES?[DT]T?|NZ[SD]T|SAST|EAT|CAT|WAT)|local\s+time)(?![\w]))?"
+    rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE}\b))"
+    rf"(?:\s+(?:{ZONE}|local\s+time)(?![\w]))?"
 )
 # Modifiers TimeML keeps inside the span and turns into a mod attribute.
 POINT_MOD = (
