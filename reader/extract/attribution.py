@@ -594,10 +594,11 @@ def _mention_from(
                 )
             ):
                 return None
-            tokens = word.split()
-            head = _POSSESSIVE_END_RE.sub("", tokens[-1]).lower()
-            if head in _CALENDAR_NAMES and (len(tokens) == 1 or head != tokens[-1].lower()):
-                return None  # "On Tuesday’s episode of …, the nominee said": a day says nothing
+            last = word.rsplit(None, 1)[-1]
+            day = _POSSESSIVE_END_RE.sub("", last)
+            if day != last and day.lower() in _CALENDAR_NAMES:
+                return None  # "On Tuesday’s episode of …, the nominee said": a day's, nobody's
+            # (A bare day or month has already gone: it is a sentence starter.)
             if " " not in word and _is_common_word(text, start, end):
                 if strict:
                     return None
@@ -615,28 +616,7 @@ def _mention_from(
 
 # Days and months, which open sentences as possessives ("Tuesday’s episode"); "May" is also a
 # surname and a modal, so it is left out.
-_CALENDAR_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_CALENDAR_NAMES = frozenset(lx.WEEKDAY_NAMES) | {m for m in lx.MONTH_NAMES if m != "may"}
 _POSSESSIVE_END_RE = re.compile("['\u2019]s?$")
 
 
@@ -2034,8 +2014,7 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
     return mention
 
 
-_FULL_NAME_RE = re.compile(_FULL_NAME)
-_ANY_FULL_NAME_RE = re.compile(rf"(?P<name>{_FULL_NAME})")
+_FULL_NAME_RE = re.compile(rf"(?P<name>{_FULL_NAME})")
 _APPOSED_NAME_RE = re.compile(rf",\s+({_FULL_NAME})(?=\s*[,.;:!?]|$)")
 
 
@@ -2182,7 +2161,7 @@ def _last_person_named(
         full = _person_of_surname(text, m, pronoun, resolver)
         if full is not None and (not gender_told or _tells_gender(text, full, pronoun)):
             found = (m.start("name"), full)
-    names = _ANY_FULL_NAME_RE if anywhere else _SUBJECT_FULL_NAME_RE
+    names = _FULL_NAME_RE if anywhere else _SUBJECT_FULL_NAME_RE
     for m in names.finditer(text, start, stop):
         span = _past_descriptors(text, _strip_name(text, *m.span("name")))
         if (
