@@ -797,6 +797,11 @@ def test_a_day_is_never_a_speaker_and_a_statement_introduction_gives_its_maker()
     )
     quote = only(find_quotes(text), "young people")
     assert (quote.speaker, quote.cue) == ("Sanders", "comment")
+    # Whatever stands before the noun, it is the noun of what was made, not a speaker's verb.
+    for intro in ("Sanders made a brief comment:", "Sanders gave his usual reply:"):
+        quote = only(find_quotes(intro + "\n\n“We will win.”"), "We will win")
+        assert quote.speaker == "Sanders", intro
+    assert only(find_quotes("My favourite quip:\n\n“Oscar is 80.”"), "Oscar").speaker is None
 
 
 def test_a_pronoun_with_no_fitting_person_stays_a_pronoun() -> None:

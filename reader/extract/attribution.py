@@ -608,8 +608,6 @@ def _mention_from(
                 end = _noun_phrase_end(text, start, end, plural_nouns=False)
         if kind == "nominal":
             end = _noun_phrase_end(text, start, end)
-            if text[start:end].lower() == "the following":
-                return None  # "Sanders made the following comment:": what is said, not who
         return _Mention(start, end, kind, cue)
     return None
 
@@ -1994,7 +1992,7 @@ _INTRO_RE = re.compile(
 
 _STATEMENT_INTRO_RE = re.compile(
     rf"(?:{_SUBJECT})\s+{_AUX}(?:made|issued|gave|released|offered|posted|sent|put\s+out)\s+"
-    r"(?:the\s+following|this|these)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:the\s+following|this|these|an?|his|her|their|its|one)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>comments?|statements?|remarks?|message|response|reply|note|tweets?|post)\s*:\s*$"
 )
 
@@ -2005,13 +2003,14 @@ def _introduction(text: str, paragraph: tuple[int, int]) -> _Mention | None:
     if not text[start:end].rstrip().endswith(":"):
         return None
     sentence_start = _sentence_start(text, max(start, end - _MAX_BEFORE), end)
+    # "Sanders made the following comment:", "The ministry issued this statement:".
+    m = _STATEMENT_INTRO_RE.search(text, sentence_start, end)
+    if m is not None:
+        return _mention_from(m, 0, text, m.group("noun"))
     m = _INTRO_RE.search(text, sentence_start, end)
-    mention = _mention_from(m, 0, text) if m is not None else None
-    if mention is None:
-        # "Sanders made the following comment:", "The ministry issued this statement:".
-        m = _STATEMENT_INTRO_RE.search(text, sentence_start, end)
-        mention = _mention_from(m, 0, text, m.group("noun")) if m is not None else None
-    return mention
+    if m is None or _cue_is_noun(text, m, m.start("cue"), m.group("cue")):
+        return None  # "… made a brief comment:": "comment" is no verb of "a brief"
+    return _mention_from(m, 0, text)
 
 
 _FULL_NAME_RE = re.compile(rf"(?P<name>{_FULL_NAME})")
