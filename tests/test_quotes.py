@@ -430,6 +430,10 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
         ('"The rule helps," said the senator, who declined to be named.', "the senator"),
         ('Her spokesman, Bill McAllister, said, "The rule helps."', "Bill McAllister"),
         ('"The rule helps," Det. Sgt. John Fanning said.', "John Fanning"),
+        # Every title the sentence splitter knows, one or several, after the cue too.
+        ('"We will rebuild," said Msgr. Michael Farmer.', "Michael Farmer"),
+        ('"We looked," said Det. Insp. John Smith.', "John Smith"),
+        ('"We left," said Lt. Col. Ann Lee.', "Ann Lee"),
         ('"I look in the mirror every day," King said.', "King"),
         ('"I look in the mirror every day," the King said.', "the King"),
     ],

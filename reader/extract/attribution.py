@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from reader.extract import timex_lexicon as lx
 from reader.extract.first_names import gender_of_first_name
+from reader.text.sentences import TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from reader.extract.quotes import Quote
@@ -144,14 +145,13 @@ CUE_PATTERN = (
 """A cue verb as a regex (longest forms first), for other patterns to build on."""
 # Between a subject and its verb: auxiliaries and one adverb ("has also said", "later told").
 _AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|still|even|never|often|now|already|[a-z]+ly)\s+){0,3}"
-# Abbreviated titles before a name ("Sen.", "Det. Insp.", "Cllr."); the sentence finder below
-# also knows them as abbreviations (no sentence ends at their dot).
-_NAME_TITLE_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Amb|Adm|Capt|Maj|Supt|Cmdr|Atty|St"
-    "|Const|Det|Insp|Cpl|Pvt|Fr|Hon|Cllr"
+# Abbreviated titles before a name ("Sen.", "Det. Insp.", "Cllr."), the sentence splitter's
+# own; the sentence finder below also knows them as abbreviations (no sentence ends at their dot).
+_NAME_TITLE_ABBREVIATIONS = "|".join(
+    sorted((word.capitalize() for word in TITLE_ABBREVIATIONS), key=lambda w: (-len(w), w))
 )
-# "Del.", "Sec.", "Pres." are titles too, but too rarely abbreviations to hold a sentence open.
-_TITLE_ABBR = rf"(?:{_NAME_TITLE_ABBREVIATIONS}|Del|Sec|Pres)\."
+# "Del." and "Sec." are titles too, but too rarely abbreviations to hold a sentence open.
+_TITLE_ABBR = rf"(?:{_NAME_TITLE_ABBREVIATIONS}|Del|Sec)\."
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|bin|al|of|ibn|dos|du)"
 # "Secretary of the Interior Dirk Kempthorne": a title reaching its office through "of the"
@@ -162,7 +162,7 @@ _OF_THE_TITLE = (
     r"|Secretary-General|Mayor)\s+of\s+the\s+"
 )
 _NAME = (
-    rf"(?:{_TITLE_ABBR}\s+|{_OF_THE_TITLE})?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
+    rf"(?:(?:{_TITLE_ABBR}\s+)+|{_OF_THE_TITLE})?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
 )
 # Two to four capitalised words: a person's full name ("Jamie Rappaport Clark").
@@ -332,6 +332,9 @@ _TITLE_WORDS = frozenset(
         "editor",
         "analyst",
         "strategist",
+        # Every abbreviated title the sentence splitter knows ("Msgr.", "Det.", "Cllr."), but
+        # a saint's ("St. Louis").
+        *(f"{word}." for word in TITLE_ABBREVIATIONS if word not in ("st", "ste")),
     ]
 )
 # Offices in a title ("Secretary of the Interior Dirk Kempthorne", "Minister of Foreign Affairs

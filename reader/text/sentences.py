@@ -27,7 +27,13 @@ from dataclasses import dataclass
 from reader.model import Span
 from reader.text.tokens import QUOTE_CHARS
 
-__all__ = ["Sentence", "sentence_index_at", "split_paragraphs", "split_sentences"]
+__all__ = [
+    "TITLE_ABBREVIATIONS",
+    "Sentence",
+    "sentence_index_at",
+    "split_paragraphs",
+    "split_sentences",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +72,11 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 # Never end a sentence: a title is followed by a name.
-_TITLES = _word_set(
+TITLE_ABBREVIATIONS = _word_set(
     "mr mrs ms messrs mme mlle dr prof gov govs sen sens rep reps gen lt col maj capt cmdr cdr adm "
-    "sgt cpl pvt brig st ste rev hon pres supt det insp atty amb fr msgr gens"
+    "sgt cpl pvt brig st ste rev hon pres supt det insp atty amb fr msgr gens const cllr"
 )
+"""Abbreviated titles before a name ("Sen.", "Msgr.", "Cllr."), lower case, without the dot."""
 # Do not end a sentence when a number follows ("Jan. 10", "No. 3", "Sept. 11").
 _BEFORE_NUMBER = _word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig p pp ch sec"
@@ -177,7 +184,7 @@ def _is_boundary(text: str, term_start: int, term: str, following: int, end: int
     word = previous.lower()
     if len(previous) == 1 and previous.isalpha() and previous.isupper():
         return False  # an initial: "Vladimir V. Putin"
-    if word in _TITLES or word in _NEVER_END:
+    if word in TITLE_ABBREVIATIONS or word in _NEVER_END:
         return False
     if next_char.isdigit() and word in _BEFORE_NUMBER:
         return False
