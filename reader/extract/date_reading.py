@@ -169,7 +169,7 @@ def _day(year: str, month: str, day: str, time: str | None) -> str | None:
             when = date(int(year), month_number, int(day))
         except ValueError:
             return None
-        said = f"{_WEEKDAYS[when.weekday()]} {when.day} {_MONTHS[when.month - 1]} {when.year}"
+        said = _full(when)
     time_said = _time_said(time) if time is not None else None
     return f"{said}, {time_said}" if time_said else said
 
@@ -194,11 +194,16 @@ def _week(year: int, week: int, weekend: bool) -> str | None:
         if saturday.month == sunday.month:
             return f"weekend of {saturday.day}–{_short(sunday)} {sunday.year}"
         return f"weekend of {_short(saturday)}–{_short(sunday)} {sunday.year}"
-    return f"week of {_WEEKDAYS[0]} {_short(monday)} {monday.year}"
+    return f"week of {_full(monday)}"
 
 
 def _short(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def _full(day: date) -> str:
+    """ "Mon 10 Jan 2022"."""
+    return f"{_WEEKDAYS[day.weekday()]} {_short(day)} {day.year}"
 
 
 def _duration_parts(value: str) -> list[tuple[str, str]] | None:
