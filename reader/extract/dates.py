@@ -1870,7 +1870,7 @@ class _Resolver:
             num_text,
         )
         num_text = re.sub(r"\s*(?:more|additional|full|straight|consecutive|long)$", "", num_text)
-        if not num_text and re.match(r"(?:day|week|month|year|decade|hour)-long", core):
+        if not num_text and re.match(r"(?:day|week|month|year|decade)-long", core):
             amount: float | None = 1.0  # "a day-long meeting": one day, where "days-long" is vague
         elif not num_text:
             if (
@@ -2023,13 +2023,15 @@ class _Resolver:
                 ref = d - timedelta(days=d.weekday() + 1)
             elif qualifier in ("next", "the coming", "this coming"):
                 ref = d + timedelta(days=(5 - d.weekday()) % 7 or 7)
-            elif qualifier == "this" and (d.weekday() >= 4 or self.tense(start, end) != "past"):
-                # "This weekend" is this week's, unless a weekday story tells of it in the past.
-                ref = d + timedelta(days=5 - d.weekday())
-            elif d.weekday() >= 5 or self.tense(start, end) == "future":
-                ref = d + timedelta(days=(5 - d.weekday()) % 7)
             else:
-                ref = d - timedelta(days=d.weekday() + 1)
+                tense = self.tense(start, end) if d.weekday() < 5 else None  # read once
+                if qualifier == "this" and (d.weekday() >= 4 or tense != "past"):
+                    # "This weekend" is this week's, unless a weekday story tells of it in the past.
+                    ref = d + timedelta(days=5 - d.weekday())
+                elif d.weekday() >= 5 or tense == "future":
+                    ref = d + timedelta(days=(5 - d.weekday()) % 7)
+                else:
+                    ref = d - timedelta(days=d.weekday() + 1)
             value = _iso_week(ref) + "-WE"
         elif unit == "month":
             y, m = _add_months(d.year, d.month, offset)
