@@ -880,3 +880,6 @@ def test_an_office_word_is_part_of_a_title_only_after_the_title_and_of() -> None
     assert only(quotes, "disregard").speaker == "The International Atomic Energy Agency"
     assert only(quotes, "not be moved").speaker == "Bill Shorten"
     assert only(quotes, "a mistake").speaker == "Ken Salazar"
+    # A name found on its own, after its title (the title stands before the span): a pronoun's.
+    text = 'Secretary of the Interior Ken Salazar spoke on Monday.\n\n"The rule helps," he said.'
+    assert only(find_quotes(text), "rule helps").speaker == "Ken Salazar"
