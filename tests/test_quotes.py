@@ -434,6 +434,12 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
         ('"We will rebuild," said Msgr. Michael Farmer.', "Michael Farmer"),
         ('"We looked," said Det. Insp. John Smith.', "John Smith"),
         ('"We left," said Lt. Col. Ann Lee.', "Ann Lee"),
+        ('"We act," said NATO Secretary-General Javier Solana.', "Javier Solana"),
+        (
+            '"We act," said Secretary-General of the United Nations Antonio Guterres.',
+            "Antonio Guterres",
+        ),
+        ('"We act," said Head of the Delegation John Smith.', "John Smith"),
         ('"I look in the mirror every day," King said.', "King"),
         ('"I look in the mirror every day," the King said.', "the King"),
     ],

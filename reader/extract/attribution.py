@@ -332,6 +332,9 @@ _TITLE_WORDS = frozenset(
         "editor",
         "analyst",
         "strategist",
+        # The titles that reach an office through "of the" (_OF_THE_TITLE) and nowhere else.
+        "secretary-general",
+        "head",
         # Every abbreviated title the sentence splitter knows ("Msgr.", "Det.", "Cllr."), but
         # a saint's ("St. Louis").
         *(f"{word}." for word in TITLE_ABBREVIATIONS if word not in ("st", "ste")),
@@ -517,6 +520,14 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
         tokens = tokens[last_title + 1 :]
     if tokens and tokens[0][2] == "of" and len(tokens) > 1:
         tokens.pop(0)
+        if tokens[0][2] == "the":
+            # "Secretary-General of the United Nations Antonio Guterres": the office runs on to
+            # the person, whose name starts at the given name.
+            given = next(
+                (i for i, token in enumerate(tokens) if gender_of_first_name(token[2])), None
+            )
+            if given is not None and given < len(tokens) - 1:
+                tokens = tokens[given:]
     if not tokens:
         return start, end
     return start + tokens[0][0], start + tokens[-1][1]
