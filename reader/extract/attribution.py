@@ -902,7 +902,8 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
                         mention.start, named.end(1), "phrase", mention.cue, named.span(1)
                     )
             if mention is not None:
-                return mention
+                # "said Greek prime minister George Papandreou", as before a cue.
+                return _past_lower_case_titles(text, mention)
     punctuation = _LEAD_PUNCTUATION_RE.match(text, start, stop)
     assert punctuation is not None  # the pattern matches the empty string too
     lead = punctuation.end()
