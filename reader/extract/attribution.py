@@ -599,12 +599,9 @@ def _mention_from(
                 word.lower() in _SENTENCE_STARTERS
                 or word.lower() in _NUMBERS_NOT_NAMES
                 or (
-                    word.lower() in _TITLE_WORDS
-                    and not (
-                        # "…,” King said": a surname that is also a title, with no article before it.
-                        word.lower() in _SURNAME_TITLES
-                        and not _DETERMINER_BEFORE_RE.search(text, max(0, start - 8), start)
-                    )
+                    # "…,” King said": a surname that is also a title ("the King" never comes
+                    # here: the subject patterns take it as a descriptor).
+                    word.lower() in _TITLE_WORDS and word.lower() not in _SURNAME_TITLES
                 )
             ):
                 return None
