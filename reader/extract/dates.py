@@ -2055,8 +2055,8 @@ class _Resolver:
             value = f"{d.year // 100 + offset:02d}"
         else:
             season = lx.SEASONS[unit]
-            direction = "this past" if qualifier == "this past" else offset
-            value = f"{_season_year(season, d, direction):04d}-{season}"
+            lead = "this past" if qualifier == "this past" else _LEAD_OF_OFFSET.get(offset, "")
+            value = f"{_season_year(season, d, lead):04d}-{season}"
         self.remember(value)
         return ("DATE", value, mod)
 
@@ -2286,8 +2286,7 @@ class _Resolver:
         if year is None:
             if self.dct is None:
                 return ("DATE", f"XXXX-{season}", mod)
-            direction = {"last": -1, "next": 1}.get(lead, lead)
-            year = _season_year(season, self.dct, direction)
+            year = _season_year(season, self.dct, lead)
         value = f"{year:04d}-{season}"
         self.remember(value)
         return ("DATE", value, mod)
@@ -2309,18 +2308,21 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
-def _season_year(season: str, d: date, direction: int | str) -> int:
-    """The year of the ``season`` meant on ``d``: ``direction`` -1 for the last one, 1 for the
-    next one, "this past" for the latest one over (the current one is not: "this past summer"
-    said in July is last year's), else this year's."""
+def _season_year(season: str, d: date, lead: str) -> int:
+    """The year of the ``season`` meant on ``d``: the ``lead`` "last" one, the "next" one, the
+    "this past" one (the latest one over: "this past summer" said in July is last year's), else
+    this year's."""
     order, current = lx.SEASON_ORDER[season], _season_index(d)
-    if direction == "this past":
+    if lead == "this past":
         return d.year - (1 if order >= current else 0)
-    if direction == -1:
+    if lead == "last":
         return d.year - 1
-    if direction == 1:
+    if lead == "next":
         return d.year + (0 if order > current else 1)
     return d.year
+
+
+_LEAD_OF_OFFSET = {-1: "last", 1: "next"}
 
 
 def _season_index(d: date) -> int:
