@@ -864,7 +864,7 @@ _HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.I)
 # The day in a clock mention; it may come first ("5pm on 31 March"), so a day number before the
 # month belongs to it.
 _CLOCK_DAY_TAIL = re.compile(
-    rf"(?:{_WD}|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_M}|yesterday|today|tomorrow|tonight)",
+    rf"(?:{_WD}|(?:{_D}\s+(?:of\s+)?)?{_M}|yesterday|today|tomorrow|tonight)",
     re.I,
 )
 
