@@ -707,6 +707,16 @@ def test_the_day_before_or_after_a_named_date_is_counted_from_it() -> None:
     assert one("He left the day after, angry.", dct, "the day after").value == "2021-12-30"
 
 
+def test_the_next_day_after_a_month_is_a_day_of_that_month() -> None:
+    dct = "2016-09-26"
+    text = "On Friday he spoke. He addressed the convention in July. The following morning he left."
+    # Not the day after Friday: the text last named July, and no day of it.
+    found = one(text, dct, "The following morning")
+    assert (found.type, found.value) == ("TIME", "2016-07-XXTMO")
+    text = "On July 18 he arrived. He addressed the convention in July. The next day he left."
+    assert one(text, dct, "The next day").value == "2016-07-19"
+
+
 def test_british_clock_times_with_a_dot() -> None:
     dct = "2021-12-29"
     assert one("It ended at 10.15am.", dct, "10.15am").value == "2021-12-29T10:15"

@@ -1115,6 +1115,15 @@ class _Resolver:
     def anchor_day(self) -> date | None:
         return self.ref_day or self.dct
 
+    def unnamed_day_of_month(self) -> str | None:
+        """The month the text last named, when no day of it was named ("in July … the next
+        morning"): the day is in that month, which day unknown."""
+        if self.ref_value is None or not re.fullmatch(r"\d{4}-\d\d", self.ref_value):
+            return None
+        if self.ref_day is not None and _fmt_day(self.ref_day)[:7] == self.ref_value:
+            return None
+        return self.ref_value + "-XX"
+
     # ----- year inference
 
     def infer_year(
@@ -1810,6 +1819,11 @@ class _Resolver:
         base = self.anchor_day()
         if base is None:
             return ("DATE", "XXXX-XX-XX", mod)
+        in_month = self.unnamed_day_of_month()
+        if in_month is not None and unit in ("day", "morning", "afternoon", "evening", "night"):
+            if unit != "day":
+                return ("TIME", in_month + "T" + lx.PARTS_OF_DAY[unit], mod)
+            return ("DATE", in_month, mod)
         if unit in ("day", "morning", "afternoon", "evening", "night"):
             d = base + timedelta(days=step)
             value = _fmt_day(d)
