@@ -123,6 +123,13 @@ def test_year_inference_follows_tense_cues() -> None:
     assert one("Sales fell in January.", dct, "January").value == "2021-01"
     assert one("He will step down in November.", dct, "November").value == "2021-11"
     assert one("The plant closed last November.", dct, "last November").value == "2020-11"
+    # An open condition looks ahead past the reporting verb; a settled one does not.
+    text = "He said that if she wins in November, she will sign it."
+    assert one(text, dct, "November").value == "2021-11"
+    text = "He said Friday that if his candidate were to win in November, she would sign it."
+    assert one(text, dct, "November").value == "2021-11"
+    text = "He said that if she had won in November, she would have signed it."
+    assert one(text, dct, "November").value == "2020-11"
 
 
 def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:

@@ -591,6 +591,8 @@ _FUTURE_WORDS = (
     # "next to the embassy" is a place and "due to the strike" a cause, not the future.
     r"|next(?!\s+to\b)|due(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|higher|lower|poor)\b)"
     r"|plans?\s+to|planned|planning|ahead\s+of"
+    # A condition still open: "if she wins in November", "if he were to win in November".
+    r"|if|unless|were\s+to"
     r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
     # The news present of a scheduled event: "Arafat meets Albright Monday", "the team faces".
     r"|meets|(?<!\bto\s)meet|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
