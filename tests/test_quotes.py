@@ -890,3 +890,23 @@ def test_an_office_word_is_part_of_a_title_only_after_the_title_and_of() -> None
     # A name found on its own, after its title (the title stands before the span): a pronoun's.
     text = 'Secretary of the Interior Ken Salazar spoke on Monday.\n\n"The rule helps," he said.'
     assert only(find_quotes(text), "rule helps").speaker == "Ken Salazar"
+
+
+def test_a_new_statement_after_a_quote_does_not_take_its_credit() -> None:
+    text = "Ann Lee said: “We will not back down.” She added that talks would continue."
+    [quote] = find_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Ann Lee", "said")
+    text = "Ann Lee said: “We will not back down.” Talks would continue, she added."
+    assert find_quotes(text)[0].speaker == "Ann Lee"
+    # With nothing before the quote, the next statement's speaker is the likeliest one.
+    text = "“We will not back down.” She added that talks would continue."
+    assert find_quotes(text)[0].speaker == "She"
+    # A plain credit after the quote is still the quote's.
+    text = "Ann Lee spoke first. “We will not back down.” Bob Smith said."
+    assert find_quotes(text)[0].speaker == "Bob Smith"
+
+
+def test_a_passive_after_a_fragment_names_no_speaker() -> None:
+    [quote] = find_quotes("The “special relationship” was mentioned twice.")
+    assert quote.partial
+    assert quote.speaker is None

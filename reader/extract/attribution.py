@@ -920,12 +920,10 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
         before = text[start:cue_start].split()
         if before and before[-1].lower() in _NOT_BEFORE_A_CUE_VERB:
             continue  # "…, one of the states suing the EPA, said": that cue is a noun
-        if (
-            before
-            and before[-1].lower() in _COPULAS
-            and text[cue_start:cue_end].lower() in _BASE_AND_PRESENT_CUES
-        ):
-            continue  # "… emerges as there is report of another fire": no verb after "is"
+        if before and before[-1].lower() in _COPULAS:
+            # "… emerges as there is report of another fire": no verb after "is"; and "the
+            # “special relationship” was mentioned": a passive names no one.
+            continue
         if (
             len(before) > 1
             and before[-2].lower() in _NOUN_PHRASE_OPENERS
@@ -1039,10 +1037,6 @@ _NOUN_PHRASE_OPENERS = (
     | _POSSESSIVES
     | _PREPOSITIONS
     | {"former", "many", "some", "most", "all", "several", "few", "more"}
-)
-# A cue verb's base and present forms, which follow a copula only as nouns ("there is report").
-_BASE_AND_PRESENT_CUES = frozenset(
-    form for base, forms in _VERB_STEMS.items() for form in (base, forms[0])
 )
 _NOT_BEFORE_A_CUE_VERB = (
     _DETERMINERS | _POSSESSIVES | _PREPOSITIONS | {"that", "and", "or", "but", "as"}
@@ -1750,9 +1744,9 @@ def attribute(
                 text, before_start, quote.start, True
             ) or _after_attribution(text, quote.end, after_stop, True)
         else:
-            mention = _after_attribution(text, quote.end, after_stop, False) or _before_attribution(
-                text, before_start, quote.start, False
-            )
+            mention = _after_attribution(text, quote.end, after_stop, False)
+            if mention is None or _reports_a_new_statement(text, quote, mention, before_start):
+                mention = _before_attribution(text, before_start, quote.start, False) or mention
         if (
             mention is None
             and not quote.partial
@@ -1850,6 +1844,28 @@ def attribute(
             )
         )
     return result
+
+
+def _reports_a_new_statement(text: str, quote: Quote, mention: _Mention, lower: int) -> bool:
+    """Whether the attribution found after a quote that ends its sentence opens a statement of
+    its own rather than crediting the quote: "She added that talks would continue", or any
+    sentence after a quote the writer introduced with a colon ("The minister said: “…” She
+    added, …")."""
+    if not _ENDS_A_SENTENCE_RE.search(text, quote.start, quote.end):
+        return False
+    if text[lower : quote.start].rstrip().endswith(":"):
+        return True
+    if not mention.cue:
+        return False
+    sentence_end = _sentence_end(text, mention.start, min(len(text), mention.end + 160))
+    return (
+        re.search(rf"\b{re.escape(mention.cue)}\s+that\b", text[quote.end : sentence_end])
+        is not None
+    )
+
+
+# A quotation whose last words end a sentence: "… on this.”", "… this?” ".
+_ENDS_A_SENTENCE_RE = re.compile(f"[.?!][{_QUOTE_CLOSERS}]+\\s*\\Z")
 
 
 @dataclass(frozen=True, slots=True)
