@@ -910,3 +910,8 @@ def test_a_passive_after_a_fragment_names_no_speaker() -> None:
     [quote] = find_quotes("The “special relationship” was mentioned twice.")
     assert quote.partial
     assert quote.speaker is None
+
+
+def test_a_relative_clauses_verb_is_not_the_cue() -> None:
+    [quote] = find_quotes("“We had no warning,” one resident, who asked not to be named, said.")
+    assert (quote.speaker, quote.cue) == ("one resident", "said")

@@ -1038,8 +1038,13 @@ _NOUN_PHRASE_OPENERS = (
     | _PREPOSITIONS
     | {"former", "many", "some", "most", "all", "several", "few", "more"}
 )
+# A cue after these is a noun, a new clause's verb, or a relative clause's ("one resident, who
+# asked not to be named, said": the cue is "said").
 _NOT_BEFORE_A_CUE_VERB = (
-    _DETERMINERS | _POSSESSIVES | _PREPOSITIONS | {"that", "and", "or", "but", "as"}
+    _DETERMINERS
+    | _POSSESSIVES
+    | _PREPOSITIONS
+    | {"that", "and", "or", "but", "as", "who", "which", "whom"}
 )
 
 
