@@ -31,6 +31,8 @@ def only(text: str):
         ("prices rose 15 percent", 15, "%", "percent", False),
         ("the two tracks of policy", 2, "tracks", "count", False),
         ("a dozen officials", 12, "officials", "count", False),
+        ("about two dozen young protesters", 24, "protesters", "count", True),
+        ("inflation hit 9.1pc in June", 9.1, "%", "percent", False),
         ("fighting an eight-year war", 8, "year", "measure", False),
         ("the first gathering in 2 1/2 years.", 2.5, "year", "measure", False),
         ("more than 1,200 people were killed", 1200, "people", "count", False),

@@ -197,8 +197,8 @@ _CORE_RE = re.compile(
      (?P<frac>\s+\d/\d{{1,2}}|\s?[½¼¾])?
      (?P<ord>(?<=1)st|(?<=2)nd|(?<=3)rd|(?<=\d)th)?
      (?P<plural>['\u2019]?s\b)?
-     (?:(?P<scale>\s*(?:{_SCALE_WORDS}\b|{_SCALE_ABBR}(?![\w])))|(?![\w]|[.,/:]\d))
-    |(?<![\w-])(?P<words>(?:{_WORD_NUMBER})(?:[\s-]+(?:{_SCALE_WORDS}))?
+     (?:(?P<scale>\s*(?:{_SCALE_WORDS}\b|{_SCALE_ABBR}(?![\w])))|(?!(?!pc\b)[\w]|[.,/:]\d))
+    |(?<![\w-])(?P<words>(?:{_WORD_NUMBER})(?:\s+dozen)?(?:[\s-]+(?:{_SCALE_WORDS}))?
         |an?\s+(?:{_SCALE_WORDS})|{_SCALE_WORDS})(?![\w])
     |(?<![\w-])(?P<ordword>{"|".join(_ORDINALS)})(?![\w-]))
     """,
@@ -233,8 +233,10 @@ _DAY_RANGE_AFTER_RE = re.compile(
 _CLOCK_AFTER_RE = re.compile(
     rf"\s*(?:a(?:\.\s?)?m\.?|p(?:\.\s?)?m\.?|o'clock|hrs|{ZONE})(?![\w])", re.IGNORECASE
 )
+# British papers write "9.1pc", always closed up: "10 PCs" with a space are computers.
 _PERCENT_RE = re.compile(
-    r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b)|(?P<pp>percentage\s+points?\b))", re.IGNORECASE
+    r"\s*(?:(?P<pct>%|percent\b|per\s*cent\b)|(?P<pp>percentage\s+points?\b))|(?P<pc>pc\b)",
+    re.IGNORECASE,
 )
 _MEASURE_HYPHEN_RE = re.compile(
     r"-(?P<unit>second|minute|hour|day|night|week|month|year|decade|century|mile|kilometer|"
@@ -556,7 +558,7 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
         hyphen = _MEASURE_HYPHEN_RE.match(text, end)
         measure = _MEASURE_RE.match(text, end)
         if pct is not None:
-            kind, unit, end = "percent", "%" if pct.group("pct") else "percentage points", pct.end()
+            kind, unit, end = "percent", "percentage points" if pct.group("pp") else "%", pct.end()
         elif currency is not None:
             kind, unit = "money", currency
         elif cur_word is not None:
