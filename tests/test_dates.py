@@ -724,6 +724,21 @@ def test_the_next_day_after_a_month_is_a_day_of_that_month() -> None:
     assert one(text, dct, "The next day").value == "2016-07-19"
 
 
+def test_a_pair_or_range_of_days_written_day_first() -> None:
+    dct = "2026-11-22"
+    text = "The summit, held between 10 and 12 November, ended yesterday."
+    pair = [(m.text, m.value) for m in find_dates(text, dct)][:2]
+    assert pair == [("10", "2026-11-10"), ("12 November", "2026-11-12")]
+    text = "The festival runs 10-12 March 2027."
+    assert [(m.text, m.value) for m in find_dates(text, dct)] == [
+        ("10", "2027-03-10"),
+        ("12 March 2027", "2027-03-12"),
+    ]
+    # A score before a date is no range: "30-7" then "Oct. 19".
+    text = "He was hurt in the 30-7 Oct. 19 loss."
+    assert [m.text for m in find_dates(text, dct)] == ["Oct. 19"]
+
+
 def test_british_clock_times_with_a_dot() -> None:
     dct = "2021-12-29"
     assert one("It ended at 10.15am.", dct, "10.15am").value == "2021-12-29T10:15"

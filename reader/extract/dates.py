@@ -85,10 +85,12 @@ _PM, _APPROX, _CLOCK = lx.POINT_MOD, lx.APPROX, lx.CLOCK
 _PMS = rf"(?:mid-|{_PM}\s+)"  # a point modifier and its separator ("mid-November", "early 2022")
 _YEAR_ANY = rf"(?:{_Y}|{lx.SPELLED_YEAR})"
 _RELYEAR = r"(?:this|last|next)\s+year"
-_DAY_TAIL = rf"(?:\s*(?:,?\s*and|or|to|through|-|–)\s*{_D})?"
+_DAY_PAIRING = r"\s*(?:,?\s*and|or|to|through|-|–)\s*"
+_DAY_TAIL = rf"(?:{_DAY_PAIRING}{_D})?"
 _MONTH_DAY = (
     rf"(?:{_M}\s*{_D}{_DAY_TAIL}(?:,?\s+{_YEAR_ANY}|\s+(?:of\s+)?{_RELYEAR})?"
-    rf"|(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_YEAR_ANY})?"
+    # Day first, alone or as the end of a pair or range ("10 and 12 November", "10-12 March").
+    rf"|(?:the\s+)?(?:{_D}{_DAY_PAIRING})?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_YEAR_ANY})?"
     rf"|{_M}\s+(?:the\s+)?{lx.DAY_WORD}(?:,?\s+{_YEAR_ANY})?"
     rf"|the\s+{lx.DAY_WORD}\s+of\s+{_M}(?:,?\s+{_YEAR_ANY})?)"
 )
@@ -1245,15 +1247,22 @@ class _Resolver:
             (month_m.end() + m.start(), month_m.end() + m.end(), int(m[1]))
             for m in _DAY_RE.finditer(raw[month_m.end() : day_zone_end])
         ]
-        if not days:
-            days = [(m.start(), m.end(), int(m[1])) for m in _DAY_RE.finditer(before)][-1:]
+        month_last = not days  # "10 and 12 November": the last day takes the month
+        if month_last:
+            days = [(m.start(), m.end(), int(m[1])) for m in _DAY_RE.finditer(before)]
+            if len(days) > 1 and days[0][2] >= days[-1][2]:
+                # "a 30-7 Oct. 19 loss": a score, not a range of days; read on from the month.
+                again = _PATTERN.match(self.text, start + month_m.start())
+                if again is None or again.lastgroup != "date":
+                    return None
+                words = again[0].rstrip(" ,")
+                return self._date(words, again.start(), again.start() + len(words))
         if not days:
             word_m = _DAY_WORD_RE.search(raw)  # "January nineteenth", "the fifth of March"
             if word_m is not None:
                 days = [(word_m.start(), word_m.end(), _ordinal_day(word_m[0]))]
         if not days or not days[0][2]:
             return None
-        weekday_m = _WEEKDAY_RE.search(before)
         out = []
         first_end = days[0][1] if len(days) > 1 else len(raw)
         for i, (ds, de, day) in enumerate(days):
@@ -1265,15 +1274,9 @@ class _Resolver:
                 if len(days) > 1 and year_m is not None:
                     span = (start, start + first_end)
             else:
-                span = (start + ds, start + de if i < len(days) - 1 or year_m is None else end)
+                last = i == len(days) - 1 and (year_m is not None or month_last)
+                span = (start + ds, end if last else start + de)
             out.append((span[0], span[1], "DATE", value, mod if i == 0 else None))
-        if (
-            weekday_m is not None
-            and out
-            and not out[0][3].startswith("XXXX")
-            and self.dct is not None
-        ):
-            pass  # the explicit date wins over the weekday; nothing to reconcile
         if re.match(r"the\s+week\s+of\s", raw, re.I) and len(out) == 1:
             day_m = _DAY_VALUE.fullmatch(out[0][3])
             if day_m is not None:  # "the week of March 6": the ISO week holding that day
