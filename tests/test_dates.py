@@ -138,6 +138,12 @@ def test_weekdays_look_back_unless_the_sentence_looks_ahead() -> None:
     assert one("The minister will travel on Friday.", dct, "Friday").value == "2021-12-31"
     assert one("The deal was signed Wednesday.", dct, "Wednesday").value == "2021-12-29"
     assert one("They met last Wednesday.", dct, "last Wednesday").value == "2021-12-22"
+    # An irregular past ("heard") outweighs a future earlier in the sentence; its participle
+    # after "will be" or "is" still looks ahead.
+    text = "He will be sentenced in May, the court heard on Monday."
+    assert one(text, dct, "Monday").value == "2021-12-27"
+    assert one("The case will be heard on Friday.", dct, "Friday").value == "2021-12-31"
+    assert one("The appeal is heard in March.", dct, "March").value == "2022-03"
     assert one("They meet next Monday.", dct, "next Monday").value == "2022-01-03"
 
 

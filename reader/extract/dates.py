@@ -613,7 +613,10 @@ _FUTURE_VERB = re.compile(
 _PAST_CUE = re.compile(rf"\b(?:{_PAST_WORDS})\b")
 _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b")
 # Regular past forms are a weaker cue: "will be held", "is expected" also end in -ed.
-_WEAK_PAST_CUE = re.compile(r"\b[a-z]{3,}ed\b")
+_WEAK_PAST_CUE = re.compile(
+    r"\b(?:[a-z]{3,}ed|heard|held|made|found|kept|led|paid|sent|spent|brought|caught|fought"
+    r"|thought|lost|felt|built|shot|sought|taught|sold|struck|won)\b"
+)
 _PAST_BEFORE_FUTURE = re.compile(r"\bhad\s+(?:been\s+)?$")
 # "until Thursday, they had not ...": a pluperfect after "until" looks back.
 _UNTIL_WORD = (
@@ -695,7 +698,7 @@ def _sentence_end(text: str) -> int:
     return len(text)
 
 
-_PASSIVE_TAIL = re.compile(r"\b(?:be|been|being)\s+\S+\s+(?:\S+\s+){0,2}$")
+_PASSIVE_TAIL = re.compile(r"\b(?:be|been|being|is|are)\s+\S+\s+(?:\S+\s+){0,2}$")
 # A modal or plan that puts what follows in the article's future.
 _PLAINLY_AHEAD = re.compile(
     rf"\b(?:{_MODAL_AHEAD}|expects?\b[^.;]{{0,30}}\bto|set\s+for|upcoming|preparing\s+for)\b"
@@ -1075,7 +1078,7 @@ class _Resolver:
             best = self._nearest_cue(before[:clause_at])
         if best is not None:
             return best
-        if _WEAK_PAST_CUE.search(before):
+        if _WEAK_PAST_CUE.search(before) and not _PASSIVE_TAIL.search(before):
             return "weak_past"
         found = _first_tense(after[:40], _FUTURE_CUE)
         if found is None and self._modal_earlier_in_sentence(start, before):
