@@ -698,6 +698,7 @@ def _sentence_end(text: str) -> int:
     return len(text)
 
 
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+\S+\s+(?:\S+\s+){0,2}$")
 _PASSIVE_TAIL = re.compile(r"\b(?:be|been|being|is|are)\s+\S+\s+(?:\S+\s+){0,2}$")
 # A modal or plan that puts what follows in the article's future.
 _PLAINLY_AHEAD = re.compile(
@@ -1043,6 +1044,8 @@ class _Resolver:
                 _WEAK_PAST_CUE.fullmatch(verb) and not _PASSIVE_TAIL.search(tail)
             ):
                 return "past"
+            if _WEAK_PAST_CUE.fullmatch(verb) and _PRESENT_PASSIVE.search(tail):
+                return "future"  # "the appeal is heard in March": a present passive is scheduled
         # "the State Department on Sunday issued", "a vigil for Saturday was canceled": a verb
         # right after the mention is its clause's main verb.
         following = _FOLLOWING_VERB.match(after)
