@@ -745,6 +745,23 @@ def test_a_pair_or_range_of_days_written_day_first() -> None:
     assert [m.text for m in find_dates(text, dct)] == ["Oct. 19"]
 
 
+def test_a_clock_time_takes_the_day_named_just_after_it() -> None:
+    text = "The blast came at around 11.30pm local time (2230 GMT) on Wednesday."
+    found = find_dates(text, "2026-11-22")
+    # The same moment in another zone is not a second time.
+    assert [(m.text, m.value) for m in found] == [
+        ("around 11.30pm local time", "2026-11-18T23:30"),
+        ("Wednesday", "2026-11-18"),
+    ]
+    # Without the article's date the weekday is kept, not the whole time dropped.
+    assert one("Polls open at 8 a.m. Sunday.", None, "8 a.m. Sunday").value == "XXXX-WXX-7T08:00"
+    found = find_dates("at 1052 GMT (1852 HKT), April 10, 2007", None)
+    assert [(m.text, m.value) for m in found][0] == ("1052 GMT", "2007-04-10T10:52")
+    # A day on the next line is not the time's.
+    text = "Updated 5:40 p.m. ET\nEarly Friday morning, a crash."
+    assert one(text, None, "5:40 p.m. ET").value == "XXXX-XX-XXT17:40"
+
+
 def test_british_clock_times_with_a_dot() -> None:
     dct = "2021-12-29"
     assert one("It ended at 10.15am.", dct, "10.15am").value == "2021-12-29T10:15"
@@ -1012,4 +1029,4 @@ def test_every_clock_form_knows_the_same_time_zones() -> None:
     dct = "2016-09-14"
     assert one("It ended at 14.05 CET.", dct, "14.05 CET").value == "2016-09-14T14:05"
     assert one("Troops left at 0600 JST.", dct, "0600 JST").value == "2016-09-14T06:00"
-    assert one("POSTED: 1052 GMT (1852 HKT)", dct, "1852 HKT").type == "TIME"
+    assert one("Markets closed at 1852 HKT.", dct, "1852 HKT").type == "TIME"

@@ -867,7 +867,12 @@ _SPORTS_WORDS = re.compile(
 )
 _TODAY_SHOW = re.compile(r"Today\s+[Ss]how\b")
 # Before a clock time: another clock and an open parenthesis ("10:35 a.m. (0735 GMT)").
-_CLOCK_BEFORE_PAREN = re.compile(r"(?:[ap]\.?m\.?|\d:\d\d)\s*\($", re.I)
+_CLOCK_BEFORE_PAREN = re.compile(rf"(?:[ap]\.?m\.?|\d:\d\d|local\s+time|{lx.ZONE})\s*\($", re.I)
+_UNDATED_WEEKDAY = re.compile(r"XXXX-WXX-\d")
+_DAY_OF_A_TIME = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|XXXX-WXX-\d")
+_DAY_AFTER_A_CLOCK = re.compile(
+    r"(?:[ \t]+local[ \t]+time)?(?:[ \t]*\([^()\n]{1,30}\))?,?[ \t]+(?:on[ \t]+)?"
+)
 _HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.I)
 # The day in a clock mention; it may come first ("5pm on 31 March"), so a day number before the
 # month belongs to it.
@@ -1410,17 +1415,24 @@ class _Resolver:
             return None  # "High Noon", the film and the figure of speech
         tail_m = _CLOCK_DAY_TAIL.search(raw)
         day_value: str | None = None
+        day_at: int | None = None
         if tail_m is not None:
-            tail = raw[tail_m.start() :]
-            sub = _PATTERN.match(tail)
+            day_at = start + tail_m.start()
+        else:
+            # "at 11.30pm local time (2230 GMT) on Wednesday": the day a few words on.
+            later = _DAY_AFTER_A_CLOCK.match(self.text, end)
+            if later is not None:
+                day_at = later.end()
+        if day_at is not None:
+            sub = _PATTERN.match(self.text, day_at)
             if sub is not None and sub.lastgroup in ("date", "weekday", "relday"):
                 # The day's tense is read from before the clock ("until 2 a.m. Friday").
                 with self._tense_read_from(start):
-                    results = self.normalise(
-                        sub.lastgroup, start + tail_m.start(), start + tail_m.start() + sub.end()
-                    )
+                    results = self.normalise(sub.lastgroup, day_at, sub.end())
                 if results:
-                    day_value = results[0][3][:10]
+                    found = results[0][3]
+                    # Without the article's date, "Sunday" stays a weekday ("XXXX-WXX-7").
+                    day_value = found if _UNDATED_WEEKDAY.fullmatch(found) else found[:10]
         if day_value is None:
             if self.dct is None:
                 return ("TIME", "XXXX-XX-XX" + time_part, _mod_of(raw))
@@ -1434,7 +1446,7 @@ class _Resolver:
                 # heading its own line is a live blog's entry, on the article's date.
                 anchor = self.ref_day
             day_value = _fmt_day(anchor)
-        if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", day_value):
+        if not _DAY_OF_A_TIME.fullmatch(day_value):
             return None
         return ("TIME", day_value + time_part, _mod_of(raw))
 
