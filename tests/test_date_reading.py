@@ -27,6 +27,8 @@ from reader.extract.dates import find_dates
         ("DATE", "XXXX-01-10", None, "10 January, year unknown"),
         ("DATE", "XXXX-01", None, "January, year unknown"),
         ("DATE", "XXXX-WXX-5", None, "a Friday, date unknown"),
+        ("TIME", "XXXX-WXX-5TNI", None, "a Friday night, date unknown"),
+        ("TIME", "XXXX-WXX-7T08:00", None, "a Sunday at 08:00, date unknown"),
         ("DATE", "XXXX-XX-XX", None, "a day, date unknown"),
         ("DATE", "XXXX-WXX", None, "a week, date unknown"),
         ("TIME", "XXXX-XX-XXT15:00", None, "15:00, date unknown"),

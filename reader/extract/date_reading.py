@@ -83,7 +83,7 @@ _DURATION_RE = re.compile(
 )
 _AMOUNT_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?|X)([A-Z])")
 _CLOCK_RE = re.compile(r"(\d\d):(\d\d)")
-_YEARLESS_WEEKDAY_RE = re.compile(r"XXXX-WXX-([1-7])(?:T(\w\w))?")
+_YEARLESS_WEEKDAY_RE = re.compile(r"XXXX-WXX-([1-7])(?:T(\w\w|\d\d:\d\d|24(?::00)?))?")
 _YEARLESS_RE = re.compile(r"XXXX-(\d\d|Q[1-4]|SP|SU|FA|WI)")
 
 
@@ -247,9 +247,15 @@ def _yearless(value: str) -> tuple[str, str] | None:
     """What a value with no year names, and its kind: ("weekday", "Friday night") for
     ``XXXX-WXX-5TNI``, ("month", "July") for ``XXXX-07``, ("part", "summer") for ``XXXX-SU``."""
     if m := _YEARLESS_WEEKDAY_RE.fullmatch(value):
-        part = _PARTS_OF_DAY.get(m.group(2) or "")
         name = _WEEKDAY_NAMES[int(m.group(1)) - 1]
-        return "weekday", f"{name} {part}" if part else name
+        time = m.group(2)
+        if time is None:
+            return "weekday", name
+        said = _time_said(time)
+        if said is None:
+            return None
+        # "Friday night", but "Sunday at 08:00" and "Tuesday at midnight"
+        return "weekday", f"{name} {said}" if time in _PARTS_OF_DAY else f"{name} at {said}"
     if m := _YEARLESS_RE.fullmatch(value):
         named = m.group(1)
         if named.isdigit():
