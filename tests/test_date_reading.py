@@ -26,6 +26,7 @@ from reader.extract.dates import find_dates
         ("DATE", "19", None, "the 20th century"),
         ("DATE", "XXXX-01-10", None, "10 January, year unknown"),
         ("DATE", "XXXX-01", None, "January, year unknown"),
+        ("DATE", "XXXX-H2", None, "second half, year unknown"),
         ("DATE", "XXXX-WXX-5", None, "a Friday, date unknown"),
         ("TIME", "XXXX-WXX-5TNI", None, "a Friday night, date unknown"),
         ("TIME", "XXXX-WXX-7T08:00", None, "a Sunday at 08:00, date unknown"),

@@ -84,7 +84,7 @@ _DURATION_RE = re.compile(
 _AMOUNT_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?|X)([A-Z])")
 _CLOCK_RE = re.compile(r"(\d\d):(\d\d)")
 _YEARLESS_WEEKDAY_RE = re.compile(r"XXXX-WXX-([1-7])(?:T(\w\w|\d\d:\d\d|24(?::00)?))?")
-_YEARLESS_RE = re.compile(r"XXXX-(\d\d|Q[1-4]|SP|SU|FA|WI)")
+_YEARLESS_RE = re.compile(r"XXXX-(\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)")
 
 
 def reading(type_: str, value: str, mod: str | None = None, dct: str | None = None) -> str:
@@ -261,6 +261,8 @@ def _yearless(value: str) -> tuple[str, str] | None:
         if named.isdigit():
             month = int(named)
             return ("month", _MONTH_NAMES[month - 1]) if 1 <= month <= 12 else None
+        if named[0] == "H":
+            return "part", _HALVES[named[1]]
         return "part", _SEASONS.get(named, named)
     return None
 
