@@ -915,3 +915,18 @@ def test_a_passive_after_a_fragment_names_no_speaker() -> None:
 def test_a_relative_clauses_verb_is_not_the_cue() -> None:
     [quote] = find_quotes("“We had no warning,” one resident, who asked not to be named, said.")
     assert (quote.speaker, quote.cue) == ("one resident", "said")
+
+
+def test_a_descriptor_after_the_cue_keeps_its_abbreviations_and_gives_its_name() -> None:
+    text = "“It was a bomb,” said a U.S. Embassy official in Nairobi."
+    assert find_quotes(text)[0].speaker == "a U.S. Embassy official"
+    text = "“So far, so good,” said a buoyant Gen. Norman Schwarzkopf."
+    assert find_quotes(text)[0].speaker == "Norman Schwarzkopf"
+    text = "“We won,” said the U.S. Deputy Ambassador Peter Burleigh."
+    assert find_quotes(text)[0].speaker == "Peter Burleigh"
+    # An organisation ending the descriptor is no person's name.
+    text = "“We are eager,” said the spokesperson for the National Security Council."
+    assert find_quotes(text)[0].speaker == "the spokesperson for the National Security Council"
+    # Words after the cue that run into a quotation are a clause, not a speaker.
+    text = "Baker, on “This Week,” said the request gives the U.S. “a legal basis.”"
+    assert not any((q.speaker or "").startswith("the request") for q in find_quotes(text))

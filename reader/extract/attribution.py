@@ -376,9 +376,11 @@ _ORG_TITLE = (
     r"|communications|national|foreign|policy|security|legal|economic|military|political)\s+){0,2}"
     rf"{lx.alternation(_ORG_TITLE_WORDS)}\s+(?={_CAP}))?"
 )
+# A dot inside a descriptor: "a U.S. Embassy official", "the Rev. Peter Wherry".
+_DOTTED_WORD = rf"\b(?:[A-Z]|{_NAME_TITLE_ABBREVIATIONS})\."
 _AFTER_CUE_SUBJECT_RE = re.compile(
     rf"[\s,;:.!?]*(?P<cue>{CUE_PATTERN})(?:\s+[a-z]+ly)?\s+"
-    rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+[^,.;:!?\"\u201c\u201d\n]{{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
+    rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+(?:{_DOTTED_WORD}|[^,.;:!?\"\u201c\u201d\n]){{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
 )
 _SENTENCE_STARTERS = frozenset(
     [
@@ -889,6 +891,10 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
     for pattern in (_AFTER_CUE_SUBJECT_RE, _DASH_CREDIT_RE):
         m = pattern.match(text, start, stop)
         if m is not None:
+            if (m.groupdict().get("nominal") or "x")[-1].isspace():
+                # '…,” said the Kuwaiti request gives the U.S. “a legal basis”': words running
+                # into a quotation are a clause, no speaker.
+                continue
             mention = _mention_from(m, 0, text)
             if mention is not None and mention.kind == "nominal":
                 # "said the Secretary of the Interior, Dirk Kempthorne.": the apposition names
@@ -898,6 +904,10 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
                     return _Mention(
                         mention.start, named.end(1), "phrase", mention.cue, named.span(1)
                     )
+                # "said a buoyant Gen. Norman Schwarzkopf": the descriptor ends in the name.
+                named_at_end = _name_ending(text, mention.start, mention.end)
+                if named_at_end is not None:
+                    return _Mention(mention.start, mention.end, "phrase", mention.cue, named_at_end)
             if mention is not None:
                 # "said Greek prime minister George Papandreou", as before a cue.
                 return _past_lower_case_titles(text, mention)
@@ -912,6 +922,20 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
         # A fragment inside a sentence whose speaker follows it: "… a “hard line,” Lavrov said."
         mention = _subject_cue_in(text, start, _sentence_end(text, start, stop), last=False)
     return mention
+
+
+def _name_ending(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a person's full name (two words or more) that ends ``text[start:end]``."""
+    for word in _CAPITALISED_WORD_RE.finditer(text, start, end):
+        m = _FULL_NAME_RE.match(text, word.start(), end)
+        if m is not None and m.end() == end:
+            span = _strip_name(text, m.start(), m.end())
+            if _is_a_persons_full_name(text, span):
+                return span
+    return None
+
+
+_CAPITALISED_WORD_RE = re.compile(r"\b[A-Z]")
 
 
 def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
