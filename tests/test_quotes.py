@@ -930,3 +930,11 @@ def test_a_descriptor_after_the_cue_keeps_its_abbreviations_and_gives_its_name()
     # Words after the cue that run into a quotation are a clause, not a speaker.
     text = "Baker, on “This Week,” said the request gives the U.S. “a legal basis.”"
     assert not any((q.speaker or "").startswith("the request") for q in find_quotes(text))
+
+
+def test_he_can_mean_a_person_the_text_names_only_by_title_and_surname() -> None:
+    text = 'Bombs fell. Mr. Obama has seen the charts. "They are terrifying," he said.'
+    assert find_quotes(text)[0].speaker == "Mr. Obama"
+    # The title also says whom the pronoun cannot mean.
+    text = 'Bombs fell. Mrs. Clinton has seen the charts. "They are terrifying," he said.'
+    assert find_quotes(text)[0].speaker == "he"

@@ -2188,6 +2188,10 @@ def _person_of_surname(
     if _is_common_word(text, *m.span("name")):
         return None
     full = resolver.fullest(*m.span("name"))
+    if full == m.span("name") and title_gender is not None and gender is not None:
+        # "Mr. Obama has seen the charts. “…,” he said": the title says it is a person, and
+        # which; the text need not give the full name.
+        return (m.start("title"), m.end("name"))
     if full == m.span("name") or not _is_a_persons_full_name(text, full):
         return None
     return full if _fits(text, full, pronoun) else None
