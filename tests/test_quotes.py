@@ -938,3 +938,10 @@ def test_he_can_mean_a_person_the_text_names_only_by_title_and_surname() -> None
     # The title also says whom the pronoun cannot mean.
     text = 'Bombs fell. Mrs. Clinton has seen the charts. "They are terrifying," he said.'
     assert find_quotes(text)[0].speaker == "he"
+
+
+def test_a_company_name_ending_in_an_abbreviation_is_a_subject() -> None:
+    text = "Acme Corp., one of the largest firms, said it would “fight the ruling.”"
+    assert find_quotes(text)[0].speaker == "Acme Corp."
+    text = "CMS Energy Corp. said its dividend would be reinstated at a “modest level” soon."
+    assert find_quotes(text)[0].speaker == "CMS Energy Corp."

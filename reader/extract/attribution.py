@@ -163,7 +163,8 @@ _OF_THE_TITLE = (
 )
 _NAME = (
     rf"(?:(?:{_TITLE_ABBR}\s+)+|{_OF_THE_TITLE})?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
-    r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
+    # "Martin Luther King Jr.", "Acme Corp." ("Corp.," would otherwise end the name at its dot)
+    r"(?:,?\s+(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros)\.|\s+(?:II|III|IV))?"
 )
 # Two to four capitalised words: a person's full name ("Jamie Rappaport Clark").
 _FULL_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}"
