@@ -945,3 +945,11 @@ def test_a_company_name_ending_in_an_abbreviation_is_a_subject() -> None:
     assert find_quotes(text)[0].speaker == "Acme Corp."
     text = "CMS Energy Corp. said its dividend would be reinstated at a “modest level” soon."
     assert find_quotes(text)[0].speaker == "CMS Energy Corp."
+
+
+def test_it_is_the_body_its_sentence_is_about() -> None:
+    text = "The Security Council on Friday condemned the test, what it called “a clear threat.”"
+    assert find_quotes(text)[0].speaker == "The Security Council"
+    # Not another "it".
+    text = "It’s denouncing what it calls “the biggest media attack in history.”"
+    assert find_quotes(text)[0].speaker == "it"

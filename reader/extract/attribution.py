@@ -1848,7 +1848,15 @@ def attribute(
         speaker_span = mention.name
         word = text[mention.start : mention.end]
         if mention.kind == "pron":
-            if word.lower() in _PERSON_PRONOUNS:
+            if word.lower() == "it":
+                # "The Security Council condemned … what it called “a clear threat”": the body
+                # the sentence is about.
+                body = _antecedent_in_sentence(
+                    text, mention.start, paragraphs[quote_paragraphs[i]][0], resolver
+                )
+                if body is not None and not _A_PRONOUN_RE.match(text, body[0], body[1]):
+                    speaker_span = resolver.fullest(*body)
+            elif word.lower() in _PERSON_PRONOUNS:
                 speaker_span = _resolve_pronoun(
                     text,
                     quote,
@@ -1896,6 +1904,9 @@ def _reports_a_new_statement(text: str, quote: Quote, mention: _Mention, lower: 
 
 # A quotation whose last words end a sentence: "… on this.”", "… this?” ".
 _ENDS_A_SENTENCE_RE = re.compile(f"[.?!][{_QUOTE_CLOSERS}]+\\s*\\Z")
+
+
+_A_PRONOUN_RE = re.compile(_PRONOUN)
 
 
 @dataclass(frozen=True, slots=True)
