@@ -950,6 +950,9 @@ def test_a_company_name_ending_in_an_abbreviation_is_a_subject() -> None:
 def test_it_is_the_body_its_sentence_is_about() -> None:
     text = "The Security Council on Friday condemned the test, what it called “a clear threat.”"
     assert find_quotes(text)[0].speaker == "The Security Council"
+    # "It" opening the next sentence goes on from the body that spoke last.
+    text = "The ministry said in a statement: “Stay indoors.” It added: “Stay calm.”"
+    assert [q.speaker for q in find_quotes(text)] == ["The ministry", "The ministry"]
     # Not another "it".
     text = "It’s denouncing what it calls “the biggest media attack in history.”"
     assert find_quotes(text)[0].speaker == "it"

@@ -1839,6 +1839,7 @@ def attribute(
 
     history = _SpeakerHistory()
     quoted = _Quoted([quote.start for quote in quotes], [quote.end for quote in quotes])
+    last_body: tuple[int, int] | None = None  # the last speaker that was no person
     for i, quote in enumerate(quotes):
         origin = sources[i]
         mention = mentions[i] if origin is None else mentions[origin]
@@ -1856,6 +1857,9 @@ def attribute(
                 )
                 if body is not None and not _A_PRONOUN_RE.match(text, body[0], body[1]):
                     speaker_span = resolver.fullest(*body)
+                elif last_body is not None and quote.start - last_body[1] < _MAX_BEFORE:
+                    # "The ministry said: “…” It added: “…”"
+                    speaker_span = last_body
             elif word.lower() in _PERSON_PRONOUNS:
                 speaker_span = _resolve_pronoun(
                     text,
@@ -1866,6 +1870,8 @@ def attribute(
                     history,
                     quoted,
                 )
+        elif mention.kind == "nominal" and word.split()[-1].lower() in _BODY_WORDS:
+            last_body = speaker_span
         elif mention.kind in ("name", "phrase"):
             speaker_span = resolver.fullest(*mention.name)
             history.named(text, speaker_span, mention.name, max(quote.end, mention.end))
@@ -2163,6 +2169,10 @@ _INSTITUTION_WORDS = frozenset(
         "coast",
         "beach",
     ]
+)
+# What "it" can stand for among the descriptors that speak ("the ministry", "the company").
+_BODY_WORDS = _INSTITUTION_WORDS | frozenset(
+    ["government", "firm", "statement", "report", "newspaper", "paper", "magazine", "studio"]
 )
 # Words no person's name holds anywhere ("World War II", "Garden of Eden", "Los Angeles").
 _NOT_IN_A_PERSONS_NAME = frozenset(["war", "world", "of", "the", "and", "los", "las"])
