@@ -61,18 +61,8 @@ _MODS = {
 
 # On a date, "more" and "less" count from the article's date: back ("more than a year ago":
 # that year or earlier), or ahead ("more than a year from now": that year or later).
-_DATE_MODS = {
-    "MORE_THAN": "{} or earlier",
-    "EQUAL_OR_MORE": "{} or earlier",
-    "LESS_THAN": "{} or later",
-    "EQUAL_OR_LESS": "{} or later",
-}
-_DATE_MODS_AHEAD = {
-    "MORE_THAN": "{} or later",
-    "EQUAL_OR_MORE": "{} or later",
-    "LESS_THAN": "{} or earlier",
-    "EQUAL_OR_LESS": "{} or earlier",
-}
+# Mod -> whether it reaches further from the article's date than the value ("more than").
+_DATE_MODS = {"MORE_THAN": True, "EQUAL_OR_MORE": True, "LESS_THAN": False, "EQUAL_OR_LESS": False}
 
 _DAY_RE = re.compile(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)(?:T(.+))?")
 _MONTH_RE = re.compile(r"(\d{4})-(\d\d)")
@@ -96,7 +86,7 @@ def reading(type_: str, value: str, mod: str | None = None, dct: str | None = No
     if type_ in ("DATE", "TIME") and mod in _DATE_MODS:
         # "more than 20 years ago": 1996 or earlier; "more than two years from now": 2018 or later
         ahead = dct is not None and value[:4].isdigit() and value > dct[: len(value)]
-        return (_DATE_MODS_AHEAD if ahead else _DATE_MODS)[mod].format(said)
+        return f"{said} or {'later' if _DATE_MODS[mod] == ahead else 'earlier'}"
     template = _MODS.get(mod or "")
     return template.format(said) if template else said
 
