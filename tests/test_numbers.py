@@ -171,3 +171,7 @@ def test_speeds_are_no_distances_however_written() -> None:
 
 def test_a_clock_time_with_any_time_zone_is_no_number() -> None:
     assert find_numbers("It ended at 14.05 CET; troops left at 0600 JST.") == []
+
+
+def test_the_first_day_of_a_range_through_a_month_is_no_count() -> None:
+    assert find_numbers("The festival runs from 10 through 12 November.") == []

@@ -85,7 +85,7 @@ _PM, _APPROX, _CLOCK = lx.POINT_MOD, lx.APPROX, lx.CLOCK
 _PMS = rf"(?:mid-|{_PM}\s+)"  # a point modifier and its separator ("mid-November", "early 2022")
 _YEAR_ANY = rf"(?:{_Y}|{lx.SPELLED_YEAR})"
 _RELYEAR = r"(?:this|last|next)\s+year"
-_DAY_PAIRING = r"\s*(?:,?\s*and|or|to|through|-|–)\s*"
+_DAY_PAIRING = lx.DAY_PAIRING
 _DAY_TAIL = rf"(?:{_DAY_PAIRING}{_D})?"
 _MONTH_DAY = (
     rf"(?:{_M}\s*{_D}{_DAY_TAIL}(?:,?\s+{_YEAR_ANY}|\s+(?:of\s+)?{_RELYEAR})?"

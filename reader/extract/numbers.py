@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.extract.timex_lexicon import MONTHS, ZONE, alternation, trie_alternation
+from reader.extract.timex_lexicon import DAY_PAIRING, MONTHS, ZONE, alternation, trie_alternation
 from reader.text.counts import plural
 
 __all__ = ["NumberMention", "find_numbers", "unit_key"]
@@ -222,12 +222,12 @@ _START_RE = re.compile(
 )
 
 _MONTH_BEFORE_RE = re.compile(
-    rf"(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,?\s*and|or|to|through|-|\u2013)\s*)?$",
+    rf"(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?{DAY_PAIRING})?$",
     re.IGNORECASE,
 )
 _MONTH_AFTER_RE = re.compile(rf"(?:\s+of)?\s+{_MONTHS}\b", re.IGNORECASE)
 _DAY_RANGE_AFTER_RE = re.compile(
-    rf"\s*(?:,?\s*and|or|to|-|\u2013)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTHS}\b",
+    rf"{DAY_PAIRING}\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTHS}\b",
     re.IGNORECASE,
 )
 _CLOCK_AFTER_RE = re.compile(

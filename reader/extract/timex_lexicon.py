@@ -113,6 +113,8 @@ MONTH = (
     + r")\.?)(?![\w-])"
 )
 WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
+# Between the two days of a pair or range: "9 and 10", "9, and 10", "9-10", "9 through 10".
+DAY_PAIRING = r"\s*(?:,?\s*and|or|to|through|-|–)\s*"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)"
 # Spelled ordinal days ("January nineteenth", "the fifth of March"); only used next to a month.
 DAY_WORD = (
