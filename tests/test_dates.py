@@ -740,6 +740,9 @@ def test_a_pair_or_range_of_days_written_day_first() -> None:
         ("10", "2027-03-10"),
         ("12 March 2027", "2027-03-12"),
     ]
+    # Every pairing word the grammar knows reaches the first day.
+    for text in ("from 10 through 12 November", "from 10–12 November"):
+        assert [m.value for m in find_dates(text, dct)] == ["2026-11-10", "2026-11-12"], text
     # A score before a date is no range: "30-7" then "Oct. 19".
     text = "He was hurt in the 30-7 Oct. 19 loss."
     assert [m.text for m in find_dates(text, dct)] == ["Oct. 19"]

@@ -517,9 +517,10 @@ _LEFT_WORDS = [
     "good",  # "Good Friday"
     "black",  # "Black Friday"
     "cyber",  # "Cyber Monday"
+    "through",  # "10 through 12 November"
 ]
 _LEFT_REVERSED = re.compile(
-    r"(?:[\s,-]+(?:"
+    r"(?:[\s,\-–]+(?:"
     + lx.trie_alternation([w[::-1] for w in _LEFT_WORDS])
     # A word's start, read backwards: as (?<!\w)(?<!\w') reads it forwards, an opening quote
     # before it ("'last week") is no apostrophe inside a word.
