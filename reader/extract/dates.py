@@ -249,8 +249,10 @@ _GRAMMAR = [
     ("clock", _CLOCK),
 ]
 
+# A word's start; an apostrophe counts as inside a word only after a letter ("'last week").
+_WORD_START = r"(?<!\w)(?<!\w')"
 _PATTERN = re.compile(
-    r"(?<!\w)(?<!\w')(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR) + r")",
+    _WORD_START + r"(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR) + r")",
     re.IGNORECASE,
 )
 
@@ -340,12 +342,15 @@ _TRIGGER_WORDS = [
     "veterans",
 ]
 _TRIGGER = re.compile(
-    r"(?<!\w)(?<!\w')(?:"
+    _WORD_START
+    + r"(?:"
     + lx.trie_alternation(_TRIGGER_PREFIXES)
     + "|(?:"
     + lx.trie_alternation(_TRIGGER_WORDS)
     + r")(?![\w'])"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\s*\d)"
+    + "|(?:"
+    + "|".join(w for w in lx.MONTHS if w not in lx.MONTH_NAMES)
+    + r")(?:\.|\s*\d)"
     r"|(?:1[6-9]|20)\d\d(?!\d)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d\d|q[1-4](?![\w-])|h[12]\s*'?\d|fy\s*'?\d"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap](?:\.\s?)?m(?![a-z])|\d{1,2}:\d\d(?!\d)"
     rf"|(?:\d{{1,2}}\.\d\d|[012]\d{{3}})\s*(?:{lx.ZONE_LOWER})"
@@ -529,7 +534,8 @@ _LEFT_REVERSED = re.compile(
 )
 # Word starts where an expression may begin (connectives only ever sit inside one).
 _CANDIDATE_START = re.compile(
-    r"(?<!\w)(?<!\w')(?!(?:of|and|or|than|to|in|on|during|least|most|times|number|up)(?![\w']))[\w']",
+    _WORD_START
+    + r"(?!(?:of|and|or|than|to|in|on|during|least|most|times|number|up)(?![\w']))[\w']",
     re.IGNORECASE,
 )
 
@@ -589,14 +595,16 @@ _CLOCK_RE = re.compile(
     re.I,
 )
 # Tense cues, matched case-sensitively on lower-cased snippets (much faster than IGNORECASE).
+# Modals and plans: what looks ahead wherever it stands in the clause.
+_MODAL_AHEAD = r"will|won't|'ll|shall|going\s+to|plans?\s+to|scheduled|slated|set\s+to"
 _FUTURE_WORDS = (
-    r"will|won't|'ll|would|shall|going\s+to|scheduled|expects?|expected|upcoming|until|till"
+    rf"{_MODAL_AHEAD}|would|expects?|expected|upcoming|until|till"
     # "next to the embassy" is a place and "due to the strike" a cause, not the future.
     r"|next(?!\s+to\b)|due(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|higher|lower|poor)\b)"
-    r"|plans?\s+to|planned|planning|ahead\s+of"
+    r"|planned|planning|ahead\s+of"
     # A condition still open: "if she wins in November", "if he were to win in November".
     r"|if|unless|were\s+to"
-    r"|is\s+to|are\s+to|set\s+for|set\s+to|slated|as\s+(?:soon|early)\s+as|effective|deadline"
+    r"|is\s+to|are\s+to|set\s+for|as\s+(?:soon|early)\s+as|effective|deadline"
     # The news present of a scheduled event: "Arafat meets Albright Monday", "the team faces".
     r"|meets|(?<!\bto\s)meet|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
     r"|ends|closes|concludes|expires|is\s+forecast|are\s+forecast"
@@ -606,8 +614,8 @@ _PAST_WORDS = (
     r"|gave|ran|saw|fled|struck|wrote|spoke|knew|grew|flew|drove|chose|met|left|sold|bought"
 )
 _FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b")
-# What looks ahead in any clause; the verbs after a mention add "would" and "is to".
-_MODAL_AHEAD = r"will|won't|'ll|shall|going\s+to|plans?\s+to|scheduled|slated|set\s+to"
+# Verbs that put their clause ahead, nouns such as "deadline" left out: read after a mention
+# ("On Tuesday, the league plans to") and early in a long sentence.
 _FUTURE_VERB = re.compile(
     rf"\b(?:{_MODAL_AHEAD}|would|planning\s+to|is\s+to|are\s+to|expects?\s+to)\b"
 )
