@@ -37,9 +37,11 @@ Conventions (decided here, relied on by the cross-version ledger):
   right before the date ("said Tuesday"), then a verb right after it ("on Sunday issued", "for
   Saturday was canceled"), then the nearest cue in the date's own clause, then, when the date
   opens its clause ("On Tuesday, the league plans to"), the clause's verb after it. "Until"
-  looks ahead except before a pluperfect ("Until Thursday, they had not"); plans look ahead
-  even in the past tense ("planned a march on Saturday"); the news present of a scheduled
-  event looks ahead ("Arafat meets Albright Monday").
+  looks ahead except before a pluperfect ("Until Thursday, they had not") or after an activity
+  that lasted ("kept going until 2 a.m. Friday"); plans look ahead even in the past tense
+  ("planned a march on Saturday"); so do an open condition ("if she wins in November"), a
+  present copula or passive ("The vote is Friday", "the appeal is heard in March") and the
+  news present of a scheduled event ("Arafat meets Albright Monday").
 - "daily"/"weekly" naming a newspaper ("the Communist Party daily Granma", "the weekly said") is
   not tagged, although AQUAINT's annotators tag it 3 times in 5: a reader is never helped by a
   newspaper listed among the dates.
@@ -621,10 +623,10 @@ _FUTURE_VERB = re.compile(
 )
 _PAST_CUE = re.compile(rf"\b(?:{_PAST_WORDS})\b")
 _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b")
-# Regular past forms are a weaker cue: "will be held", "is expected" also end in -ed.
+# Past forms that are also participles are a weaker cue: "will be held", "is expected".
 _WEAK_PAST_CUE = re.compile(
     r"\b(?:[a-z]{3,}ed|heard|held|made|found|kept|led|paid|sent|spent|brought|caught|fought"
-    r"|thought|lost|felt|built|shot|sought|taught|sold|struck|won)\b"
+    r"|thought|lost|felt|built|shot|sought|taught)\b"
 )
 _PAST_BEFORE_FUTURE = re.compile(r"\bhad\s+(?:been\s+)?$")
 # "until Thursday, they had not ...": a pluperfect after "until" looks back.
@@ -707,8 +709,10 @@ def _sentence_end(text: str) -> int:
     return len(text)
 
 
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+\S+\s+(?:\S+\s+){0,2}$")
-_PASSIVE_TAIL = re.compile(r"\b(?:be|been|being|is|are)\s+\S+\s+(?:\S+\s+){0,2}$")
+# A form of "be", a participle, and at most two words more before the mention.
+_PASSIVE_REST = r"\s+\S+\s+(?:\S+\s+){0,2}$"
+_PRESENT_PASSIVE = re.compile(rf"\b(?:is|are){_PASSIVE_REST}")
+_PASSIVE_TAIL = re.compile(rf"\b(?:be|been|being|is|are){_PASSIVE_REST}")
 # A modal or plan that puts what follows in the article's future.
 _PLAINLY_AHEAD = re.compile(
     rf"\b(?:{_MODAL_AHEAD}|expects?\b[^.;]{{0,30}}\bto|set\s+for|upcoming|preparing\s+for)\b"
@@ -1024,11 +1028,13 @@ class _Resolver:
         )
 
     def tense(self, start: int, end: int) -> str | None:
-        """'future', 'past', 'weak_past' (only regular -ed forms) or 'weak_future' (only a modal
-        early in a long sentence) for the clause holding the mention, as a careful reader would
-        judge it: the verb right before the mention first ("said Tuesday", "will open on"), then
-        the nearest cue in the mention's own clause, then the clause's verb after it ("On
-        Tuesday, the league plans to"), then the rest of the sentence before it.
+        """'future', 'past', 'weak_past' (only past forms that are also participles) or
+        'weak_future' (only a modal early in a long sentence) for the clause holding the
+        mention, as a careful reader would judge it: "until" first, then the verb right before
+        the mention ("said Tuesday", "will open on", "the appeal is heard in"), then the verb
+        right after it ("the State Department on Sunday issued"), then the nearest cue in the
+        mention's own clause (after a comma, a dash or "that"), then the clause's verb after it
+        ("On Tuesday, the league plans to"), then the rest of the sentence before it.
 
         What a weak reading weighs depends on what is at stake for the reader of each kind: a
         weekday is at most a week off either way, so "weak_future" counts as "future" there; a
@@ -1054,11 +1060,10 @@ class _Resolver:
             if _FUTURE_CUE.fullmatch(verb) or verb in _PRESENT_COPULA:
                 # "The vote is Friday": a present copula names a day still to come.
                 return "future"
-            if _PAST_CUE.fullmatch(verb) or (
-                _WEAK_PAST_CUE.fullmatch(verb) and not _PASSIVE_TAIL.search(tail)
-            ):
+            weak = _WEAK_PAST_CUE.fullmatch(verb) is not None
+            if _PAST_CUE.fullmatch(verb) or (weak and not _PASSIVE_TAIL.search(tail)):
                 return "past"
-            if _WEAK_PAST_CUE.fullmatch(verb) and _PRESENT_PASSIVE.search(tail):
+            if weak and _PRESENT_PASSIVE.search(tail):
                 return "future"  # "the appeal is heard in March": a present passive is scheduled
         # "the State Department on Sunday issued", "a vigil for Saturday was canceled": a verb
         # right after the mention is its clause's main verb.
