@@ -881,7 +881,8 @@ _SPORTS_WORDS = re.compile(
 _TODAY_SHOW = re.compile(r"Today\s+[Ss]how\b")
 # Before a clock time: another clock and an open parenthesis ("10:35 a.m. (0735 GMT)").
 _CLOCK_BEFORE_PAREN = re.compile(rf"(?:[ap]\.?m\.?|\d:\d\d|local\s+time|{lx.ZONE})\s*\($", re.I)
-_UNDATED_WEEKDAY = re.compile(r"XXXX-WXX-\d")
+# A day a clock time can hang on; without the article's date, "Sunday" stays a weekday
+# ("XXXX-WXX-7").
 _DAY_OF_A_TIME = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|XXXX-WXX-\d")
 _DAY_AFTER_A_CLOCK = re.compile(
     r"(?:[ \t]+local[ \t]+time)?(?:[ \t]*\([^()\n]{1,30}\))?,?[ \t]+(?:on[ \t]+)?"
@@ -1444,9 +1445,7 @@ class _Resolver:
                 with self._tense_read_from(start):
                     results = self.normalise(sub.lastgroup, day_at, sub.end())
                 if results:
-                    found = results[0][3]
-                    # Without the article's date, "Sunday" stays a weekday ("XXXX-WXX-7").
-                    day_value = found if _UNDATED_WEEKDAY.fullmatch(found) else found[:10]
+                    day_value = results[0][3][:10]
         if day_value is None:
             if self.dct is None:
                 return ("TIME", "XXXX-XX-XX" + time_part, _mod_of(raw))
