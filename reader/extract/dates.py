@@ -1006,14 +1006,14 @@ class _Resolver:
         finally:
             self.clause_start = None
 
+    def _line_around(self, start: int, end: int) -> tuple[int, int]:
+        """Where the line holding ``text[start:end]`` starts and ends."""
+        line_end = self.text.find("\n", end)
+        return self.text.rfind("\n", 0, start) + 1, len(self.text) if line_end < 0 else line_end
+
     def _in_a_headline(self, start: int) -> bool:
         """Whether the line holding ``start`` capitalises most of its words, as headlines do."""
-        text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        words = _HEADLINE_WORD_RE.findall(
-            text, line_start, line_end if line_end >= 0 else len(text)
-        )
+        words = _HEADLINE_WORD_RE.findall(self.text, *self._line_around(start, start))
         return sum(word[0].isupper() for word in words) > 0.6 * len(words)
 
     def _ends_a_name(self, start: int, end: int) -> bool:
@@ -1464,9 +1464,7 @@ class _Resolver:
         return ("TIME", day_value + time_part, _mod_of(raw))
 
     def _alone_on_its_line(self, start: int, end: int) -> bool:
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line_end = len(self.text) if line_end == -1 else line_end
+        line_start, line_end = self._line_around(start, end)
         return not self.text[line_start:start].strip() and not self.text[end:line_end].strip(" .:")
 
     def _clock(self, raw: str, start: int, end: int):
