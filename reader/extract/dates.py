@@ -1297,8 +1297,6 @@ class _Resolver:
                 return None
             if i == 0:
                 span = (start, start + first_end if len(days) > 1 else end)
-                if len(days) > 1 and year_m is not None:
-                    span = (start, start + first_end)
             else:
                 last = i == len(days) - 1 and (year_m is not None or month_last)
                 span = (start + ds, end if last else start + de)
@@ -1592,7 +1590,7 @@ class _Resolver:
 
     def _ago(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
-        direction_m = re.search(r"(ago|earlier|later|before|after|from now|hence|back)$", t)
+        direction_m = re.search(r"(ago|earlier|later|from now|hence|back)$", t)
         if direction_m is None:
             return None
         direction = direction_m[1]
@@ -1606,12 +1604,9 @@ class _Resolver:
         unit = _unit_name(unit_m)
         num_text = body[: unit_m.start()].strip()
         num_text = re.sub(r"\s+(?:more|trading|business|working|calendar)$", "", num_text)
-        num_text = re.split(r"\s+(?:or|to)\s+", num_text)[0] if num_text else ""
+        num_text = re.split(r"\s+(?:or|to)\s+", num_text)[0]
         # A bare plural ("Hours later", "years ago") names no amount.
         amount = _number_value(num_text) if num_text else None
-        if direction in ("before", "after"):
-            # "two days before the vote": a duration anchored to an event, not to the text's dates.
-            return ("DURATION", _duration_value(amount, unit), mod)
         if direction == "later":
             # "Three days later": the annotated news tags the length alone ("Three days" P3D,
             # "A few days" PXD, "over an hour" PT1H: 3 of 3), "later" being its signal.
