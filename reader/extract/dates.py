@@ -1848,15 +1848,13 @@ class _Resolver:
         base = self.anchor_day()
         if base is None:
             return ("DATE", "XXXX-XX-XX", mod)
-        in_month = self.unnamed_day_of_month()
-        if in_month is not None and unit in ("day", "morning", "afternoon", "evening", "night"):
-            if unit != "day":
-                return ("TIME", in_month + "T" + lx.PARTS_OF_DAY[unit], mod)
-            return ("DATE", in_month, mod)
         if unit in ("day", "morning", "afternoon", "evening", "night"):
-            d = base + timedelta(days=step)
-            value = _fmt_day(d)
-            self.remember(value)
+            in_month = self.unnamed_day_of_month()  # "in July … the next morning"
+            if in_month is not None:
+                value = in_month
+            else:
+                value = _fmt_day(base + timedelta(days=step))
+                self.remember(value)
             if unit != "day":
                 return ("TIME", value + "T" + lx.PARTS_OF_DAY[unit], mod)
             return ("DATE", value, mod)
