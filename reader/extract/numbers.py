@@ -476,9 +476,9 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
         value = _parse_digits(digits) + _parse_fraction(match.group("frac"))
         if match.group("ord"):
             kind = "ordinal"
-        plural = match.group("plural")
+        plural_s = match.group("plural")
         scale = match.group("scale")
-        if plural:
+        if plural_s:
             if not re.fullmatch(r"\d*[1-9]?0{2,}|\d{1,3}(?:,000)+", digits) or (
                 1600 <= value <= 2099 and "," not in digits
             ):
@@ -509,12 +509,12 @@ def _mention(text: str, match: re.Match[str]) -> NumberMention | None:
                 if match.group("frac")
                 else match.end("digits")
             )
-            if plural:
+            if plural_s:
                 end = match.end("plural")
         is_year_like = (
             not currency
             and not scale
-            and not plural
+            and not plural_s
             and kind == "count"
             and re.fullmatch(r"(?:1[6-9]|20)\d\d", digits) is not None
         )
