@@ -1660,7 +1660,6 @@ class _Resolver:
         if _SPORTS_WORDS.search(self.text, max(0, start - 150), end + 150):
             return None  # "scored 11 points, all in the second half": a game's, not a year's
         half = "half" in t
-        period = "period" in t and not re.search(_ORDQ, t)
         ord_m = re.search(
             r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half|period)",
             t,
@@ -1734,8 +1733,6 @@ class _Resolver:
         ):
             self.ref_quarter = (year, n)
             self.year_period = False
-        if period:
-            return ("DATE", value, None)
         return ("DATE", value, None)
 
     def _shorthand(self, raw: str, start: int, end: int):
