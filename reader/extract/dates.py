@@ -253,6 +253,7 @@ _GRAMMAR = [
 
 # A word's start; an apostrophe counts as inside a word only after a letter ("'last week").
 _WORD_START = r"(?<!\w)(?<!\w')"
+_KINDS = tuple(name for name, _ in _GRAMMAR)
 _PATTERN = re.compile(
     _WORD_START + r"(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR) + r")",
     re.IGNORECASE,
@@ -1011,6 +1012,19 @@ class _Resolver:
         line_end = self.text.find("\n", end)
         return self.text.rfind("\n", 0, start) + 1, len(self.text) if line_end < 0 else line_end
 
+    def _normalise_at(
+        self, at: int, kinds: tuple[str, ...], end: int | None = None
+    ) -> list[tuple[int, int, str, str, str | None]]:
+        """The mention the grammar finds at ``at`` (ending at ``end`` when given), if it is one
+        of ``kinds``; its trailing spaces and commas are left out, as ``find_dates`` does."""
+        sub = _PATTERN.match(self.text, at, len(self.text) if end is None else end)
+        if sub is None or sub.lastgroup not in kinds or (end is not None and sub.end() != end):
+            return []
+        stop = sub.end()
+        while stop > at and self.text[stop - 1] in " ,":
+            stop -= 1
+        return self.normalise(sub.lastgroup, at, stop)
+
     def _in_a_headline(self, start: int) -> bool:
         """Whether the line holding ``start`` capitalises most of its words, as headlines do."""
         words = _HEADLINE_WORD_RE.findall(self.text, *self._line_around(start, start))
@@ -1278,11 +1292,7 @@ class _Resolver:
             days = [(m.start(), m.end(), int(m[1])) for m in _DAY_RE.finditer(before)]
             if len(days) > 1 and days[0][2] >= days[-1][2]:
                 # "a 30-7 Oct. 19 loss": a score, not a range of days; read on from the month.
-                again = _PATTERN.match(self.text, start + month_m.start())
-                if again is None or again.lastgroup != "date":
-                    return None
-                words = again[0].rstrip(" ,")
-                return self._date(words, again.start(), again.start() + len(words))
+                return self._normalise_at(start + month_m.start(), ("date",)) or None
         if not days:
             word_m = _DAY_WORD_RE.search(raw)  # "January nineteenth", "the fifth of March"
             if word_m is not None:
@@ -1437,13 +1447,11 @@ class _Resolver:
             if later is not None:
                 day_at = later.end()
         if day_at is not None:
-            sub = _PATTERN.match(self.text, day_at)
-            if sub is not None and sub.lastgroup in ("date", "weekday", "relday"):
-                # The day's tense is read from before the clock ("until 2 a.m. Friday").
-                with self._tense_read_from(start):
-                    results = self.normalise(sub.lastgroup, day_at, sub.end())
-                if results:
-                    day_value = results[0][3][:10]
+            # The day's tense is read from before the clock ("until 2 a.m. Friday").
+            with self._tense_read_from(start):
+                results = self._normalise_at(day_at, ("date", "weekday", "relday"))
+            if results:
+                day_value = results[0][3][:10]
         if day_value is None:
             if self.dct is None:
                 return ("TIME", "XXXX-XX-XX" + time_part, _mod_of(raw))
@@ -1781,10 +1789,7 @@ class _Resolver:
 
     def _day_from(self, direction: str, start: int, end: int):
         """ "the day before/after" the date at ``text[start:end]``: that date, a day off."""
-        sub = _PATTERN.match(self.text, start, end)
-        if sub is None or sub.lastgroup is None or sub.end() != end:
-            return None
-        items = self.normalise(sub.lastgroup, start, end)
+        items = self._normalise_at(start, _KINDS, end)
         day = _DAY_OR_YEARLESS_DAY.fullmatch(items[0][3]) if len(items) == 1 else None
         if day is None:
             return items or None  # "the day after January 9 and 10": the dates named stand
@@ -1988,10 +1993,7 @@ class _Resolver:
         of = re.match(r"\s+of\s+", self.text[end : end + 8])
         if of is None:
             return None
-        sub = _PATTERN.match(self.text, end + of.end())
-        if sub is None or sub.lastgroup != "date":
-            return None
-        results = self.normalise("date", sub.start(), sub.end())
+        results = self._normalise_at(end + of.end(), ("date",))
         day = _DAY_VALUE.fullmatch(results[0][3]) if results else None
         return _safe_date(int(day[1]), int(day[2]), int(day[3])) if day else None
 
