@@ -758,6 +758,7 @@ def test_a_clock_time_takes_the_day_named_just_after_it() -> None:
     ]
     # Without the article's date the weekday is kept, not the whole time dropped.
     assert one("Polls open at 8 a.m. Sunday.", None, "8 a.m. Sunday").value == "XXXX-WXX-7T08:00"
+    assert one("It starts at 3 p.m. today.", None, "3 p.m. today").value == "XXXX-XX-XXT15:00"
     found = find_dates("at 1052 GMT (1852 HKT), April 10, 2007", None)
     assert [(m.text, m.value) for m in found][0] == ("1052 GMT", "2007-04-10T10:52")
     # A day on the next line is not the time's.

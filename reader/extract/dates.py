@@ -1450,8 +1450,8 @@ class _Resolver:
             # The day's tense is read from before the clock ("until 2 a.m. Friday").
             with self._tense_read_from(start):
                 results = self._normalise_at(day_at, ("date", "weekday", "relday"))
-            if results:
-                day_value = results[0][3][:10]
+            if results and _DAY_OF_A_TIME.fullmatch(results[0][3][:10]):
+                day_value = results[0][3][:10]  # not "today" undated: that is PRESENT_REF
         if day_value is None:
             if self.dct is None:
                 return ("TIME", "XXXX-XX-XX" + time_part, _mod_of(raw))
@@ -1465,8 +1465,6 @@ class _Resolver:
                 # heading its own line is a live blog's entry, on the article's date.
                 anchor = self.ref_day
             day_value = _fmt_day(anchor)
-        if not _DAY_OF_A_TIME.fullmatch(day_value):
-            return None
         return ("TIME", day_value + time_part, _mod_of(raw))
 
     def _alone_on_its_line(self, start: int, end: int) -> bool:
