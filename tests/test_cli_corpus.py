@@ -168,3 +168,13 @@ def test_stories_gives_each_version_one_line_at_80_columns(
     assert sum("base" in line and "like" not in line for line in versions) == 1
     assert all("words" in line for line in versions)
     assert any("Agence Fran" in line for line in versions)  # the outlet gives way, not the rest
+
+
+def test_stories_prints_an_outlet_that_looks_like_markup_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, seeds_path: Path
+) -> None:
+    (seed,) = seeds_path.glob("003_*")
+    record = {"title": "Talks", "outlet": "[bold]Evil[/bold] [/nope]", "text": seed.read_text()}
+    (tmp_path / "one.json").write_text(json.dumps(record), encoding="utf-8")
+    assert main(["stories", str(tmp_path)]) == 0
+    assert "[bold]Evil[/bold] [/nope]" in capsys.readouterr().out

@@ -195,7 +195,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 width=outlet_width if column == 1 else None,
             )
         for row in rows:
-            versions.add_row(*row)
+            versions.add_row(*map(Text, row))  # outlets and ids are the articles' text, no markup
         console.print(versions)
         if closest is not None:
             console.print(
