@@ -7,6 +7,8 @@ Enter goes back to the Library with the article open and the passage marked.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -104,6 +106,15 @@ def entry_prompt(entry: PlacedNote) -> Content:
     return Content("\n").join(lines)
 
 
+class _ListedGroup(NamedTuple):
+    """One story-and-article group of the list: its headings, and per note the entry, what the
+    filter looks in and what the list shows."""
+
+    story_heading: str
+    article_heading: str
+    rows: list[tuple[PlacedNote, tuple[str, frozenset[str]], Content]]
+
+
 class NotesScreen(Screen[None]):
     """All notes; enter jumps to one, a edits, d deletes, u undoes, / filters, e exports."""
 
@@ -138,10 +149,9 @@ class NotesScreen(Screen[None]):
         """Option id (the note id) -> entry, for what is listed now."""
         self.filter_text = ""
         self._note_index: tuple[Corpus | None, NoteContext] | None = None
-        self._groups: list[NoteGroup] = []
-        self._search_texts: dict[str, tuple[str, frozenset[str]]] = {}
-        """Per note id, what the filter looks in: built once per read of the store."""
-        """The notes as last read and placed (``regroup``); the filter picks from them."""
+        self._listed: list[_ListedGroup] = []
+        """The notes as last read and placed (``regroup``), with what the filter looks in and
+        what the list shows, built once per read of the store; the filter picks from them."""
 
     @property
     def controller(self) -> NotesController:
@@ -189,10 +199,13 @@ class NotesScreen(Screen[None]):
 
     def regroup(self) -> None:
         """Read the notes, place them in the corpus, and list them."""
-        self._groups = group_notes(self.controller.all_notes(), self.note_context)
-        self._search_texts = {
-            entry.note.id: search_text(entry) for group in self._groups for entry in group.entries
-        }
+        self._listed = [
+            _ListedGroup(
+                *group_headings(group),
+                [(entry, search_text(entry), entry_prompt(entry)) for entry in group.entries],
+            )
+            for group in group_notes(self.controller.all_notes(), self.note_context)
+        ]
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -201,21 +214,19 @@ class NotesScreen(Screen[None]):
         listing = self.notes_list
         keep_id = self.highlighted_id
         keep_index = listing.highlighted or 0
-        groups = self._groups
         options: list[Option | None] = []
         self.entries = {}
         shown = 0
-        total = sum(len(group.entries) for group in groups)  # every note read is placed
+        total = sum(len(group.rows) for group in self._listed)  # every note read is placed
         last_story = None
-        for group in groups:
-            entries = [
-                e
-                for e in group.entries
-                if not self.filter_text or matches(self._search_texts[e.note.id], self.filter_text)
+        for story_heading, article_heading, rows in self._listed:
+            kept = [
+                (entry, prompt)
+                for entry, searched, prompt in rows
+                if not self.filter_text or matches(searched, self.filter_text)
             ]
-            if not entries:
+            if not kept:
                 continue
-            story_heading, article_heading = group_headings(group)
             if story_heading != last_story:
                 if options:
                     options.append(None)
@@ -224,8 +235,8 @@ class NotesScreen(Screen[None]):
                 )
                 last_story = story_heading
             options.append(Option(Content("  " + article_heading).stylize("bold"), disabled=True))
-            for entry in entries:
-                options.append(Option(entry_prompt(entry), id=entry.note.id))
+            for entry, prompt in kept:
+                options.append(Option(prompt, id=entry.note.id))
                 self.entries[entry.note.id] = entry
                 shown += 1
         if not options:
