@@ -147,9 +147,7 @@ CUE_PATTERN = (
 _AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previously|again|simply|just|still|even|never|often|now|already|[a-z]+ly)\s+){0,3}"
 # Abbreviated titles before a name ("Sen.", "Det. Insp.", "Cllr."), the sentence splitter's
 # own; the sentence finder below also knows them as abbreviations (no sentence ends at their dot).
-_NAME_TITLE_ABBREVIATIONS = "|".join(
-    sorted((word.capitalize() for word in TITLE_ABBREVIATIONS), key=lambda w: (-len(w), w))
-)
+_NAME_TITLE_ABBREVIATIONS = lx.alternation(word.capitalize() for word in TITLE_ABBREVIATIONS)
 # "Del." and "Sec." are titles too, but too rarely abbreviations to hold a sentence open.
 _TITLE_ABBR = rf"(?:{_NAME_TITLE_ABBREVIATIONS}|Del|Sec)\."
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
