@@ -956,3 +956,9 @@ def test_it_is_the_body_its_sentence_is_about() -> None:
     # Not another "it".
     text = "It’s denouncing what it calls “the biggest media attack in history.”"
     assert find_quotes(text)[0].speaker == "it"
+
+
+def test_every_abbreviated_title_is_left_out_of_the_name() -> None:
+    for title in ("Sen.", "Del.", "Sec.", "Msgr."):
+        [quote] = find_quotes(f"“We will win,” said {title} John Kerry.")
+        assert quote.speaker == "John Kerry", title

@@ -149,7 +149,8 @@ _AUX = r"(?:(?:has|have|had|would|will|could|did|does|also|later|then|once|previ
 # own; the sentence finder below also knows them as abbreviations (no sentence ends at their dot).
 _NAME_TITLE_ABBREVIATIONS = lx.alternation(word.capitalize() for word in TITLE_ABBREVIATIONS)
 # "Del." and "Sec." are titles too, but too rarely abbreviations to hold a sentence open.
-_TITLE_ABBR = rf"(?:{_NAME_TITLE_ABBREVIATIONS}|Del|Sec)\."
+_RARE_TITLE_ABBREVIATIONS = ("del", "sec")
+_TITLE_ABBR = rf"(?:{_NAME_TITLE_ABBREVIATIONS}|{lx.alternation(w.capitalize() for w in _RARE_TITLE_ABBREVIATIONS)})\."
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'\u2019\-]*[\w])"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|bin|al|of|ibn|dos|du)"
 # "Secretary of the Interior Dirk Kempthorne": a title reaching its office through "of the"
@@ -281,7 +282,6 @@ _TITLE_WORDS = frozenset(
         "capt",
         "adm",
         "del",
-        "del.",
         "delegate",
         "congressman",
         "congresswoman",
@@ -322,6 +322,7 @@ _TITLE_WORDS = frozenset(
         # Every abbreviated title the sentence splitter knows ("Msgr.", "Det.", "Cllr."), but
         # a saint's ("St. Louis").
         *(f"{word}." for word in TITLE_ABBREVIATIONS if word not in ("st", "ste")),
+        *(f"{word}." for word in _RARE_TITLE_ABBREVIATIONS),
     ]
 )
 # Offices in a title ("Secretary of the Interior Dirk Kempthorne", "Minister of Foreign Affairs
