@@ -920,6 +920,8 @@ def test_a_relative_clauses_verb_is_not_the_cue() -> None:
 def test_a_descriptor_after_the_cue_keeps_its_abbreviations_and_gives_its_name() -> None:
     text = "“It was a bomb,” said a U.S. Embassy official in Nairobi."
     assert find_quotes(text)[0].speaker == "a U.S. Embassy official"
+    text = "“No comment,” said the Acme Inc. spokesman."
+    assert find_quotes(text)[0].speaker == "the Acme Inc. spokesman"
     text = "“So far, so good,” said a buoyant Gen. Norman Schwarzkopf."
     assert find_quotes(text)[0].speaker == "Norman Schwarzkopf"
     text = "“We won,” said the U.S. Deputy Ambassador Peter Burleigh."

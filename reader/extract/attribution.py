@@ -221,10 +221,12 @@ _ACCORDING_RE = re.compile(
 )
 # A sentence boundary inside a window: terminal punctuation (and closing marks) then a space.
 _SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[\"'\u201c\u2018A-Z(])")
-_ABBREVIATION_RE = re.compile(
-    rf"(?:\b[A-Z]|\b(?:{_NAME_TITLE_ABBREVIATIONS}"
-    r"|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co))$"
+# A word a dot follows without ending a sentence: an initial, a title, "Jr.", "Inc.", "Sept."
+_ABBREVIATION = (
+    rf"\b(?:[A-Z]|{_NAME_TITLE_ABBREVIATIONS}"
+    r"|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co)"
 )
+_ABBREVIATION_RE = re.compile(rf"{_ABBREVIATION}$")
 
 _TITLE_WORDS = frozenset(
     [
@@ -362,7 +364,7 @@ _ORG_TITLE = (
     rf"{lx.alternation(_ORG_TITLE_WORDS)}\s+(?={_CAP}))?"
 )
 # A dot inside a descriptor: "a U.S. Embassy official", "the Rev. Peter Wherry".
-_DOTTED_WORD = rf"\b(?:[A-Z]|{_NAME_TITLE_ABBREVIATIONS})\."
+_DOTTED_WORD = rf"{_ABBREVIATION}\."
 _AFTER_CUE_SUBJECT_RE = re.compile(
     rf"[\s,;:.!?]*(?P<cue>{CUE_PATTERN})(?:\s+[a-z]+ly)?\s+"
     rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+(?:{_DOTTED_WORD}|[^,.;:!?\"\u201c\u201d\n]){{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
