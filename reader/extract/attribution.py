@@ -171,7 +171,12 @@ _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition between a name and its verb: "Flynn, a top Trump surrogate, said".
 _APPOSITION = r"(?:,\s+(?P<appos>[^,;:\"\u201c\u201d\n]{2,120}?),)?"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)\b"
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Mm]ost|[Oo]ther)"
+# Words that open a descriptor ("the official", "several aides"), lower case.
+_DETERMINER_WORDS = (
+    "the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "his", "her",
+    "their", "its", "my", "our", "your", "most", "other",
+)  # fmt: skip
+_DETERMINER = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _DETERMINER_WORDS) + ")"
 # A descriptor noun phrase; function words mark a clause, not a speaker ("the debate by calling").
 _NOT_IN_NOMINAL = (
     r"(?!(?:by|to|that|who|whom|which|and|or|while|what|as|than|is|was|were|are|be|been|when"
@@ -1083,12 +1088,7 @@ def _opens_a_subject(word: str) -> bool:
 
 
 # Lower-case words that may open a subject ("the statement said", "he said").
-_SUBJECT_OPENERS = (
-    _DETERMINERS
-    | _POSSESSIVES
-    | {"he", "she", "they", "we", "it", "one", "two", "three", "several", "some", "many", "most"}
-    | {"another", "other"}
-)
+_SUBJECT_OPENERS = _DETERMINERS | frozenset(_DETERMINER_WORDS) | {"he", "she", "they", "we", "it"}
 _CLAUSE_OPENERS = frozenset(["and", "or", "but", "then", "while", "as", "when", "after", "before"])
 _MARKS = '"\u201c\u201d\u00ab\u00bb'
 _QUOTE_CLOSERS = "\"'\u201d\u2019\u00bb"
