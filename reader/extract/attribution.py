@@ -648,28 +648,17 @@ _ROLE_NOUNS = frozenset(
     ]
 )
 _ROLE_NOUN_RE = re.compile(rf"\s+(?:{'|'.join(sorted(_ROLE_NOUNS))})s?\b")
-# Who else speaks right before a participle cue: the role nouns and the bodies that issue words.
-_SPEAKING_NOUNS = _ROLE_NOUNS | frozenset(
-    [
-        "statement",
-        "magazine",
-        "newspaper",
-        "paper",
-        "studio",
-        "company",
-        "report",
-        "group",
-        "crowd",
-        "protesters",
-        "demonstrators",
-        "fans",
-        "witness",
-        "witnesses",
-        "agency",
-        "ministry",
-        "government",
-        "police",
-    ]
+# Bodies that issue words ("the statement said", "the ministry added"): speakers before a
+# participle cue, and what a later "it" may stand for.
+_ISSUING_BODIES = frozenset(
+    ["statement", "report", "newspaper", "paper", "magazine", "studio", "government", "company"]
+    + ["group", "agency", "ministry", "firm"]
+)
+# Who else speaks right before a participle cue: the role nouns, the bodies, and crowds.
+_SPEAKING_NOUNS = (
+    _ROLE_NOUNS
+    | _ISSUING_BODIES
+    | frozenset(["crowd", "protesters", "demonstrators", "fans", "witness", "witnesses", "police"])
 )
 
 
@@ -2157,9 +2146,7 @@ _INSTITUTION_WORDS = frozenset(
     ]
 )
 # What "it" can stand for among the descriptors that speak ("the ministry", "the company").
-_BODY_WORDS = _INSTITUTION_WORDS | frozenset(
-    ["government", "firm", "statement", "report", "newspaper", "paper", "magazine", "studio"]
-)
+_BODY_WORDS = _INSTITUTION_WORDS | _ISSUING_BODIES
 # Words no person's name holds anywhere ("World War II", "Garden of Eden", "Los Angeles").
 _NOT_IN_A_PERSONS_NAME = frozenset(["war", "world", "of", "the", "and", "los", "las"])
 
