@@ -1004,37 +1004,42 @@ _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "for", "with", "by", "from"])
 # Words that follow a subject, never a noun it ends with (``_noun_phrase_end``).
 _COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+# Modal and auxiliary verbs (a subject's, never a noun's): "the official would", "did".
+_MODALS = frozenset(
+    [
+        "would",
+        "will",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "shall",
+        "did",
+        "do",
+        "does",
+    ]
+)
 _NOT_A_NOUN = (
     _PREPOSITIONS
     | _COPULAS
-    | frozenset(
-        [
-            "has",
-            "have",
-            "had",
-            "will",
-            "would",
-            "could",
-            "can",
-            "may",
-            "might",
-            "should",
-            "must",
-            "did",
-            "does",
-            "do",
-            "also",
-            "not",
-            "who",
-            "which",
-            "that",
-            "then",
-            "and",
-            "or",
-            "but",
-            "as",
-        ]
-    )
+    | _MODALS
+    | {
+        "has",
+        "have",
+        "had",
+        "also",
+        "not",
+        "who",
+        "which",
+        "that",
+        "then",
+        "and",
+        "or",
+        "but",
+        "as",
+    }
 )
 # Words that open a noun phrase, so a capitalised word after them modifies a noun.
 _NOUN_PHRASE_OPENERS = (
@@ -1098,7 +1103,7 @@ def _cue_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return spans
 
 
-_MODAL_RE = re.compile(r"\b(?:would|will|could|can|may|might|should|must|shall|did|do|does|to)\b")
+_MODAL_RE = re.compile(rf"\b(?:{'|'.join(sorted(_MODALS | {'to'}))})\b")
 _NOUN_CUES_AFTER_SINGULAR = frozenset(base for base in _VERB_STEMS if base not in {"read"})
 # Cue forms that are as often plural nouns ("his tweets", "her remarks").
 _NOUN_PLURALS = frozenset(
