@@ -1879,8 +1879,6 @@ def _reports_a_new_statement(text: str, quote: Quote, mention: _Mention, lower: 
         return False
     if text[lower : quote.start].rstrip().endswith(":"):
         return True
-    if not mention.cue:
-        return False
     sentence_end = _sentence_end(text, mention.start, min(len(text), mention.end + 160))
     return (
         re.search(rf"\b{re.escape(mention.cue)}\s+that\b", text[quote.end : sentence_end])
