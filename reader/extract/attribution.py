@@ -1250,8 +1250,9 @@ def _before_attribution(text: str, start: int, stop: int, partial: bool) -> _Men
         if not partial and stop - cue_end > 40:
             break
         mention = _subject_before(text, offset, cue_start, cue_end)
-        if mention is None and not partial:
-            # "She … repeatedly says, “…”": the cue's subject opens the sentence.
+        if mention is None and not partial and not text[cue_start:cue_end].endswith("ing"):
+            # "She … repeatedly says, “…”": the cue's subject opens the sentence (for an -ing
+            # cue, _subject_before has just asked that).
             mention = _sentence_subject(text, offset, cue_start, text[cue_start:cue_end])
         if mention is not None:
             return _reporter_of(text, offset, mention) if partial else mention
