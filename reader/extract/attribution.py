@@ -1172,7 +1172,7 @@ def _subject_before(text: str, lower: int, cue_start: int, cue_end: int) -> _Men
             # Obama said": a preposition's object is no subject; the subject is further on.
             object_seen = True
             m = _SUBJECT_AT_END_RE.search(text, m.start() + 1, cue_start)
-        if m is None and object_seen and text[:cue_start].rstrip().endswith(","):
+        if m is None and object_seen and text[lo:cue_start].rstrip().endswith(","):
             # "Johnnie Wilson, of Springfield, Va., said": the name the appositions describe.
             opening = _NAME_THEN_COMMA_RE.match(text, _sentence_start(text, lower, cue_start))
             if opening is not None:
