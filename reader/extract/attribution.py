@@ -2235,13 +2235,12 @@ def _last_person_named(
 def _may_be_meant(text: str, span: tuple[int, int], pronoun: str, quoted: _Quoted) -> bool:
     """Whether a pronoun can mean the full name at ``span``: a person's name, not a quoted
     one, not an organisation's or a place's, not a possessive ("Ivanka Trump's statement" is
-    no subject), not opening with an article ("The Notorious Bettie Page": a film) or an
-    ordinary word, not someone of the other gender."""
+    no subject), not opening with an article ("The Notorious Bettie Page": a film), not
+    someone of the other gender."""
     first = text[span[0] : span[1]].split(None, 1)[0]
     return (
         not _inside_a_quotation(text, span[0], quoted)
         and first.lower() not in _DETERMINERS
-        and first.lower() not in _SENTENCE_STARTERS
         and _is_a_persons_full_name(text, span)
         and not _is_possessive(text, span)
         and _fits(text, span, pronoun)
