@@ -436,6 +436,8 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
         ('"We left," said Lt. Col. Ann Lee.', "Ann Lee"),
         ('"We act," said NATO Secretary-General Javier Solana.', "Javier Solana"),
         ('"We stand with them," said Greek prime minister George Papandreou.', "George Papandreou"),
+        ('"We stand with them," said Greek prime minister Papandreou.', "Papandreou"),
+        ('"Yes" -- White House press secretary Jen Psaki', "Jen Psaki"),
         (
             '"We act," said Secretary-General of the United Nations Antonio Guterres.',
             "Antonio Guterres",

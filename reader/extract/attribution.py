@@ -212,7 +212,6 @@ _CUE_DESCRIPTOR = (
     r"[a-z0-9][\w/'\u2019-]*\s+){0,3}"
 )
 # After a quote: "…” ― Karen Bobadilla" (the cue forms are _AFTER_CUE_SUBJECT_RE, below).
-_DASH_CREDIT_RE = re.compile(rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*(?P<name>{_NAME})")
 # "according to a statement from the ministry", "a report by Reuters": the source is the
 # issuer ("documents seen by the BBC" names who saw them, not who speaks, and is left out).
 _ISSUED_BY = (
@@ -364,12 +363,16 @@ _ORG_TITLE_WORDS = sorted(
     | {"negotiator", "official"}
 )
 _ORG_TITLE = (
-    r"(?:(?:[A-Z][\w'\u2019\-]*\s+){1,4}(?:(?:press|deputy|chief|senior|top|assistant|associate"
+    rf"(?:(?:{_CAP}\s+){{1,4}}"
+    r"(?:(?:press|deputy|chief|senior|top|assistant|associate"
     r"|communications|national|foreign|policy|security|legal|economic|military|political)\s+){0,2}"
-    rf"{lx.alternation(_ORG_TITLE_WORDS)}\s+(?={_CAP}))?"
+    rf"(?:{lx.alternation(_ORG_TITLE_WORDS)}\s+){{1,3}}(?={_CAP}))?"
 )
 # A dot inside a descriptor: "a U.S. Embassy official", "the Rev. Peter Wherry".
 _DOTTED_WORD = rf"{_ABBREVIATION}\."
+_DASH_CREDIT_RE = re.compile(
+    rf"[\s,.;:]*(?P<cue>[\u2015\u2014]|--)[\s\u00a0]*{_ORG_TITLE}(?P<name>{_NAME})"
+)
 _AFTER_CUE_SUBJECT_RE = re.compile(
     rf"[\s,;:.!?]*(?P<cue>{CUE_PATTERN})(?:\s+[a-z]+ly)?\s+"
     rf"(?:{_CUE_DESCRIPTOR}{_ORG_TITLE}(?P<name>{_NAME})|(?P<nominal>{_DETERMINER}\s+(?:{_DOTTED_WORD}|[^,.;:!?\"\u201c\u201d\n]){{1,80}}?)(?=[,.;:!?\"\u201c\u201d]|\s+(?:on|in|at|during|after|before|when|who)\b|$)|(?P<pron>{_PRONOUN}))"
@@ -890,8 +893,7 @@ def _after_attribution(text: str, start: int, stop: int, partial: bool) -> _Ment
                 if named_at_end is not None:
                     return _Mention(mention.start, mention.end, "phrase", mention.cue, named_at_end)
             if mention is not None:
-                # "said Greek prime minister George Papandreou", as before a cue.
-                return _past_lower_case_titles(text, mention)
+                return mention
     punctuation = _LEAD_PUNCTUATION_RE.match(text, start, stop)
     assert punctuation is not None  # the pattern matches the empty string too
     lead = punctuation.end()
