@@ -14,7 +14,9 @@ For each quote, in this order:
    a speech running on) and names no speaker of its own, or a previous paragraph that ends by
    introducing it (``… reports:``).
 
-Only the quote's paragraph and its neighbours are read. Pronouns are resolved to the person who
+Speakers are looked for in the quote's paragraph and its neighbours; a pronoun looks back a
+few paragraphs for its person, and "it" to the body its sentence is about or that spoke just
+before ("The ministry said: … It added: …"). Pronouns are resolved to the person who
 opened a sentence since the last named speaker, else that speaker (or the last full name before
 the quote). "He"/"she" must fit the person's gender when a title ("Mrs.") or a given name
 (``reader.extract.first_names``) tells it: "Cruz said … he said" is Ted, not Heidi Cruz; a
@@ -1004,7 +1006,8 @@ _RELATIVE_CLAUSE_RE = re.compile(
 _DETERMINERS = frozenset(["a", "an", "the", "this", "these", "those"])
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 _PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "for", "with", "by", "from"])
-# Words that follow a subject, never a noun it ends with (``_noun_phrase_end``).
+# Forms of "be": they follow a subject and never end a noun phrase, and a cue right after one
+# is no speaker's verb ("there is report of", "was mentioned").
 _COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 # Modal and auxiliary verbs (a subject's, never a noun's): "the official would", "did".
 _MODALS = frozenset(
@@ -1023,6 +1026,7 @@ _MODALS = frozenset(
         "does",
     ]
 )
+# Words that follow a subject, never a noun it ends with (``_noun_phrase_end``).
 _NOT_A_NOUN = (
     _PREPOSITIONS
     | _COPULAS
@@ -2157,10 +2161,10 @@ _BODY_WORDS = _INSTITUTION_WORDS | _ISSUING_BODIES
 _NOT_IN_A_PERSONS_NAME = frozenset(["war", "world", "of", "the", "and", "los", "las"])
 
 
-# A surname as a clause's subject: opening a sentence or following an opener's comma, with a
-# title or not, and followed by a lower-case word that can be its verb.
 # Where a sentence starts: after its end mark (and a closing quote) and a space, or a line.
 _AFTER_A_SENTENCE_END = r"(?:(?<=[.!?]\s)|(?<=[.!?][\"'\u201d\u2019]\s)|(?<=\n))"
+# A surname as a clause's subject: opening a sentence or following an opener's comma, with a
+# title or not (what may follow it is the caller's).
 _SURNAME_OPENING_A_CLAUSE = (
     rf"(?:{_AFTER_A_SENTENCE_END}|(?<=,\s))"
     r"(?:(?P<title>Mrs?\.?|Ms\.?|Miss)\s+)?(?P<name>[A-Z][a-z][\w\-]*)"
@@ -2276,8 +2280,8 @@ def _tells_gender(text: str, span: tuple[int, int], pronoun: str) -> bool:
     return _gender_of(text, span) == _PRONOUN_GENDER.get(pronoun.lower())
 
 
-# A name opening a sentence, followed by its verb or by an apposition ("Kempthorne, at a news
-# conference, said", "Sen. Barbara Boxer (D-Calif.) said").
+# A full name opening a sentence, followed by its verb or by an apposition ("Dirk Kempthorne,
+# at a news conference, said", "Sen. Barbara Boxer (D-Calif.) said").
 _SUBJECT_FULL_NAME_RE = re.compile(
     rf"{_AFTER_A_SENTENCE_END}(?:(?:But|And|So|Yet|Then)\s+)?"
     rf"(?P<name>{_FULL_NAME})(?=\s+[a-z]|,\s|\s\()"

@@ -17,13 +17,13 @@ def _names(listing: str) -> frozenset[str]:
 MALE_NAMES = _names(
     """
     aaron abdul abdullah abraham adam adrian ahmad ahmed al alan albert alberto alejandro
-    aleksandr alexander alexandre alexei alfred ali alistair allen alvin amir anatoly anders
+    aleksandr alexander alexandre alexei alfred alistair allen alvin amir anatoly anders
     andre andrei andres andrew andy angelo angus anthony antonio anton antony archie arnold
     arthur arturo ashraf austin barack barry bart ben benjamin benny bernard bernie bill billy
     bob bobby boris brad bradley brandon brendan brent brett brian bruce bruno bryan bud
     byron calvin carl carlos cary cecil cesar chad charles charlie chester chuck clarence
     clark claude clay clayton clifford clint cody colin conor connor cornelius cory
-    craig curtis cyril dale dan daniel danny darren dave david dean dennis denis derek desmond
+    craig curtis cyril dan daniel danny darren dave david dean dennis denis derek desmond
     dick dimitri dmitri dmitry dominic don donald doug douglas duane dustin dwayne dwight earl
     ed eddie edgar edmund eduardo edward edwin elijah elliot elliott elon emmanuel emil enrique
     eric erik ernest ernesto ethan eugene evan fabio felipe felix fernando fidel francesco
@@ -63,11 +63,11 @@ FEMALE_NAMES = _names(
     elsa emily emma erica erika esther eva evelyn fatima felicia fiona florence frances gabriela
     gail geraldine gina ginger gladys gloria grace greta gretchen gwen hannah harriet hazel
     heather heidi helen helena hilary hillary holly hope ida ilhan ingrid irene iris isabel
-    isabella ivanka jackie jacqueline jane janet janice jasmine jeanne jeannie jennifer jenny
+    isabella ivanka jacqueline jane janet janice jasmine jeanne jeannie jennifer jenny
     jessica jill joan joanna joanne jocelyn josephine joy joyce judith judy julia julie june
     justine karen karina kate katherine kathleen kathryn kathy katie katrina kay kayla kellyanne
     kimberly kirsten kristen kristin laura lauren laurie leah leila lena lillian linda lisa liz
-    lois loretta lorraine louise lucia lucy lydia lynn mabel madeleine madeline maggie malala
+    lois loretta lorraine louise lucia lucy lydia mabel madeleine madeline maggie malala
     mandy marcia margaret margarita maria marian marianne marie marilyn marina marion marjorie
     marlene martha mary maureen maxine megan melania melanie melinda melissa meredith mia
     michele michelle mildred miriam molly monica muriel nadia nadine nancy naomi natalia natalie
