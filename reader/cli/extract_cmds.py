@@ -282,7 +282,6 @@ def _print_group(group: QuoteGroup) -> None:
 
 
 def cmd_dates(args: argparse.Namespace) -> int:
-    from reader.extract.date_reading import reading  # noqa: PLC0415  (see _gather)
 
     dct = _parse_dct(args.dct)
     extractions, ledgers = _gather(args, dct)
@@ -309,7 +308,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
         for mention in extraction.dates:
             table.add_row(
                 Text(mention.value, style="bold" if mention.resolved else "dim"),
-                Text(reading(mention.type, mention.value, mention.mod, extraction.dct)),
+                Text(extraction.reading(mention)),
                 Text(mention.type, style="dim"),
                 _InContext(article.text, mention.start, mention.end),
             )

@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from reader.extract.date_reading import reading
 from reader.extract.dates import DateMention, find_dates
 from reader.extract.numbers import NumberMention, find_numbers
 from reader.extract.quotes import Quote, find_quotes
@@ -30,6 +31,10 @@ class Extraction:
     numbers: tuple[NumberMention, ...]
     dct: str | None
     """The reference date the dates were resolved against."""
+
+    def reading(self, mention: DateMention) -> str:
+        """How a person says one of the dates ("week of Mon 20 Dec 2021"), counted from ``dct``."""
+        return reading(mention.type, mention.value, mention.mod, self.dct)
 
 
 _cache: OrderedDict[tuple[str, str | None], Extraction] = OrderedDict()

@@ -96,7 +96,6 @@ def default_enricher() -> Enricher:
     """Speakers and normalised dates from ``reader.extract`` for the spans of notes."""
     # Imported here: loading the taggers is only worth it when a Markdown export enriches.
     from reader.extract.article import extract_article  # noqa: PLC0415
-    from reader.extract.date_reading import reading  # noqa: PLC0415
 
     failed: set[str] = set()
 
@@ -126,7 +125,7 @@ def default_enricher() -> Enricher:
                     {
                         "text": article.text[date.start : date.end],
                         "value": value,
-                        "reading": reading(date.type, value, date.mod, extraction.dct),
+                        "reading": extraction.reading(date),
                     }
                 )
         if found_dates:

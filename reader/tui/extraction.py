@@ -39,8 +39,8 @@ class Marks:
     dates: tuple[DateMention, ...] = ()
     """In text order; the detail pane sorts them by time with the engine's ``sort_key``."""
     numbers: tuple[NumberMention, ...] = ()
-    dct: str | None = None
-    """The date the dates were resolved against (the article's)."""
+    timeline: tuple[tuple[DateMention, str], ...] = ()
+    """The dates in time order (the engine's ``sort_key``), each with how a person says it."""
     disagreements: tuple[Disagreement, ...] = ()
     """Cross-version findings (altered quotes, conflicting dates/numbers) touching this article."""
     has_ledger: bool = False
@@ -173,12 +173,7 @@ def article_marks(article: Article, versions: Sequence[Article] = ()) -> Marks:
         quotes=found.quotes,
         dates=found.dates,
         numbers=found.numbers,
-        dct=found.dct,
+        timeline=tuple((m, found.reading(m)) for m in sorted(found.dates, key=sort_key)),
         disagreements=disagreements,
         has_ledger=has_ledger,
     )
-
-
-def date_sort_key(mention: DateMention) -> tuple[int, str, int, int]:
-    """Time order for date mentions (the engine's own ordering)."""
-    return sort_key(mention)

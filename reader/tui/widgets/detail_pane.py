@@ -16,11 +16,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.extract.date_reading import reading
 from reader.extract.numbers import NumberMention
 from reader.model import Span
 from reader.text.shorten import clip
-from reader.tui.extraction import Disagreement, Marks, date_sort_key
+from reader.tui.extraction import Disagreement, Marks
 from reader.tui.notes_actions import pin_payload
 from reader.tui.widgets.wrapping_option_list import WrappingOptionList
 
@@ -44,9 +43,8 @@ def _quote_prompt(quote: Any) -> Content:
     )
 
 
-def _date_prompt(mention: Any, dct: str | None) -> Content:
+def _date_prompt(mention: Any, said: str) -> Content:
     # Said the way a person says it ("week of Mon 20 Dec 2021"); the TIMEX3 value is in the JSON.
-    said = reading(mention.type, mention.value, mention.mod, dct)
     if " ".join(mention.text.split()) == said:
         return Content.assemble((said, "bold $text-warning"))  # "2014" needs saying once
     return Content.assemble(
@@ -190,13 +188,14 @@ class DetailPane(WrappingOptionList):
                 self._items[option_id] = (prefix, item)
                 options.append(Option(prompt(item), id=option_id))
 
+        readings = dict(marks.timeline)
         sections: list[tuple[str, str, Sequence[Any], Any]] = [
             ("Quotes", "quote", marks.quotes, _quote_prompt),
             (
                 "Dates",
                 "date",
-                sorted(marks.dates, key=date_sort_key),
-                lambda mention: _date_prompt(mention, marks.dct),
+                [mention for mention, _said in marks.timeline],
+                lambda mention: _date_prompt(mention, readings[mention]),
             ),
             ("Numbers", "number", marks.numbers, _number_prompt),
         ]
