@@ -166,15 +166,17 @@ class Alignment:
         lines: list[tuple[int, int | None]] = []
         index = 0
         while index < len(self.rows):
-            if self.free_column(index) is None:
+            free = self.free_column(index)
+            if free is None:
                 lines.append((index, None))
                 index += 1
                 continue
             left: list[int] = []
             right: list[int] = []
-            while index < len(self.rows) and (free := self.free_column(index)) is not None:
+            while free is not None:
                 (left if free == "b" else right).append(index)
                 index += 1
+                free = self.free_column(index) if index < len(self.rows) else None
             shared = min(len(left), len(right))
             lines.extend((left[k], right[k]) for k in range(shared))
             # The longer side's rest, in row order, on lines of its own.

@@ -359,6 +359,18 @@ UNIFIED_GUTTER = 4
 DIVIDER = " │ "
 
 
+def _slots(alignment: Alignment, unified: bool) -> list[tuple[int, int | None]]:
+    """The rows in drawing order: one per slot in one column, B's beside A's side by side."""
+    if unified:
+        return [(index, None) for index in range(len(alignment.rows))]
+    return alignment.side_by_side_lines()
+
+
+def screen_rows(alignment: Alignment, unified: bool) -> list[int]:
+    """Every row once, in the order the view draws them (where a row first shows on screen)."""
+    return [row for slot in _slots(alignment, unified) for row in slot if row is not None]
+
+
 def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line]:
     """Every screen line of the view at ``width`` cells, in order.
 
@@ -373,12 +385,7 @@ def layout_lines(document: DiffDocument, width: int, unified: bool) -> list[Line
         left_width, right_width = side_by_side_columns(width)
     lines: list[Line] = []
     last_a_paragraph = last_b_paragraph = None
-    slots = (
-        [(index, None) for index in range(len(alignment.rows))]
-        if unified
-        else alignment.side_by_side_lines()
-    )
-    for row_index, b_row_index in slots:
+    for row_index, b_row_index in _slots(alignment, unified):
         row = alignment.rows[row_index]
         pair = alignment.pairs[row.pair]
         a_span = pair.a if row.show_a else None

@@ -33,6 +33,7 @@ from reader.tui.widgets.diff_layout import (
     Line,
     Mark,
     layout_lines,
+    screen_rows,
     side_by_side_columns,
 )
 
@@ -244,17 +245,10 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
                 following = first[row + 1] if row + 1 < rows else len(self._lines)
                 first[row] = last[row] = max(0, following - 1) if following else 0
         self._row_first_line, self._row_last_line = first, last
-        rank = [-1] * rows
-        order: list[int] = []
-        for line in self._lines:
-            for row in line.rows:
-                if rank[row] < 0:
-                    rank[row] = len(order)
-                    order.append(row)
-        for row in range(rows):  # a row with no line of its own (never expected) goes last
-            if rank[row] < 0:
-                rank[row] = len(order)
-                order.append(row)
+        order = screen_rows(document.alignment, self.unified) if document is not None else []
+        rank = [0] * rows
+        for position, row in enumerate(order):
+            rank[row] = position
         self._order, self._rank = order, rank
         changes = document.change_rows if document is not None else ()
         self._change_order = sorted(changes, key=rank.__getitem__)
