@@ -102,7 +102,7 @@ class CompareScreen(Screen[None]):
         """What the header says while there is no document to show (loading, errors)."""
         self._anchor: tuple[str, int] | None = None
         """(article id, offset) of the sentence to put the cursor on once a recompute lands."""
-        self._set_aside = False  # whether this screen's alignments were frozen (see on_unmount)
+        self._memory = memory.Holder()  # this screen's alignments, once frozen
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -167,10 +167,7 @@ class CompareScreen(Screen[None]):
         ):
             # Here, while the comparison still shows as loading: the collection holds the GIL,
             # so its stall falls in a wait the user already sees rather than on a later key.
-            if self._set_aside:
-                memory.release()  # the previous alignment was frozen with the rest: let it go
-            memory.set_aside()
-            self._set_aside = True
+            self._memory.set_aside()
         return document
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -336,18 +333,7 @@ class CompareScreen(Screen[None]):
     def on_unmount(self) -> None:
         # The signal holds its subscribers' callbacks, so this screen, until it lets go.
         notes_of(self.app).changed.unsubscribe(self)
-        # Frozen objects are never collected: thaw, so that this screen and its alignments can
-        # go, and freeze again what lives on once they have (frozen while Textual still holds
-        # the closed screen for a moment, they would be pinned for good).
-        if self._set_aside:
-            memory.release()
-            app = self.app
-
-            def set_aside_again() -> None:
-                if app.is_running:  # not once the app is closing: it thaws everything then
-                    memory.set_aside()
-
-            app.set_timer(0.5, set_aside_again)
+        self._memory.let_go(self.app)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
