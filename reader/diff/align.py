@@ -126,7 +126,8 @@ _ENTITY_NAMES = re.compile(
     r"|(?P<unitednations>U\.N\.|UN|United Nations)"
     r"|(?P<europeanunion>E\.U\.|EU|European Union))(?![\w.])"
 )
-_ENTITY_CLUES = ("U", "America", "Britain", "EU", "E.U.")
+# A substring of every form _ENTITY_NAMES finds ("U." for U.S., U.K., U.N., E.U.).
+_ENTITY_CLUES = ("U.", "US", "UK", "UN", "United", "EU", "European", "America", "Britain")
 _DEMONYMS = {
     "american": "unitedstates",
     "british": "unitedkingdom",
