@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from reader.ingest.decode import parse_json, strip_controls
 from reader.model import Article, Story
 from reader.notes.anchor import TextPositionSelector, TextQuoteSelector
-from reader.notes.placement import NoteContext, PlacedNote, group_notes
+from reader.notes.placement import NoteContext, NoteGroup, PlacedNote, group_notes
 from reader.notes.store import NOTE_KINDS, Note, NotesStore, clean_tags
 from reader.text.counts import counted
 
@@ -82,11 +82,11 @@ def filter_notes(
     return selected
 
 
-def _placed(notes: Iterable[Note], context: NoteContext) -> list[PlacedNote]:
-    """The notes where they stand now, in the Notes screen's order, so an export reads as the
-    app lists them: story (corpus order), article (story order), place in the text, orphaned
-    notes last in their article."""
-    return [entry for group in group_notes(notes, context) for entry in group.entries]
+def _placed(notes: Iterable[Note], context: NoteContext) -> list[tuple[NoteGroup, PlacedNote]]:
+    """The notes where they stand now, each with its group, in the Notes screen's order, so an
+    export reads as the app lists them: story (corpus order), article (story order), place in
+    the text, orphaned notes last in their article."""
+    return [(group, entry) for group in group_notes(notes, context) for entry in group.entries]
 
 
 # -- enrichment from the extraction engines ----------------------------------------------------
@@ -309,7 +309,7 @@ def to_annotation_collection(
     label: str = "reader notes",
 ) -> dict[str, Any]:
     context = NoteContext.build(articles, stories)
-    items = [to_annotation(entry.note, entry.article) for entry in _placed(notes, context)]
+    items = [to_annotation(entry.note, entry.article) for _, entry in _placed(notes, context)]
     return {
         "@context": ANNO_CONTEXT,
         "type": "AnnotationCollection",
@@ -346,7 +346,7 @@ def to_csv(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for entry in _placed(notes, context):
+    for group, entry in _placed(notes, context):
         note, article, found, quote = entry.note, entry.article, entry.where, entry.passage
         start: int | None = note.position.start if note.position else None
         end: int | None = note.position.end if note.position else None
@@ -354,7 +354,7 @@ def to_csv(
             start, end = found.start, found.end
         row = [
             note.id,
-            entry.story_id or "",
+            group.story_id or "",
             note.article_id,
             (article.outlet if article else None) or "",
             (article.date if article else None) or "",

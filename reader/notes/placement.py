@@ -83,8 +83,6 @@ class PlacedNote:
     where: Anchor | None
     passage: str
     """The text the note covers now (its stored quote when orphaned or not loaded)."""
-    story_id: str | None
-    """Its story (``NoteContext.story_id``): the one the app and every export file it under."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +119,10 @@ def group_notes(notes: Iterable[Note], context: NoteContext) -> list[NoteGroup]:
     groups = []
     for _, (story_id, article, source, grouped) in sorted(keyed.items(), key=lambda kv: kv[0]):
         if article is None:
-            entries = [PlacedNote(n, None, None, n.quote.exact, story_id) for n in grouped]
+            entries = [PlacedNote(n, None, None, n.quote.exact) for n in grouped]
         else:
             entries = [
-                PlacedNote(n, article, where, _passage(n, article, where), story_id)
+                PlacedNote(n, article, where, _passage(n, article, where))
                 for n, where in anchor_all(grouped, article)
             ]
         story = context.stories.get(story_id or "") if article is not None else None
