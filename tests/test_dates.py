@@ -664,18 +664,17 @@ def test_a_time_heading_its_own_line_is_on_the_article_date() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "surface"),
+    ("text", "surface", "value"),
     [
-        ("the real estate market of the 1980’s collapsed", "the 1980’s"),
-        ("four years to go in the 90's, they said", "the 90's"),
-        ("four years to go in the 90’s, they said", "the 90’s"),
-        ("it was the ’90s all over again", "the ’90s"),
+        ("the real estate market of the 1980’s collapsed", "the 1980’s", "198"),
+        ("four years to go in the 90's, they said", "the 90's", "199"),
+        ("four years to go in the 90’s, they said", "the 90’s", "199"),
+        ("it was the ’90s all over again", "the ’90s", "199"),
     ],
 )
-def test_decades_with_an_apostrophe_straight_or_curly(text: str, surface: str) -> None:
+def test_decades_with_an_apostrophe_straight_or_curly(text: str, surface: str, value: str) -> None:
     decade = one(text, "2016-10-04", surface)
-    assert (decade.type, decade.value[:2]) == ("DATE", "19")
-    assert decade.value in ("198", "199")
+    assert (decade.type, decade.value) == ("DATE", value)
 
 
 def test_a_clock_time_written_with_spaced_initials() -> None:
@@ -795,7 +794,7 @@ def test_the_second_month_of_a_range_and_its_shared_year() -> None:
     assert found["May"].value == "2013-05"
     found = by_text(find_dates("The talks ran from April to May 2013.", dct))
     assert found["April"].value == "2013-04"
-    assert find_dates("Prices may rise.", dct) == []
+    assert find_dates("Talks between Johnson and May failed.", dct) == []  # a person
 
 
 def test_last_as_a_verb_is_not_part_of_the_duration() -> None:
@@ -877,11 +876,8 @@ def test_until_before_a_pluperfect_looks_back_even_at_a_distance() -> None:
 
 
 def test_a_counted_date_with_nothing_to_count_from_keeps_its_granularity() -> None:
-    from reader.extract.date_reading import reading
-
     mention = one("He said a day earlier that it was over.", None, "a day earlier")
     assert (mention.value, mention.resolved) == ("XXXX-XX-XX", False)
-    assert reading(mention.type, mention.value) == "a day, date unknown"
     assert one("Two weeks earlier, the talks failed.", None, "Two weeks earlier").value == (
         "XXXX-WXX"
     )

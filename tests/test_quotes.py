@@ -645,7 +645,7 @@ def test_a_short_noun_phrase_before_a_participle_cue_is_its_speaker() -> None:
     [
         ('The former first lady called the vote "a mistake" on Monday.', "The former first lady"),
         (
-            'Several environmental groups said the "start-up capital" was short.',
+            'Several environmental groups called the "start-up capital" short.',
             "Several environmental groups",
         ),
         ('A Post editor dubbed him "Deep Throat" that year.', "A Post editor"),
@@ -804,7 +804,8 @@ def test_a_day_is_never_a_speaker_and_a_statement_introduction_gives_its_maker()
         "and current Democratic presidential nominee said she wanted to speak “directly to white "
         "people” about it."
     )
-    assert only(find_quotes(text), "white people").speaker != "Tuesday’s"
+    speaker = only(find_quotes(text), "white people").speaker
+    assert speaker is None or "secretary of state" in speaker
     text = (
         "On July 6, 2015, Sanders made the following comment:\n\n"
         "“For young people who have left school, the unemployment rate is 33 percent.”"
@@ -933,7 +934,7 @@ def test_a_descriptor_after_the_cue_keeps_its_abbreviations_and_gives_its_name()
     assert find_quotes(text)[0].speaker == "the spokesperson for the National Security Council"
     # Words after the cue that run into a quotation are a clause, not a speaker.
     text = "Baker, on “This Week,” said the request gives the U.S. “a legal basis.”"
-    assert not any((q.speaker or "").startswith("the request") for q in find_quotes(text))
+    assert all(q.speaker in (None, "Baker") for q in find_quotes(text))
 
 
 def test_he_can_mean_a_person_the_text_names_only_by_title_and_surname() -> None:
