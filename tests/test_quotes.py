@@ -967,3 +967,11 @@ def test_every_abbreviated_title_is_left_out_of_the_name() -> None:
     for title in ("Sen.", "Del.", "Sec.", "Msgr."):
         [quote] = find_quotes(f"“We will win,” said {title} John Kerry.")
         assert quote.speaker == "John Kerry", title
+
+
+def test_a_name_inside_a_quotation_is_no_pronouns_person() -> None:
+    text = (
+        "John Smith, the mayor, resigned on Monday. Tom Brown spoke at the rally.\n\n"
+        '"We were lied to. Smith knew everything," the crowd chanted. "We are not afraid," he said.'
+    )
+    assert only(find_quotes(text), "not afraid").speaker == "Tom Brown"
