@@ -123,6 +123,13 @@ def test_year_inference_follows_tense_cues() -> None:
     assert one("Sales fell in January.", dct, "January").value == "2021-01"
     assert one("He will step down in November.", dct, "November").value == "2021-11"
     assert one("The plant closed last November.", dct, "last November").value == "2020-11"
+    # The month just gone is "last month": "last February" in March is a year back.
+    assert one("The helicopters crashed last February.", dct, "last February").value == "2020-02"
+    assert one("This past February was mild.", dct, "This past February").value == "2021-02"
+    assert one("Prices rose last January.", dct, "last January").value == "2021-01"
+    # A year-end counted from is one already past.
+    since = one("The index is up 4% since year-end.", dct, "year-end")
+    assert (since.value, since.mod) == ("2020", "END")
     # An open condition looks ahead past the reporting verb; a settled one does not.
     text = "He said that if she wins in November, she will sign it."
     assert one(text, dct, "November").value == "2021-11"

@@ -2005,7 +2005,10 @@ class _Resolver:
         if re.match(r"(?:by )?year(?:'s)?[ -]end", t):
             if self.dct is None:
                 return ("DATE", "XXXX", "END")
-            return ("DATE", f"{self.dct.year:04d}", "END")
+            # "since year-end" counts from one already past: last year's, bar the last days.
+            since = re.search(r"\bsince\s+$", self.text[max(0, start - 8) : start], re.I)
+            passed = since is not None and (self.dct.month, self.dct.day) < (12, 25)
+            return ("DATE", f"{self.dct.year - passed:04d}", "END")
         t_core = re.sub(rf"^{_PM}\s+(?:in\s+)?", "", t) if mod else t
         t_core = t_core.removesuffix("'s")
         unit_m = re.search(
@@ -2286,7 +2289,10 @@ class _Resolver:
         if self.dct is None:
             return [(start, end, "DATE", f"XXXX-{month:02d}", mod)]
         year: int | None
-        if lead in ("last", "this past"):
+        if lead == "last":
+            # "last February" in March is a year back: the month just gone is "last month".
+            year = self.dct.year if month < self.dct.month - 1 else self.dct.year - 1
+        elif lead == "this past":
             year = self.dct.year if month < self.dct.month else self.dct.year - 1
         elif lead in ("next", "this coming"):
             year = self.dct.year if month > self.dct.month else self.dct.year + 1
