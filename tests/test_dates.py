@@ -123,6 +123,13 @@ def test_year_inference_follows_tense_cues() -> None:
     assert one("Sales fell in January.", dct, "January").value == "2021-01"
     assert one("He will step down in November.", dct, "November").value == "2021-11"
     assert one("The plant closed last November.", dct, "last November").value == "2020-11"
+    # Irregular past forms are past cues; "as planned" is no plan still ahead.
+    assert one("She became chairman on June 1.", dct, "June 1").value == "2020-06-01"
+    wsj = "1991-02-25"
+    text = "The ground offensive began as previously planned Saturday night."
+    assert one(text, wsj, "Saturday night").value == "1991-02-23"
+    text = "The talks are going ahead as scheduled Saturday."
+    assert one(text, wsj, "Saturday").value == "1991-03-02"
     # The month just gone is "last month": "last February" in March is a year back.
     assert one("The helicopters crashed last February.", dct, "last February").value == "2020-02"
     assert one("This past February was mild.", dct, "This past February").value == "2021-02"

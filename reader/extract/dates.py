@@ -627,7 +627,8 @@ _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}
 # Past forms that are also participles are a weaker cue: "will be held", "is expected".
 _WEAK_PAST_CUE = re.compile(
     r"\b(?:[a-z]{3,}ed|heard|held|made|found|kept|led|paid|sent|spent|brought|caught|fought"
-    r"|thought|lost|felt|built|shot|sought|taught)\b"
+    r"|thought|lost|felt|built|shot|sought|taught|got|stood|became|drew|sat|stole|threw|wore"
+    r"|withdrew|oversaw|upheld|understood|meant)\b"
 )
 _PAST_BEFORE_FUTURE = re.compile(r"\bhad\s+(?:been\s+)?$")
 # "until Thursday, they had not ...": a pluperfect after "until" looks back.
@@ -724,6 +725,10 @@ _UNKNOWN_OF_UNIT = {
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
 _PRESENT_COPULA = frozenset({"is", "are"})
+# A plan met or missed ("as planned", "later than expected"): no tense of its own.
+_AS_PLANNED = re.compile(
+    r"\b(?:as|than)\s+(?:[a-z]+ly\s+)?(?:planned|scheduled|expected|promised|announced|forecast)\b"
+)
 # The verb right before a mention ("announced Wednesday", "said on Tuesday", "will open on").
 _ADJACENT_VERB = re.compile(
     r"\b([a-z']+)\s+(?:(?:on|at|in|until|by|since|late|early|last|this)\s+){0,2}$"
@@ -1057,7 +1062,9 @@ class _Resolver:
         quarter or a weekend looks ahead only on a plain "future"."""
         if self.clause_start is not None:
             start = self.clause_start
-        before = self._sentence_before(start)
+        # "began as planned Saturday": a plan met says nothing of when; the verb before it does.
+        said_before = self._sentence_before(start)
+        before = _AS_PLANNED.sub(lambda m: " " * len(m[0]), said_before)
         after = self.text[end : end + 100].lower()
         after = after[: _sentence_end(after)]
         tail = before[-40:]
@@ -1120,6 +1127,8 @@ class _Resolver:
         found = _first_tense(after[:40], _FUTURE_CUE)
         if found is None and self._modal_earlier_in_sentence(start, before):
             return "weak_future"
+        if found is None and before != said_before:
+            return "weak_future"  # "are going ahead as scheduled Tuesday": nothing else to go by
         # A past cue after the date is weaker evidence than one before it.
         return "weak_past" if found == "past" else found
 
