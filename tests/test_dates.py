@@ -1044,3 +1044,15 @@ def test_every_clock_form_knows_the_same_time_zones() -> None:
     assert one("It ended at 14.05 CET.", dct, "14.05 CET").value == "2016-09-14T14:05"
     assert one("Troops left at 0600 JST.", dct, "0600 JST").value == "2016-09-14T06:00"
     assert one("Markets closed at 1852 HKT.", dct, "1852 HKT").type == "TIME"
+
+
+def test_the_past_before_a_count_counts_things_not_time() -> None:
+    dct = "2016-09-08"
+    for text in (
+        "He has not done what every nominee has done in the past nine elections.",
+        "He hit 105 runs in each of the past five seasons.",
+        "They lost six of the past 12 games.",
+    ):
+        assert [m.text for m in find_dates(text, dct)] == [], text
+    assert one("In the past a man could work.", dct, "the past").value == "PAST_REF"
+    assert one("In the past few days it rose.", dct, "the past few days").value == "PXD"

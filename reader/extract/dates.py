@@ -237,6 +237,8 @@ _GRAMMAR = [
         r"(?:right\s+)?now(?![\w-])|currently|(?:more\s+|most\s+|until\s+)?recently|recent(?![\w-])"
         r"|lately|these\s+days|nowadays|at\s+present|presently|the\s+present(?!\s+(?:case|study|report))"
         r"|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?![\w-])|the\s+past(?![\w-])"
+        # "the past nine elections" counts things, not time.
+        rf"(?!\s+(?:\d|{lx.NUMBER_WORD}(?![\w-])|few|several|couple|many))"
         r"|formerly|the\s+near\s+term|the\s+short\s+term|as\s+soon\s+as\s+possible|current(?![\w-])",
     ),
     (
