@@ -1056,3 +1056,14 @@ def test_the_past_before_a_count_counts_things_not_time() -> None:
         assert [m.text for m in find_dates(text, dct)] == [], text
     assert one("In the past a man could work.", dct, "the past").value == "PAST_REF"
     assert one("In the past few days it rose.", dct, "the past few days").value == "PXD"
+
+
+def test_one_day_ahead_is_some_day_and_counted_is_a_day() -> None:
+    dct = "2016-09-27"
+    text = "Analysts said Islam will one day be the second largest religion."
+    assert one(text, dct, "one day").value == "FUTURE_REF"
+    text = "They think division can benefit this country one day. A disgrace."
+    assert one(text, dct, "one day").value == "FUTURE_REF"
+    assert one("The strike will last one day.", dct, "one day").value == "P1D"
+    assert one("He had only been in the job one day.", dct, "one day").value == "P1D"
+    assert one("It would take one day.", dct, "one day").value == "P1D"

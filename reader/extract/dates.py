@@ -727,6 +727,15 @@ _UNKNOWN_OF_UNIT = {
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
 }  # fmt: skip
 _PRESENT_COPULA = frozenset({"is", "are"})
+# "one day" as "some day": after a modal, or ending a clause that has one.
+_MODALS_AHEAD = r"will|would|could|might|may|can|shall|should|must|'ll"
+_MODAL_BEFORE = re.compile(rf"(?:\b|(?='))(?:{_MODALS_AHEAD})\s+(?:[a-z]+ly\s+)?$")
+_MODAL_ANYWHERE = re.compile(rf"(?:\b|(?='))(?:{_MODALS_AHEAD})\b")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?\"\u201d)]|$)")
+_COUNTED_BY = re.compile(
+    r"\b(?:for|in|within|after|by|only|than|of|just|about|every|each|last|lasts|lasted|take|takes"
+    r"|took|spend|spends|spent|wait|waits|waited)\s+$"
+)
 # A plan met or missed ("as planned", "later than expected"): no tense of its own.
 _AS_PLANNED = re.compile(
     r"\b(?:as|than)\s+(?:[a-z]+ly\s+)?(?:planned|scheduled|expected|promised|announced|forecast)\b"
@@ -1883,6 +1892,19 @@ class _Resolver:
             return ("DATE", f"{y:04d}-{m:02d}", mod)
         return ("DATE", f"{year_base + step:04d}", mod)
 
+    def _some_day(self, start: int, end: int) -> bool:
+        """Whether "one day" means some day ahead: after a modal ("Islam will one day be"), or
+        ending a clause that looks ahead ("can benefit this country one day."), not counted
+        ("in one day", "followed by one day")."""
+        before = self._sentence_before(start)
+        if _MODAL_BEFORE.search(before):
+            return True
+        return (
+            _CLAUSE_ENDS.match(self.text, end) is not None
+            and _COUNTED_BY.search(before) is None
+            and _MODAL_ANYWHERE.search(before) is not None
+        )
+
     def _duration(self, raw: str, start: int, end: int):
         verb = re.match(r"last\s+", raw, re.I)
         if verb is not None and _LAST_AS_VERB.search(self.text, max(0, start - 10), start):
@@ -1898,6 +1920,8 @@ class _Resolver:
         ):
             return None  # "on CBS's 60 Minutes": a capitalised unit inside a sentence is a title
         t = re.sub(r"\s+", " ", raw.lower())
+        if t == "one day" and self._some_day(start, end):
+            return ("DATE", "FUTURE_REF", None)
         if re.match(r"(?:the )?(?:past|last) (?:decade|century)$", t):
             unit = "decade" if "decade" in t else "century"
             return ("DURATION", _duration_value(1.0, unit), None)
