@@ -1959,13 +1959,6 @@ class _Resolver:
         else:
             parts = re.split(r"\s*(?:\bto\b|\bor\b|-)\s*", num_text)
             first = parts[0]
-            if (
-                len(parts) > 1
-                and re.search(r"\d", num_text)
-                and "-" in num_text
-                and not re.search(r"\s", num_text)
-            ):
-                first = parts[0]
             amount = _number_value(first) if first not in ("multi",) else None
             if (
                 amount is None
