@@ -718,6 +718,22 @@ def test_a_game_report_has_no_clock_times_or_halves_of_the_year() -> None:
     assert [m.value for m in find_dates(text, "2013-03-08")] == ["2012-H2", "2013-Q4"]
 
 
+def test_a_quarter_far_from_the_play_is_still_the_game_s_in_a_game_report() -> None:
+    report = (
+        "Luck threw for 205 yards and the Colts beat the Chiefs 20-13 to reach the playoffs. "
+        "Charles ran for 226 yards, and his coach was pleased. " + "The crowd sang along. " * 8
+    )
+    text = report + "The Chiefs rallied to forge a tie entering the fourth quarter."
+    assert [m.text for m in find_dates(text, "2012-12-23")] == []
+    text = "Hansbrough passed Ford with 7:42 left in the first half at the Smith Center."
+    assert find_dates(text, "2008-12-07") == []
+    text = "Cheeks became the fifth coach fired within the first quarter of the season."
+    assert find_dates(text, "2008-12-13") == []
+    # A business story naming a coach keeps its quarters.
+    text = "The coach maker said sales rose in the fourth quarter. Its yards were busy."
+    assert [m.value for m in find_dates(text, "2013-03-08")] == ["2012-Q4"]
+
+
 def test_the_day_before_or_after_a_named_date_is_counted_from_it() -> None:
     dct = "2021-12-29"
     assert one("The day after Christmas, shops opened.", dct, "The day after Christmas").value == (

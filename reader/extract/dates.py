@@ -889,10 +889,22 @@ _GENERIC_TODAY = re.compile(
 
 
 _GAME_CLOCK_AFTER = re.compile(r"\s+(?:to\s+(?:play|go)|remaining|left)\b")
+# "with 7:42 left in the first half", "the first quarter of the season": a game's or a season's.
+_GAME_CLOCK_BEFORE = re.compile(r"\d:\d\d\s+(?:left|remaining|to\s+play)\s+in\s+$")
+_OF_THE_SEASON = re.compile(r"\s+of\s+the\s+(?:\d{4}(?:-\d\d)?\s+)?season\b")
 # Words of a game report, near which "the second half" and "the fourth quarter" are the game's.
 _SPORTS_WORDS = re.compile(
     r"\b(?:scor(?:ed|ing)|touchdowns?|field\s+goals?|free\s+throws?|rebounds|halftime|innings?"
-    r"|(?:3|three)-pointers?|quarterback|possessions?|to\s+play|penalty\s+kick)\b",
+    r"|(?:3|three)-pointers?|quarterback|possessions?|to\s+play|penalty\s+kick|playoffs?)\b",
+    re.IGNORECASE,
+)
+# More words of a game report: three different ones anywhere in a text make it one, and a
+# quarter or half with no year in it is then the game's ("the Colts rallied in the fourth
+# quarter", "with 7:42 left in the first half").
+_GAME_REPORT_WORDS = re.compile(
+    r"\b(?:touchdowns?|field\s+goals?|free\s+throws?|rebounds|halftime|innings?|quarterback"
+    r"|(?:3|three)-pointers?|penalty\s+kick|yards|interceptions?|fumbled?|kickoff|sacks|dunk"
+    r"|jumper|playoffs?|end\s+zone|coach|scor(?:ed|ing)|\d+-yard|tip-off|buzzer|innings)\b",
     re.IGNORECASE,
 )
 _TODAY_SHOW = re.compile(r"Today\s+[Ss]how\b")
@@ -1005,6 +1017,7 @@ class _Resolver:
         self.last_quarter: str | None = None  # any quarter named, year-ago ones included
         # Where the clause of a day inside a longer mention starts ("2 a.m. Friday").
         self.clause_start: int | None = None
+        self._game_report: bool | None = None  # read once, when a quarter or half asks
 
     # ----- context
 
@@ -1681,16 +1694,28 @@ class _Resolver:
         self.remember(value)
         return ("DATE", value, mod)
 
+    def is_a_game_report(self) -> bool:
+        if self._game_report is None:
+            kinds = {m[0].lower() for m in _GAME_REPORT_WORDS.finditer(self.text)}
+            self._game_report = len(kinds) >= 3
+        return self._game_report
+
     def _quarter(self, raw: str, start: int, end: int):
         t = re.sub(r"\s+", " ", raw.lower())
-        if _SPORTS_WORDS.search(self.text, max(0, start - 150), end + 150):
+        if (
+            _SPORTS_WORDS.search(self.text, max(0, start - 150), end + 150)
+            or _GAME_CLOCK_BEFORE.search(self.text, max(0, start - 30), start)
+            or _OF_THE_SEASON.match(self.text, end)
+        ):
             return None  # "scored 11 points, all in the second half": a game's, not a year's
+        year = _find_year(t)
+        if year is None and not re.search(r"fiscal|\byear\b", t) and self.is_a_game_report():
+            return None
         half = "half" in t
         ord_m = re.search(
             r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half|period)",
             t,
         )
-        year = _find_year(t)
         ago = bool(re.search(r"year-ago|year-earlier|a year (?:ago|earlier)", t))
         if year is None and self.dct is not None:
             if "next year" in t:
