@@ -975,3 +975,28 @@ def test_a_name_inside_a_quotation_is_no_pronouns_person() -> None:
         '"We were lied to. Smith knew everything," the crowd chanted. "We are not afraid," he said.'
     )
     assert only(find_quotes(text), "not afraid").speaker == "Tom Brown"
+
+
+def test_a_title_no_list_holds_goes_before_a_given_name() -> None:
+    text = 'Public Defender Peter Lynch rose. "He is the patsy," Lynch said.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Peter Lynch"
+    [quote] = find_quotes('"Talk to him," Police Constable Tim Fanning said.')
+    assert quote.speaker == "Tim Fanning"
+
+
+def test_a_cue_word_before_a_noun_is_no_verb() -> None:
+    [quote] = find_quotes('"We will win," Chinese state media reported on Monday.')
+    assert (quote.speaker, quote.cue) == ("Chinese state media", "reported")
+    [quote] = find_quotes('"Enough," John Smith, a former state senator, told reporters.')
+    assert (quote.speaker, quote.cue) == ("John Smith", "told")
+    [quote] = find_quotes('The rules state: "No entry."')
+    assert quote.cue == "state"
+
+
+def test_a_name_describing_a_speaker_is_not_the_speaker() -> None:
+    [quote] = find_quotes('"It is fine," an Obama aide said.')
+    assert quote.speaker == "an Obama aide"
+    text = 'It is the prison where "Tony Ducks" Corallo also died, the newspaper said.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "the newspaper"

@@ -529,6 +529,18 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
                 tokens = tokens[given:]
     if not tokens:
         return start, end
+    # "Palmer City Clerk Janette Bower", "Public Defender Peter Lynch": a title no list holds,
+    # ahead of a given name, is two or more capitalised words none of which is a given name.
+    given = next(
+        (i for i, token in enumerate(tokens) if i >= 2 and gender_of_first_name(token[2])), None
+    )
+    if (
+        given is not None
+        and given < len(tokens) - 1
+        and not any(gender_of_first_name(token[2]) for token in tokens[:given])
+        and all(token[2][:1].isupper() and token[2].isalpha() for token in tokens[:given])
+    ):
+        tokens = tokens[given:]
     return start + tokens[0][0], start + tokens[-1][1]
 
 
@@ -923,9 +935,27 @@ def _name_ending(text: str, start: int, end: int) -> tuple[int, int] | None:
 _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z]")
 
 
+_LOWER_CASE_WORD_NEXT_RE = re.compile(r" [a-z]")
+# A lower-case word after a cue's bare form that no verb takes as its next word.
+_MODIFIES_A_NOUN_RE = re.compile(
+    r" (?!(?:that|the|a|an|it|them|him|her|his|its|their|our|my|your|this|these|those|what"
+    r"|how|why|whether|to|in|on|at|for|with|as|about|of|by|from|up|out|back|again|so|not)\b)"
+    r"[a-z]{3,}\b"
+)
+
+
 def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     """ "…,” Trump lawyer Marc Kasowitz said": everything between the quote and its cue."""
-    for cue_start, cue_end in _cue_spans(text, start, min(stop, start + 140)):
+    spans = _cue_spans(text, start, min(stop, start + 140))
+    for index, (cue_start, cue_end) in enumerate(spans):
+        if (
+            index + 1 < len(spans)
+            and text[cue_start:cue_end].lower() in _VERB_STEMS
+            and _MODIFIES_A_NOUN_RE.match(text, cue_end)
+        ):
+            # "Chinese state media reported", "a former state senator, told": a bare form
+            # before a noun modifies it; the verb is the later cue.
+            continue
         before = text[start:cue_start].split()
         if before and before[-1].lower() in _NOT_BEFORE_A_CUE_VERB:
             continue  # "…, one of the states suing the EPA, said": that cue is a noun
@@ -991,10 +1021,19 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
         for m in _ONE_NAME_RE.finditer(text, start, end)
         if text[(span := _strip_name(text, m.start(), m.end()))[0] : span[1]].lower()
         not in _SENTENCE_STARTERS
+        # "Chinese state media", "an Obama aide": a capitalised word before a lower-case one
+        # describes the speaker, who is no one of that name.
+        and _LOWER_CASE_WORD_NEXT_RE.match(text, span[1], end) is None
     ]
     if names:
         # The mention covers the whole phrase; the name is its last capitalised run.
         return _Mention(start, end, "phrase", cue, names[-1])
+    comma = text.rfind(", ", start, end)
+    if comma >= 0 and text[start:end].split()[0].lower() not in _DETERMINERS:
+        speaker = comma + 2
+        if text[speaker:end].split()[0].lower() in _DETERMINERS:
+            # "… Corallo also died, the newspaper said": the clause is the newspaper's words.
+            return _Mention(speaker, end, "nominal", cue)
     return _Mention(start, end, "nominal", cue)
 
 
