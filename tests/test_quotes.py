@@ -1000,3 +1000,10 @@ def test_a_name_describing_a_speaker_is_not_the_speaker() -> None:
     text = 'It is the prison where "Tony Ducks" Corallo also died, the newspaper said.'
     [quote] = find_quotes(text)
     assert quote.speaker == "the newspaper"
+
+
+def test_a_person_the_article_numbers_keeps_the_number() -> None:
+    [quote] = find_quotes('"Everyone was respectful," said Juror No. 8, one of six women.')
+    assert quote.speaker == "Juror No. 8"
+    [quote] = find_quotes('"We tried," Juror No. 12 said.')
+    assert quote.speaker == "Juror No. 12"

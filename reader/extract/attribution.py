@@ -163,7 +163,9 @@ _OF_THE_TITLE = (
     r"|Secretary-General|Mayor)\s+of\s+the\s+"
 )
 _NAME = (
-    rf"(?:(?:{_TITLE_ABBR}\s+)+|{_OF_THE_TITLE})?{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
+    rf"(?:(?:{_TITLE_ABBR}\s+)+|{_OF_THE_TITLE})?{_CAP}"
+    # "Juror No. 8": a person the article numbers.
+    rf"(?:\s+No\.\s+\d{{1,3}}(?!\d)|\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,5}}"
     # "Martin Luther King Jr.", "Acme Corp." ("Corp.," would otherwise end the name at its dot)
     r"(?:,?\s+(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros)\.|\s+(?:II|III|IV))?"
 )
