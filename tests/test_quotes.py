@@ -1007,3 +1007,19 @@ def test_a_person_the_article_numbers_keeps_the_number() -> None:
     assert quote.speaker == "Juror No. 8"
     [quote] = find_quotes('"We tried," Juror No. 12 said.')
     assert quote.speaker == "Juror No. 12"
+
+
+def test_a_job_known_by_its_ending_is_no_part_of_the_name() -> None:
+    text = '"People should run," said Trend Micro advanced threat researcher Paul Ferguson.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Paul Ferguson"
+    [quote] = find_quotes('"It is over," said Cuban journalist Luis Baez.')
+    assert quote.speaker == "Luis Baez"
+    [quote] = find_quotes('"It is fine," said Smith after John Doe spoke.')
+    assert quote.speaker == "Smith"
+
+
+def test_miss_is_a_title() -> None:
+    text = 'Prosecutor Miss Rachel Bates spoke. "He is dangerous," Miss Bates said.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == "Rachel Bates"

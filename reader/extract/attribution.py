@@ -254,6 +254,7 @@ _TITLE_WORDS = frozenset(
         "mr",
         "mrs",
         "ms",
+        "miss",
         "dr",
         "gen",
         "general",
@@ -366,11 +367,17 @@ _ORG_TITLE_WORDS = sorted(
     | {"aide", "commander", "coordinator", "counsel", "economist", "envoy", "lawyer"}
     | {"negotiator", "official"}
 )
+# Words with a job's ending that are none.
+_NOT_A_JOB = r"(?:after|under|over|other|later|together|whether|either|neither|never|ever|major|minor|member)"
 _ORG_TITLE = (
     rf"(?:(?:{_CAP}\s+){{1,4}}"
     r"(?:(?:press|deputy|chief|senior|top|assistant|associate"
     r"|communications|national|foreign|policy|security|legal|economic|military|political)\s+){0,2}"
-    rf"(?:{lx.alternation(_ORG_TITLE_WORDS)}\s+){{1,3}}(?={_CAP}))?"
+    rf"(?:{lx.alternation(_ORG_TITLE_WORDS)}\s+){{1,3}}(?={_CAP})"
+    # "said Trend Micro advanced threat researcher Paul Ferguson": a job no list holds, known
+    # by its ending, and then a full name.
+    rf"|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}(?!{_NOT_A_JOB}\b)[a-z]{{3,}}(?:er|or|ist|ian|ant)\s+"
+    rf"(?={_CAP}\s+{_CAP}))?"
 )
 # A dot inside a descriptor: "a U.S. Embassy official", "the Rev. Peter Wherry".
 _DOTTED_WORD = rf"{_ABBREVIATION}\."
