@@ -710,7 +710,7 @@ def _noun_phrase_end(text: str, start: int, end: int, plural_nouns: bool = True)
         if (
             word in CUE_VERBS
             or word in _NOT_A_NOUN
-            or word in _IRREGULAR_PASTS
+            or word in lx.IRREGULAR_PASTS
             or word.endswith(("ed", "ing", "ly"))
             or not plural_nouns
             and word.endswith("s")
@@ -732,65 +732,6 @@ def _is_a_modifier(word: str) -> bool:
     )
 
 
-# Past tenses that end in neither "-ed" nor a cue form: a subject's verb, never its noun.
-_IRREGULAR_PASTS = frozenset(
-    [
-        "took",
-        "made",
-        "went",
-        "came",
-        "ran",
-        "gave",
-        "got",
-        "won",
-        "lost",
-        "saw",
-        "knew",
-        "thought",
-        "felt",
-        "held",
-        "kept",
-        "left",
-        "met",
-        "paid",
-        "put",
-        "set",
-        "sent",
-        "spent",
-        "stood",
-        "spoke",
-        "became",
-        "began",
-        "brought",
-        "bought",
-        "built",
-        "chose",
-        "drew",
-        "drove",
-        "fell",
-        "fought",
-        "found",
-        "grew",
-        "heard",
-        "hit",
-        "let",
-        "meant",
-        "rose",
-        "sat",
-        "sold",
-        "shot",
-        "stole",
-        "struck",
-        "taught",
-        "threw",
-        "understood",
-        "wore",
-        "withdrew",
-        "oversaw",
-        "upheld",
-        "sought",
-    ]
-)
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z'\u2019-]*)\b")
 _MODIFIER_WORDS = frozenset(
     [

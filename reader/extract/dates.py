@@ -626,11 +626,15 @@ _FUTURE_VERB = re.compile(
 )
 _PAST_CUE = re.compile(rf"\b(?:{_PAST_WORDS})\b")
 _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b")
-# Past forms that are also participles are a weaker cue: "will be held", "is expected".
+# Past forms that are also participles are a weaker cue: "will be held", "is expected". Those
+# that are also the bare verb ("will hit on Tuesday") are no cue at all.
+_BARE_FORM_PASTS = frozenset({"let", "put", "hit", "set"})
 _WEAK_PAST_CUE = re.compile(
-    r"\b(?:[a-z]{3,}ed|heard|held|made|found|kept|led|paid|sent|spent|brought|caught|fought"
-    r"|thought|lost|felt|built|shot|sought|taught|got|stood|became|drew|sat|stole|threw|wore"
-    r"|withdrew|oversaw|upheld|understood|meant)\b"
+    r"\b(?:[a-z]{3,}ed|"
+    + lx.alternation(
+        (lx.IRREGULAR_PASTS - set(_PAST_WORDS.split("|")) - _BARE_FORM_PASTS) | {"led", "caught"}
+    )
+    + r")\b"
 )
 _PAST_BEFORE_FUTURE = re.compile(r"\bhad\s+(?:been\s+)?$")
 # "until Thursday, they had not ...": a pluperfect after "until" looks back.

@@ -16,6 +16,20 @@ MONTH_NAMES = (
 )  # fmt: skip
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+
+# Past tenses that end in neither "-ed" nor a quotation cue: for attribution a subject's verb,
+# never its noun; for dates a past tense cue (some of them, see ``dates._WEAK_PAST_CUE``).
+IRREGULAR_PASTS = frozenset(
+    [
+        "took", "made", "went", "came", "ran", "gave", "got", "won", "lost", "saw", "knew",
+        "thought", "felt", "held", "kept", "left", "met", "paid", "put", "set", "sent", "spent",
+        "stood", "spoke", "became", "began", "brought", "bought", "built", "chose", "drew", "drove",
+        "fell", "fought", "found", "grew", "heard", "hit", "let", "meant", "rose", "sat", "sold",
+        "shot", "stole", "struck", "taught", "threw", "understood", "wore", "withdrew", "oversaw",
+        "upheld", "sought",
+    ]
+)  # fmt: skip
+
 MONTHS: dict[str, int] = {
     **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
