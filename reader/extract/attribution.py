@@ -886,12 +886,6 @@ _CAPITALISED_WORD_RE = re.compile(r"\b[A-Z]")
 
 
 _LOWER_CASE_WORD_NEXT_RE = re.compile(r" [a-z]")
-# A lower-case word after a cue's bare form that no verb takes as its next word.
-_MODIFIES_A_NOUN_RE = re.compile(
-    r" (?!(?:that|the|a|an|it|them|him|her|his|its|their|our|my|your|this|these|those|what"
-    r"|how|why|whether|to|in|on|at|for|with|as|about|of|by|from|up|out|back|again|so|not)\b)"
-    r"[a-z]{3,}\b"
-)
 
 
 def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
@@ -1050,6 +1044,19 @@ _NOT_BEFORE_A_CUE_VERB = (
     | _POSSESSIVES
     | _PREPOSITIONS
     | {"that", "and", "or", "but", "as", "who", "which", "whom"}
+)
+# A lower-case word after a cue's bare form that no verb takes as its next word: the cue word
+# modifies it ("state media").
+_MODIFIES_A_NOUN_RE = re.compile(
+    " (?!"
+    + lx.alternation(
+        _DETERMINERS
+        | _POSSESSIVES
+        | _PREPOSITIONS
+        | {"that", "it", "them", "him", "what", "how", "why", "whether", "as", "about", "up"}
+        | {"out", "back", "again", "so", "not"}
+    )
+    + r"\b)[a-z]{3,}\b"
 )
 
 
