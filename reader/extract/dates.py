@@ -732,9 +732,9 @@ _UNKNOWN_OF_UNIT = {
 }  # fmt: skip
 _PRESENT_COPULA = frozenset({"is", "are"})
 # "one day" as "some day": after a modal, or ending a clause that has one.
-_MODALS_AHEAD = r"will|would|could|might|may|can|shall|should|must|'ll"
-_MODAL_BEFORE = re.compile(rf"(?:\b|(?='))(?:{_MODALS_AHEAD})\s+(?:[a-z]+ly\s+)?$")
-_MODAL_ANYWHERE = re.compile(rf"(?:\b|(?='))(?:{_MODALS_AHEAD})\b")
+_ANY_MODAL = r"will|would|could|might|may|can|shall|should|must|'ll"
+_MODAL_BEFORE = re.compile(rf"(?:\b|(?='))(?:{_ANY_MODAL})\s+(?:[a-z]+ly\s+)?$")
+_MODAL_ANYWHERE = re.compile(rf"(?:\b|(?='))(?:{_ANY_MODAL})\b")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?\"\u201d)]|$)")
 _COUNTED_BY = re.compile(
     r"\b(?:for|in|within|after|by|only|than|of|just|about|every|each|last|lasts|lasted|take|takes"
