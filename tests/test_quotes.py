@@ -1023,3 +1023,10 @@ def test_miss_is_a_title() -> None:
     text = 'Prosecutor Miss Rachel Bates spoke. "He is dangerous," Miss Bates said.'
     [quote] = find_quotes(text)
     assert quote.speaker == "Rachel Bates"
+
+
+def test_an_office_of_the_government_is_no_part_of_the_name() -> None:
+    [quote] = find_quotes('"We act," said Minister of the Environment Li Ganjie.')
+    assert quote.speaker == "Li Ganjie"
+    [quote] = find_quotes('"Peace," said Secretary-General of the United Nations Antonio Guterres.')
+    assert quote.speaker == "Antonio Guterres"

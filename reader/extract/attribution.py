@@ -356,6 +356,8 @@ _OFFICE_WORDS = frozenset(
         "finance",
         "trade",
         "defence",
+        "environment",
+        "health",
     ]
 )
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried". In "said White House press
@@ -526,28 +528,26 @@ def _strip_name(text: str, start: int, end: int) -> tuple[int, int]:
             last_title = i
     if 0 <= last_title < len(tokens) - 1:
         tokens = tokens[last_title + 1 :]
+    office = False
     if tokens and tokens[0][2] == "of" and len(tokens) > 1:
         tokens.pop(0)
-        if tokens[0][2] == "the":
-            # "Secretary-General of the United Nations Antonio Guterres": the office runs on to
-            # the person, whose name starts at the given name.
-            given = next(
-                (i for i, token in enumerate(tokens) if gender_of_first_name(token[2])), None
-            )
-            if given is not None and given < len(tokens) - 1:
-                tokens = tokens[given:]
+        if tokens[0][2] == "the" and len(tokens) > 1:
+            tokens.pop(0)
+            office = True
     if not tokens:
         return start, end
-    # "Palmer City Clerk Janette Bower", "Public Defender Peter Lynch": a title no list holds,
-    # ahead of a given name, is two or more capitalised words none of which is a given name.
-    given = next(
-        (i for i, token in enumerate(tokens) if i >= 2 and gender_of_first_name(token[2])), None
-    )
+    # The name starts at the given name after an office that runs on to the person
+    # ("Secretary-General of the United Nations Antonio Guterres") or after a title no list
+    # holds, two or more capitalised words ("Palmer City Clerk Janette Bower").
+    given = next((i for i, token in enumerate(tokens) if gender_of_first_name(token[2])), None)
     if (
         given is not None
         and given < len(tokens) - 1
-        and not any(gender_of_first_name(token[2]) for token in tokens[:given])
-        and all(token[2][:1].isupper() and token[2].isalpha() for token in tokens[:given])
+        and (
+            office
+            or given >= 2
+            and all(token[2][:1].isupper() and token[2].isalpha() for token in tokens[:given])
+        )
     ):
         tokens = tokens[given:]
     return start + tokens[0][0], start + tokens[-1][1]
