@@ -972,12 +972,11 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
     if names:
         # The mention covers the whole phrase; the name is its last capitalised run.
         return _Mention(start, end, "phrase", cue, names[-1])
-    comma = text.rfind(", ", start, end)
-    if comma >= 0 and text[start:end].split()[0].lower() not in _DETERMINERS:
-        speaker = comma + 2
-        if text[speaker:end].split()[0].lower() in _DETERMINERS:
-            # "… Corallo also died, the newspaper said": the clause is the newspaper's words.
-            return _Mention(speaker, end, "nominal", cue)
+    if ", " in text[start:end] and first_word.lower() not in _DETERMINERS:
+        # "… Corallo also died, the newspaper said": the clause is the newspaper's words.
+        past = _subject_past_the_fragment(text, start, cue_start, cue_end)
+        if past is not None:
+            return past
     return _Mention(start, end, "nominal", cue)
 
 
