@@ -965,7 +965,7 @@ def _subject_before_cue(text: str, start: int, cue_start: int, cue_end: int) -> 
         for m in _ONE_NAME_RE.finditer(text, start, end)
         if text[(span := _strip_name(text, m.start(), m.end()))[0] : span[1]].lower()
         not in _SENTENCE_STARTERS
-        # "Chinese state media", "an Obama aide": a capitalised word before a lower-case one
+        # "Chinese state media", "one U.S. crew chief": a capitalised word before a lower-case one
         # describes the speaker, who is no one of that name.
         and _LOWER_CASE_WORD_NEXT_RE.match(text, span[1], end) is None
     ]
