@@ -1030,3 +1030,13 @@ def test_an_office_of_the_government_is_no_part_of_the_name() -> None:
     assert quote.speaker == "Li Ganjie"
     [quote] = find_quotes('"Peace," said Secretary-General of the United Nations Antonio Guterres.')
     assert quote.speaker == "Antonio Guterres"
+
+
+@pytest.mark.parametrize(
+    ("name", "pronoun"),
+    [("Nicola Sturgeon", "she"), ("Marion Barry", "he"), ("Sidney Powell", "she")],
+)
+def test_a_name_given_to_men_and_women_fits_either_pronoun(name: str, pronoun: str) -> None:
+    text = f'Bombs fell. {name} spoke on Tuesday. "We will hold a vote," {pronoun} said.'
+    [quote] = find_quotes(text)
+    assert quote.speaker == name

@@ -38,12 +38,12 @@ MALE_NAMES = _names(
     lloyd lorenzo louis luca lucas luigi luis luke malcolm manuel marc marco marcus mario mark
     marshall martin marvin mathew matt matteo matthew maurice max maxim melvin michael miguel
     mike mikhail milton mitch mitchell mohamed mohammad mohammed muhammad murray mustafa nathan
-    nathaniel neil nelson nicholas nick nicola nicolas nigel nikolai noah norman oleg oliver
+    nathaniel neil nelson nicholas nick nicolas nigel nikolai noah norman oleg oliver
     omar oscar otto owen pablo patrick paul pedro peter phil philip phillip pierre ralph ramon
     randall randy raul ray raymond reggie reginald reince rex ricardo richard rick ricky rob
     robert roberto rod rodney rodrigo roger roland roman ron ronald ronnie ross roy rudy rudolph
     rupert russell ryan salvador sam samuel scott sean sebastian sergei sergey seth shane shawn
-    sherrod sidney simon stanley stefan stephen steve steven stewart stuart ted terrence theo
+    sherrod simon stanley stefan stephen steve steven stewart stuart ted terrence theo
     theodore thomas tim timothy todd tom tommy tony travis trent trevor tyler victor
     vincent vladimir vladislav wade walter warren wayne wendell wesley will willard william
     willie wolfgang xavier yevgeny yuri zachary
@@ -60,15 +60,15 @@ FEMALE_NAMES = _names(
     cheryl christina christine cindy claire clara claudia colleen connie constance cynthia
     daisy daphne darlene debbie deborah debra delia denise diana diane dianne dolores
     donna doris dorothy edith eileen elaine eleanor elena elisabeth eliza elizabeth ella ellen
-    elsa emily emma erica erika esther eva evelyn fatima felicia fiona florence frances gabriela
+    elsa emily emma erica erika esther eva fatima felicia fiona florence frances gabriela
     gail geraldine gina ginger gladys gloria grace greta gretchen gwen hannah harriet hazel
-    heather heidi helen helena hilary hillary holly hope ida ilhan ingrid irene iris isabel
+    heather heidi helen helena hillary holly hope ida ilhan ingrid irene iris isabel
     isabella ivanka jacqueline jane janet janice jasmine jeanne jeannie jennifer jenny
     jessica jill joan joanna joanne jocelyn josephine joy joyce judith judy julia julie june
     justine karen karina kate katherine kathleen kathryn kathy katie katrina kay kayla kellyanne
     kimberly kirsten kristen kristin laura lauren laurie leah leila lena lillian linda lisa liz
     lois loretta lorraine louise lucia lucy lydia mabel madeleine madeline maggie malala
-    mandy marcia margaret margarita maria marian marianne marie marilyn marina marion marjorie
+    mandy marcia margaret margarita maria marian marianne marie marilyn marina marjorie
     marlene martha mary maureen maxine megan melania melanie melinda melissa meredith mia
     michele michelle mildred miriam molly monica muriel nadia nadine nancy naomi natalia natalie
     natasha nicole nikki nina nora norma olga olive olivia paige pamela patricia patsy paula
@@ -76,7 +76,7 @@ FEMALE_NAMES = _names(
     rita roberta rosa rosalind rose rosemary ruth sabrina sally samantha sandra sara sarah
     sharon sheila shelley sherry shirley silvia sofia sonia sophia sophie stacey stella
     stephanie sue susan suzanne svetlana sylvia tamara tammy tanya teresa theresa tiffany tina
-    tracy ursula valentina valerie vanessa vera veronica victoria virginia vivian wanda wendy
+    ursula valentina valerie vanessa vera veronica victoria virginia vivian wanda wendy
     whitney yolanda yulia yvonne zoe
     """
 )
