@@ -1040,3 +1040,8 @@ def test_a_name_given_to_men_and_women_fits_either_pronoun(name: str, pronoun: s
     text = f'Bombs fell. {name} spoke on Tuesday. "We will hold a vote," {pronoun} said.'
     [quote] = find_quotes(text)
     assert quote.speaker == name
+
+
+def test_a_company_suffix_the_sentence_splitter_knows_holds_a_descriptor() -> None:
+    [quote] = find_quotes('"We won," said an Acme Ltd. spokeswoman.')
+    assert quote.speaker == "an Acme Ltd. spokeswoman"

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from reader.extract import timex_lexicon as lx
 from reader.extract.first_names import gender_of_first_name
-from reader.text.sentences import TITLE_ABBREVIATIONS
+from reader.text.sentences import ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from reader.extract.quotes import Quote
@@ -230,9 +230,11 @@ _ACCORDING_RE = re.compile(
 # A sentence boundary inside a window: terminal punctuation (and closing marks) then a space.
 _SENTENCE_END_RE = re.compile("[.!?][\"'\u201d\u2019]*\\s+(?=[\"'\u201c\u2018A-Z(])")
 # A word a dot follows without ending a sentence: an initial, a title, "Jr.", "Inc.", "Sept."
+# The sentence splitter's abbreviations ("Jr", "Inc", "Ltd", "Sept"), "No." and "U.S".
 _ABBREVIATION = (
-    rf"\b(?:[A-Z]|{_NAME_TITLE_ABBREVIATIONS}"
-    r"|Jr|Sr|No|vs|U\.S|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Inc|Corp|Co)"
+    rf"\b(?:[A-Z]|{_NAME_TITLE_ABBREVIATIONS}|No|vs|U\.S|"
+    + lx.alternation(word.capitalize() for word in ABBREVIATIONS)
+    + ")"
 )
 _ABBREVIATION_RE = re.compile(rf"{_ABBREVIATION}$")
 

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reader.extract import timex_lexicon as lx
+from reader.text.sentences import ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 __all__ = ["DateMention", "find_dates", "sort_key"]
 
@@ -660,36 +661,11 @@ def _clause_end(text: str) -> int:
 
 
 # A sentence ends at . ! ? before a space, except after abbreviations ("9 a.m. Tuesday",
-# "Mr. Smith", "Jan. 9"): single letters and a few common short forms (lower-cased text).
+# "Mr. Smith", "Jan. 9"): single letters and the sentence splitter's short forms (lower-cased
+# text).
 _BREAK_CANDIDATE = re.compile(r"[.!?]\s|\n")
 _TRAILING_LETTERS = re.compile(r"[a-z]+$")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "gov",
-        "sen",
-        "rep",
-        "gen",
-        "corp",
-        "inc",
-        "co",
-        "no",
-        "jan",
-        "feb",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | ABBREVIATIONS | {"no"}
 
 
 def _is_break(text: str, candidate: re.Match[str]) -> bool:

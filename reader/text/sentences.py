@@ -28,6 +28,7 @@ from reader.model import Span
 from reader.text.tokens import QUOTE_CHARS
 
 __all__ = [
+    "ABBREVIATIONS",
     "TITLE_ABBREVIATIONS",
     "Sentence",
     "sentence_index_at",
@@ -82,7 +83,7 @@ _BEFORE_NUMBER = _word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig p pp ch sec"
 )
 # Abbreviations that may also end a sentence: end it only if a typical sentence opener follows.
-_ABBREVIATIONS = _word_set(
+ABBREVIATIONS = _word_set(
     "inc corp ltd co llc plc jr sr bros etc vs al approx dept est ft mt ave blvd rd univ assn "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
@@ -188,7 +189,7 @@ def _is_boundary(text: str, term_start: int, term: str, following: int, end: int
         return False
     if next_char.isdigit() and word in _BEFORE_NUMBER:
         return False
-    if "." in word or word in _ABBREVIATIONS:
+    if "." in word or word in ABBREVIATIONS:
         # "U.S.", "a.m.", "Inc.": ambiguous, so only a typical opener makes a new sentence.
         following_word = _NEXT_WORD_RE.search(text, following, min(end, following + 30))
         return following_word is not None and following_word.group().lower() in _OPENERS
