@@ -1045,3 +1045,10 @@ def test_a_name_given_to_men_and_women_fits_either_pronoun(name: str, pronoun: s
 def test_a_company_suffix_the_sentence_splitter_knows_holds_a_descriptor() -> None:
     [quote] = find_quotes('"We won," said an Acme Ltd. spokeswoman.')
     assert quote.speaker == "an Acme Ltd. spokeswoman"
+
+
+def test_an_undotted_title_tells_the_pronoun_who_it_is() -> None:
+    [quote] = find_quotes('Bombs fell. Mr Obama spoke on Tuesday. "We act," he said.')
+    assert quote.speaker == "Mr Obama"
+    [quote] = find_quotes('Bombs fell. Ms Ardern spoke on Tuesday. "We act," she said.')
+    assert quote.speaker == "Ms Ardern"

@@ -372,15 +372,16 @@ _ORG_TITLE_WORDS = sorted(
     | {"negotiator", "official"}
 )
 # Words with a job's ending that are none.
-_NOT_A_JOB = r"(?:after|under|over|other|later|together|whether|either|neither|never|ever|major|minor|member)"
+_NOT_A_JOB = r"(?:after|under|other|later|together|whether|either|neither|never|major|minor|member)"
+_ORGANISATION = rf"(?:{_CAP}\s+){{1,4}}"
 _ORG_TITLE = (
-    rf"(?:(?:{_CAP}\s+){{1,4}}"
+    rf"(?:{_ORGANISATION}"
     r"(?:(?:press|deputy|chief|senior|top|assistant|associate"
     r"|communications|national|foreign|policy|security|legal|economic|military|political)\s+){0,2}"
     rf"(?:{lx.alternation(_ORG_TITLE_WORDS)}\s+){{1,3}}(?={_CAP})"
     # "said Trend Micro advanced threat researcher Paul Ferguson": a job no list holds, known
     # by its ending, and then a full name.
-    rf"|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}(?!{_NOT_A_JOB}\b)[a-z]{{3,}}(?:er|or|ist|ian|ant)\s+"
+    rf"|{_ORGANISATION}(?:[a-z]+\s+){{0,2}}(?!{_NOT_A_JOB}\b)[a-z]{{3,}}(?:er|or|ist|ian|ant)\s+"
     rf"(?={_CAP}\s+{_CAP}))?"
 )
 # A dot inside a descriptor: "a U.S. Embassy official", "the Rev. Peter Wherry".
@@ -896,7 +897,7 @@ def _subject_right_after(text: str, start: int, stop: int) -> _Mention | None:
     for index, (cue_start, cue_end) in enumerate(spans):
         if (
             index + 1 < len(spans)
-            and text[cue_start:cue_end].lower() in _VERB_STEMS
+            and text[cue_start:cue_end] in _VERB_STEMS
             and _MODIFIES_A_NOUN_RE.match(text, cue_end)
         ):
             # "Chinese state media reported", "a former state senator, told": a bare form
@@ -1054,8 +1055,8 @@ _MODIFIES_A_NOUN_RE = re.compile(
         _DETERMINERS
         | _POSSESSIVES
         | _PREPOSITIONS
-        | {"that", "it", "them", "him", "what", "how", "why", "whether", "as", "about", "up"}
-        | {"out", "back", "again", "so", "not"}
+        | {"that", "them", "him", "what", "how", "why", "whether", "about", "out", "back"}
+        | {"again", "not"}
     )
     + r"\b)[a-z]{3,}\b"
 )
@@ -1884,10 +1885,12 @@ def _reports_a_new_statement(text: str, quote: Quote, mention: _Mention, lower: 
     if text[lower : quote.start].rstrip().endswith(":"):
         return True
     sentence_end = _sentence_end(text, mention.start, min(len(text), mention.end + 160))
-    return (
-        re.search(rf"\b{re.escape(mention.cue)}\s+that\b", text[quote.end : sentence_end])
-        is not None
+    return any(
+        m[1] == mention.cue for m in _CUE_THEN_THAT_RE.finditer(text, quote.end, sentence_end)
     )
+
+
+_CUE_THEN_THAT_RE = re.compile(rf"\b({CUE_PATTERN})\s+that\b")
 
 
 # A quotation whose last words end a sentence: "… on this.”", "… this?” ".
