@@ -1083,3 +1083,6 @@ def test_one_day_ahead_is_some_day_and_counted_is_a_day() -> None:
     assert one("The strike will last one day.", dct, "one day").value == "P1D"
     assert one("He had only been in the job one day.", dct, "one day").value == "P1D"
     assert one("It would take one day.", dct, "one day").value == "P1D"
+    # The month and the noun are no modals.
+    assert one("The plant in May shut down one day.", dct, "one day").value == "P1D"
+    assert one("Shoppers bought a can of soup one day.", dct, "one day").value == "P1D"

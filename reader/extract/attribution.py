@@ -995,22 +995,7 @@ _PREPOSITIONS = frozenset(["of", "to", "in", "on", "at", "for", "with", "by", "f
 # is no speaker's verb ("there is report of", "was mentioned").
 _COPULAS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 # Modal and auxiliary verbs (a subject's, never a noun's): "the official would", "did".
-_MODALS = frozenset(
-    [
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "shall",
-        "did",
-        "do",
-        "does",
-    ]
-)
+_MODALS = lx.MODALS | {"did", "do", "does"}
 # Words that follow a subject, never a noun it ends with (``_noun_phrase_end``).
 _NOT_A_NOUN = (
     _PREPOSITIONS

@@ -548,7 +548,7 @@ _CANDIDATE_START = re.compile(
 # Small helpers used while normalising one match.
 _MONTH_RE = re.compile(lx.MONTH, re.I)
 _LAST_AS_VERB = re.compile(
-    r"(?:\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not)|n't|'ll)\s+$", re.I
+    rf"(?:\b{lx.alternation(lx.MODALS | {'to', 'did', 'does', 'do', 'not'})}|n't|'ll)\s+$", re.I
 )
 _PAIRING = r"(?:and|or|to|through|till|until|-|–)"
 # A month right before a pairing word: what makes the next month ("... and May") a month.
@@ -708,9 +708,10 @@ _UNKNOWN_OF_UNIT = {
 }  # fmt: skip
 _PRESENT_COPULA = frozenset({"is", "are"})
 # "one day" as "some day": after a modal, or ending a clause that has one.
-_ANY_MODAL = r"will|would|could|might|may|can|shall|should|must|'ll"
-_MODAL_BEFORE = re.compile(rf"(?:\b|(?='))(?:{_ANY_MODAL})\s+(?:[a-z]+ly\s+)?$")
-_MODAL_ANYWHERE = re.compile(rf"(?:\b|(?='))(?:{_ANY_MODAL})\b")
+# Read in the text's own case, so that the month "May" is none; nor is "a can of".
+_ANY_MODAL = rf"(?<!\ba\s)(?<!\bthe\s)\b(?:{lx.alternation(lx.MODALS)}|'ll)"
+_MODAL_BEFORE = re.compile(rf"{_ANY_MODAL}\s+(?:[a-z]+ly\s+)?$")
+_MODAL_ANYWHERE = re.compile(rf"{_ANY_MODAL}\b")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?\"\u201d)]|$)")
 _COUNTED_BY = re.compile(
     r"\b(?:for|in|within|after|by|only|than|of|just|about|every|each|last|lasts|lasted|take|takes"
@@ -1902,12 +1903,13 @@ class _Resolver:
         ending a clause that looks ahead ("can benefit this country one day."), not counted
         ("in one day", "followed by one day")."""
         before = self._sentence_before(start)
-        if _MODAL_BEFORE.search(before):
+        opening = start - len(before)
+        if _MODAL_BEFORE.search(self.text, opening, start):
             return True
         return (
             _CLAUSE_ENDS.match(self.text, end) is not None
             and _COUNTED_BY.search(before) is None
-            and _MODAL_ANYWHERE.search(before) is not None
+            and _MODAL_ANYWHERE.search(self.text, opening, start) is not None
         )
 
     def _duration(self, raw: str, start: int, end: int):

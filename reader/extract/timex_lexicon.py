@@ -17,6 +17,9 @@ MONTH_NAMES = (
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+# Modal verbs, lower case ("'ll" and the auxiliaries each user adds are its own).
+MODALS = frozenset(["will", "would", "could", "can", "may", "might", "should", "must", "shall"])
+
 # Past tenses that end in neither "-ed" nor a quotation cue: for attribution a subject's verb,
 # never its noun; for dates a past tense cue (some of them, see ``dates._WEAK_PAST_CUE``).
 IRREGULAR_PASTS = frozenset(
