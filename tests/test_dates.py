@@ -125,6 +125,8 @@ def test_year_inference_follows_tense_cues() -> None:
     assert one("The plant closed last November.", dct, "last November").value == "2020-11"
     # Irregular past forms are past cues; "as planned" is no plan still ahead.
     assert one("She became chairman on June 1.", dct, "June 1").value == "2020-06-01"
+    # A past form that is also the bare verb is no cue: "will hit" looks ahead.
+    assert one("The storm will hit on Tuesday.", dct, "Tuesday").value == "2021-03-16"
     wsj = "1991-02-25"
     text = "The ground offensive began as previously planned Saturday night."
     assert one(text, wsj, "Saturday night").value == "1991-02-23"

@@ -615,10 +615,14 @@ _FUTURE_WORDS = (
     r"|meets|(?<!\bto\s)meet|visits|travels|opens|begins|starts|resumes|returns|arrives|leaves|heads|faces|hosts"
     r"|ends|closes|concludes|expires|is\s+forecast|are\s+forecast"
 )
-_PAST_WORDS = (
-    r"was|were|had|did|last|ago|since|earlier|began|took|came|said|told|rose|fell|won|went"
-    r"|gave|ran|saw|fled|struck|wrote|spoke|knew|grew|flew|drove|chose|met|left|sold|bought"
-)
+_STRONG_PAST_WORDS = frozenset(
+    [
+        "was", "were", "had", "did", "last", "ago", "since", "earlier", "began", "took", "came",
+        "said", "told", "rose", "fell", "won", "went", "gave", "ran", "saw", "fled", "struck",
+        "wrote", "spoke", "knew", "grew", "flew", "drove", "chose", "met", "left", "sold", "bought",
+    ]
+)  # fmt: skip
+_PAST_WORDS = lx.alternation(_STRONG_PAST_WORDS)
 _FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b")
 # Verbs that put their clause ahead, nouns such as "deadline" left out: read after a mention
 # ("On Tuesday, the league plans to") and early in a long sentence.
@@ -627,14 +631,12 @@ _FUTURE_VERB = re.compile(
 )
 _PAST_CUE = re.compile(rf"\b(?:{_PAST_WORDS})\b")
 _ANY_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b")
-# Past forms that are also participles are a weaker cue: "will be held", "is expected". Those
-# that are also the bare verb ("will hit on Tuesday") are no cue at all.
+# The other past forms are a weaker cue, most being participles too ("will be held", "is
+# expected"); those that are also the bare verb ("will hit on Tuesday") are no cue at all.
 _BARE_FORM_PASTS = frozenset({"let", "put", "hit", "set"})
 _WEAK_PAST_CUE = re.compile(
     r"\b(?:[a-z]{3,}ed|"
-    + lx.alternation(
-        (lx.IRREGULAR_PASTS - set(_PAST_WORDS.split("|")) - _BARE_FORM_PASTS) | {"led", "caught"}
-    )
+    + lx.alternation((lx.IRREGULAR_PASTS - _STRONG_PAST_WORDS - _BARE_FORM_PASTS) | {"led"})
     + r")\b"
 )
 _PAST_BEFORE_FUTURE = re.compile(r"\bhad\s+(?:been\s+)?$")

@@ -26,10 +26,10 @@ IRREGULAR_PASTS = frozenset(
     [
         "took", "made", "went", "came", "ran", "gave", "got", "won", "lost", "saw", "knew",
         "thought", "felt", "held", "kept", "left", "met", "paid", "put", "set", "sent", "spent",
-        "stood", "spoke", "became", "began", "brought", "bought", "built", "chose", "drew", "drove",
-        "fell", "fought", "found", "grew", "heard", "hit", "let", "meant", "rose", "sat", "sold",
-        "shot", "stole", "struck", "taught", "threw", "understood", "wore", "withdrew", "oversaw",
-        "upheld", "sought",
+        "stood", "spoke", "became", "began", "brought", "bought", "built", "chose", "drew",
+        "drove", "fell", "fought", "found", "caught", "grew", "heard", "hit", "let", "meant",
+        "rose", "sat", "sold", "shot", "stole", "struck", "taught", "threw", "understood", "wore",
+        "withdrew", "oversaw", "upheld", "sought",
     ]
 )  # fmt: skip
 
