@@ -1,7 +1,9 @@
 """Temporal expressions: find them in article text and normalise them to TimeML TIMEX3 values.
 
-``find_dates(text, dct)`` scans the text with one compiled regex (the grammar in
-``timex_lexicon``) and normalises only the matches, so it runs in one pass over the text.
+``find_dates(text, dct)`` looks for trigger words first (``_TRIGGER``: months, weekdays, units,
+digits...), matches the grammar (``_GRAMMAR``, built from the pieces in ``timex_lexicon``) only
+where one stands, and normalises the matches; a few handlers match a part of a mention again
+(a clock's day, "the day after X", "the weekend of").
 Relative expressions ("Tuesday", "next month", "a year ago") are resolved against ``dct``, the
 article's date; "the following day", "a year earlier" and "the quarter" are resolved against the
 last date the text itself mentioned (TimeML's reference time), falling back to ``dct``.
@@ -719,7 +721,8 @@ _COUNTED_BY = re.compile(
     r"\b(?:for|in|within|after|by|only|than|of|just|about|every|each|last|lasts|lasted|take|takes"
     r"|took|spend|spends|spent|wait|waits|waited)\s+$"
 )
-# A plan met or missed ("as planned", "later than expected"): no tense of its own.
+# A plan met or missed ("as planned", "later than expected"): the verb before it tells the
+# tense; alone, it is a schedule still kept ("going ahead as scheduled"), weakly ahead.
 _AS_PLANNED = re.compile(
     r"\b(?:as|than)\s+(?:[a-z]+ly\s+)?(?:planned|scheduled|expected|promised|announced|forecast)\b"
 )
@@ -1055,13 +1058,14 @@ class _Resolver:
         )
 
     def tense(self, start: int, end: int) -> str | None:
-        """'future', 'past', 'weak_past' (only past forms that are also participles) or
-        'weak_future' (only a modal early in a long sentence) for the clause holding the
-        mention, as a careful reader would judge it: "until" first, then the verb right before
-        the mention ("said Tuesday", "will open on", "the appeal is heard in"), then the verb
-        right after it ("the State Department on Sunday issued"), then the nearest cue in the
-        mention's own clause (after a comma, a dash or "that"), then the clause's verb after it
-        ("On Tuesday, the league plans to"), then the rest of the sentence before it.
+        """'future', 'past', 'weak_past' (only the weaker past forms) or 'weak_future' (only a
+        modal early in a long sentence, or a plan kept, "as planned", with no other cue) for the
+        clause holding the mention, as a careful reader would judge it: "until" first, then the
+        verb right before the mention ("said Tuesday", "will open on", "the appeal is heard
+        in"), then the verb right after it ("the State Department on Sunday issued"), then the
+        nearest cue in the mention's own clause (after a comma, a dash or "that"), then the
+        clause's verb after it ("On Tuesday, the league plans to"), then the rest of the
+        sentence before it.
 
         What a weak reading weighs depends on what is at stake for the reader of each kind: a
         weekday is at most a week off either way, so "weak_future" counts as "future" there; a
@@ -1069,7 +1073,7 @@ class _Resolver:
         quarter or a weekend looks ahead only on a plain "future"."""
         if self.clause_start is not None:
             start = self.clause_start
-        # "began as planned Saturday": a plan met says nothing of when; the verb before it does.
+        # "began as planned Saturday": the verb before the plan tells when, not the plan.
         said_before = self._sentence_before(start)
         before = _AS_PLANNED.sub(lambda m: " " * len(m[0]), said_before)
         after = self.text[end : end + 100].lower()
