@@ -731,6 +731,12 @@ def test_a_quarter_far_from_the_play_is_still_the_game_s_in_a_game_report() -> N
     assert find_dates(text, "2008-12-07") == []
     text = "Cheeks became the fifth coach fired within the first quarter of the season."
     assert find_dates(text, "2008-12-13") == []
+    # A quarter or half of the year stays the year's in a game report.
+    text = report + "Revenue rose in the first half of the year."
+    assert [m.value for m in find_dates(text, "2013-03-08")] == ["2013-H1"]
+    # Distances are one kind of game word, however many there are.
+    text = "He ran a 40-yard dash, a 35-yard and a 20-yard one. Sales rose in the fourth quarter."
+    assert [m.value for m in find_dates(text, "2013-03-08")] == ["2012-Q4"]
     # A business story naming a coach keeps its quarters.
     text = "The coach maker said sales rose in the fourth quarter. Its yards were busy."
     assert [m.value for m in find_dates(text, "2013-03-08")] == ["2012-Q4"]

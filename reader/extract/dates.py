@@ -879,18 +879,17 @@ _GAME_CLOCK_AFTER = re.compile(r"\s+(?:to\s+(?:play|go)|remaining|left)\b")
 _GAME_CLOCK_BEFORE = re.compile(r"\d:\d\d\s+(?:left|remaining|to\s+play)\s+in\s+$")
 _OF_THE_SEASON = re.compile(r"\s+of\s+the\s+(?:\d{4}(?:-\d\d)?\s+)?season\b")
 # Words of a game report, near which "the second half" and "the fourth quarter" are the game's.
-_SPORTS_WORDS = re.compile(
-    r"\b(?:scor(?:ed|ing)|touchdowns?|field\s+goals?|free\s+throws?|rebounds|halftime|innings?"
-    r"|(?:3|three)-pointers?|quarterback|possessions?|to\s+play|penalty\s+kick|playoffs?)\b",
-    re.IGNORECASE,
+_GAME_WORDS = (
+    r"scor(?:ed|ing)|touchdowns?|field\s+goals?|free\s+throws?|rebounds|halftime|innings?"
+    r"|(?:3|three)-pointers?|quarterback|penalty\s+kick|playoffs?"
 )
+_SPORTS_WORDS = re.compile(rf"\b(?:{_GAME_WORDS}|possessions?|to\s+play)\b", re.IGNORECASE)
 # More words of a game report: three different ones anywhere in a text make it one, and a
 # quarter or half with no year in it is then the game's ("the Colts rallied in the fourth
 # quarter", "with 7:42 left in the first half").
 _GAME_REPORT_WORDS = re.compile(
-    r"\b(?:touchdowns?|field\s+goals?|free\s+throws?|rebounds|halftime|innings?|quarterback"
-    r"|(?:3|three)-pointers?|penalty\s+kick|yards|interceptions?|fumbled?|kickoff|sacks|dunk"
-    r"|jumper|playoffs?|end\s+zone|coach|scor(?:ed|ing)|\d+-yard|tip-off|buzzer|innings)\b",
+    rf"\b(?:{_GAME_WORDS}|yards|interceptions?|fumbled?|kickoff|sacks|dunk|jumper|end\s+zone"
+    r"|coach|tip-off|buzzer)\b",
     re.IGNORECASE,
 )
 _TODAY_SHOW = re.compile(r"Today\s+[Ss]how\b")
