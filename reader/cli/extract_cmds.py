@@ -170,8 +170,6 @@ def _header(article: Article, count: int, noun: str) -> Text:
 
 
 def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
-    from reader.extract.ledger import values_agree  # noqa: PLC0415 - the ledger loads lazily
-
     if not conflicts:
         console.print(Text(f"\nNo {plural(title)} between versions.", style="dim"))
         return
@@ -179,17 +177,13 @@ def _print_conflicts(conflicts: list[Conflict], title: str) -> None:
     for conflict in conflicts:
         console.print(Text.assemble("  about ", (conflict.about or "—", "bold")))
         # A version saying the same thing twice is one line; a date no other version agrees
-        # with (an undated copy's XXXX-01-10 agrees with 2022-01-10) is marked as the odd one.
+        # with is marked as the odd one.
         mentions: dict[tuple[str, str, str], int] = {}
         for mention in conflict.values:
             key = (mention.article, mention.text, mention.value)
             mentions[key] = mentions.get(key, 0) + 1
         for (article, text, value), times in mentions.items():
-            odd = conflict.kind == "date" and not any(
-                values_agree(value, other.value)
-                for other in conflict.values
-                if other.article != article
-            )
+            odd = conflict.kind == "date" and conflict.stands_alone(article, value)
             said = conflict.reading(value)
             console.print(
                 Text.assemble(

@@ -175,6 +175,13 @@ class Conflict:
         """One of the values as a person reads it: a date's reading, a number as it is."""
         return reading("DATE", value) if self.kind == "date" else value
 
+    def stands_alone(self, article: str, value: str) -> bool:
+        """Whether no other version agrees with ``article``'s ``value`` (an undated copy's
+        ``XXXX-01-10`` agrees with ``2022-01-10``)."""
+        return not any(
+            values_agree(value, other.value) for other in self.values if other.article != article
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
