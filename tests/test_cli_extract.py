@@ -185,6 +185,18 @@ def test_context_near_either_end_of_the_text_cuts_only_between_words() -> None:
         assert inner and all(word in words for word in inner), shown
 
 
+def test_context_is_measured_in_cells_and_keeps_the_mention() -> None:
+    from rich.cells import cell_len
+
+    from reader.cli.extract_cmds import _context
+
+    text = "長い " * 30 + "January 10."
+    start = text.index("January")
+    shown = _context(text, start, start + len("January 10"), 50).plain
+    assert "January 10" in shown and cell_len(shown) <= 50
+    assert shown.startswith("… 長い")
+
+
 def test_a_number_conflict_says_each_value_once(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

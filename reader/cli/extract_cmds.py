@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -360,26 +361,47 @@ class _InContext:
 
 
 def _context(text: str, start: int, end: int, room: int) -> Text:
-    """One line of the words around a mention, the mention highlighted, ``room`` cells at most;
-    never parsed as markup."""
+    """One line of the words around a mention, the mention highlighted, ``room`` cells at most
+    (a wide character takes two): whole words, one from each side in turn while they fit, and
+    "…" where the text goes on. Never parsed as markup."""
     mention = " ".join(text[start:end].split())
-    side = max(0, (room - len(mention) - 2) // 2)
-    # Twice the room each side, so one side can lend the other what it does not need; a window
-    # that stops short of the text's ends may itself start or end inside a word.
-    window_start, window_end = max(0, start - side * 2), min(len(text), end + side * 2)
-    left = " ".join(text[window_start:start].split())
-    right = " ".join(text[end:window_end].split())
-    if text[start - 1 : start].isspace() and left:
-        left += " "
-    if text[end : end + 1].isspace() and right:
-        right = " " + right
-    # Give the other side what one side does not need.
-    spare_left = max(0, side - len(right))
-    spare_right = max(0, side - len(left))
-    left_cut = left[-(side + spare_left) :] if side + spare_left else ""
-    right_cut = right[: side + spare_right]
-    if len(left_cut) < len(left) or (window_start > 0 and left_cut):  # cut where a word starts
-        left_cut = "…" + left_cut[left_cut.find(" ") :] if " " in left_cut[:-1] else "…"
-    if len(right_cut) < len(right) or (window_end < len(text) and right_cut):  # and where one ends
-        right_cut = right_cut[: right_cut.rfind(" ")] + "…" if " " in right_cut[1:] else "…"
-    return Text.assemble(left_cut, (mention, "bold yellow"), right_cut)
+    # Twice the room each side holds more words than can show; a window that stops short of
+    # the text's ends may cut a word, which is dropped.
+    window_start, window_end = max(0, start - room * 2), min(len(text), end + room * 2)
+    before = text[window_start:start].split()
+    after = text[end:window_end].split()
+    if window_start > 0 and before:
+        before.pop(0)
+    if window_end < len(text) and after:
+        after.pop()
+    # A word touching the mention ("(January 10)") is shown touching it.
+    left_gap = " " if text[start - 1 : start].isspace() else ""
+    right_gap = " " if text[end : end + 1].isspace() else ""
+
+    def sides(left_count: int, right_count: int) -> tuple[str, str]:
+        shown_left = before[len(before) - left_count :] if left_count else []
+        shown_right = after[:right_count]
+        left = " ".join(shown_left) + left_gap if shown_left else ""
+        right = right_gap + " ".join(shown_right) if shown_right else ""
+        if left_count < len(before) or window_start > 0:
+            left = "… " + left if left else "…"
+        if right_count < len(after) or window_end < len(text):
+            right = right + "…"
+        return left, right
+
+    counts = [0, 0]
+    turn = 1  # the words after the mention first: what follows a date tells most about it
+    for _ in range(len(before) + len(after)):
+        for side in (turn, 1 - turn):
+            if counts[side] < (len(after) if side else len(before)):
+                trial = counts.copy()
+                trial[side] += 1
+                left, right = sides(*trial)
+                if cell_len(left + mention + right) <= room:
+                    counts = trial
+                    turn = 1 - side
+                    break
+        else:
+            break
+    left, right = sides(*counts)
+    return Text.assemble(left, (mention, "bold yellow"), right)
