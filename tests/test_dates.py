@@ -139,6 +139,9 @@ def test_year_inference_follows_tense_cues() -> None:
     # A year-end counted from is one already past.
     since = one("The index is up 4% since year-end.", dct, "year-end")
     assert (since.value, since.mod) == ("2020", "END")
+    # In the year's last days, the year-end meant is this year's.
+    since = one("The index is up 4% since year-end.", "2021-12-28", "year-end")
+    assert (since.value, since.mod) == ("2021", "END")
     # An open condition looks ahead past the reporting verb; a settled one does not.
     text = "He said that if she wins in November, she will sign it."
     assert one(text, dct, "November").value == "2021-11"
@@ -1076,6 +1079,7 @@ def test_the_past_before_a_count_counts_things_not_time() -> None:
         "He has not done what every nominee has done in the past nine elections.",
         "He hit 105 runs in each of the past five seasons.",
         "They lost six of the past 12 games.",
+        "He won in each of the past few seasons.",
     ):
         assert [m.text for m in find_dates(text, dct)] == [], text
     assert one("In the past a man could work.", dct, "the past").value == "PAST_REF"
@@ -1091,6 +1095,9 @@ def test_one_day_ahead_is_some_day_and_counted_is_a_day() -> None:
     assert one("The strike will last one day.", dct, "one day").value == "P1D"
     assert one("He had only been in the job one day.", dct, "one day").value == "P1D"
     assert one("It would take one day.", dct, "one day").value == "P1D"
+    # An adverb may stand between; a clause that goes on is a day of a story, not some day.
+    assert one("It will probably one day be legal.", dct, "one day").value == "FUTURE_REF"
+    assert one("She may visit and one day she left.", dct, "one day").value == "P1D"
     # The month and the noun are no modals.
     assert one("The plant in May shut down one day.", dct, "one day").value == "P1D"
     assert one("Shoppers bought a can of soup one day.", dct, "one day").value == "P1D"

@@ -443,6 +443,28 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
             "Antonio Guterres",
         ),
         ('"We act," said Head of the Delegation John Smith.', "John Smith"),
+        ('"We act," said Minister of the Environment Li Ganjie.', "Li Ganjie"),
+        ('"We care," said Secretary of Health Alex Azar.', "Alex Azar"),
+        # A title no list holds: two or more capitalised words before a given name.
+        ('Public Defender Peter Lynch rose. "He is the patsy," Lynch said.', "Peter Lynch"),
+        ('"Talk to him," Police Constable Tim Fanning said.', "Tim Fanning"),
+        ('"We agree," said Kwame Anthony Appiah.', "Kwame Anthony Appiah"),
+        # A job known by its ending, after an organisation.
+        ('"Run," said Trend Micro advanced threat researcher Paul Ferguson.', "Paul Ferguson"),
+        ('"It is over," said Cuban journalist Luis Baez.', "Luis Baez"),
+        ('"It is fine," said Smith after John Doe spoke.', "Smith"),
+        # A capitalised word before a lower-case one describes the speaker.
+        ('"We will win," Chinese state media reported on Monday.', "Chinese state media"),
+        ('"They do not want to play," one U.S. crew chief said.', "one U.S. crew chief"),
+        ('Where "Tony Ducks" Corallo also died, the newspaper said.', "the newspaper"),
+        # A person the article numbers; a company suffix the sentence splitter knows.
+        ('"Everyone was respectful," said Juror No. 8, one of six women.', "Juror No. 8"),
+        ('"We tried," Juror No. 12 said.', "Juror No. 12"),
+        ('"We won," said an Acme Ltd. spokeswoman.', "an Acme Ltd. spokeswoman"),
+        # Titles that tell a pronoun who it is, "Miss" among them.
+        ('Miss Rachel Bates spoke. "He is dangerous," Miss Bates said.', "Rachel Bates"),
+        ('Bombs fell. Mr Obama spoke on Tuesday. "We act," he said.', "Mr Obama"),
+        ('Bombs fell. Ms Ardern spoke on Tuesday. "We act," she said.', "Ms Ardern"),
         ('"I look in the mirror every day," King said.', "King"),
         ('"I look in the mirror every day," the King said.', "the King"),
     ],
@@ -805,7 +827,7 @@ def test_a_day_is_never_a_speaker_and_a_statement_introduction_gives_its_maker()
         "people” about it."
     )
     speaker = only(find_quotes(text), "white people").speaker
-    assert speaker is None or "secretary of state" in speaker
+    assert speaker is None
     text = (
         "On July 6, 2015, Sanders made the following comment:\n\n"
         "“For young people who have left school, the unemployment rate is 33 percent.”"
@@ -934,7 +956,7 @@ def test_a_descriptor_after_the_cue_keeps_its_abbreviations_and_gives_its_name()
     assert find_quotes(text)[0].speaker == "the spokesperson for the National Security Council"
     # Words after the cue that run into a quotation are a clause, not a speaker.
     text = "Baker, on “This Week,” said the request gives the U.S. “a legal basis.”"
-    assert all(q.speaker in (None, "Baker") for q in find_quotes(text))
+    assert [q.speaker for q in find_quotes(text)] == [None, None]
 
 
 def test_he_can_mean_a_person_the_text_names_only_by_title_and_surname() -> None:
@@ -977,14 +999,6 @@ def test_a_name_inside_a_quotation_is_no_pronouns_person() -> None:
     assert only(find_quotes(text), "not afraid").speaker == "Tom Brown"
 
 
-def test_a_title_no_list_holds_goes_before_a_given_name() -> None:
-    text = 'Public Defender Peter Lynch rose. "He is the patsy," Lynch said.'
-    [quote] = find_quotes(text)
-    assert quote.speaker == "Peter Lynch"
-    [quote] = find_quotes('"Talk to him," Police Constable Tim Fanning said.')
-    assert quote.speaker == "Tim Fanning"
-
-
 def test_a_cue_word_before_a_noun_is_no_verb() -> None:
     [quote] = find_quotes('"We will win," Chinese state media reported on Monday.')
     assert (quote.speaker, quote.cue) == ("Chinese state media", "reported")
@@ -994,61 +1008,18 @@ def test_a_cue_word_before_a_noun_is_no_verb() -> None:
     assert quote.cue == "state"
 
 
-def test_a_name_describing_a_speaker_is_not_the_speaker() -> None:
-    [quote] = find_quotes('"They do not want to play with us," one U.S. crew chief said.')
-    assert quote.speaker == "one U.S. crew chief"
-    text = 'It is the prison where "Tony Ducks" Corallo also died, the newspaper said.'
-    [quote] = find_quotes(text)
-    assert quote.speaker == "the newspaper"
-
-
-def test_a_person_the_article_numbers_keeps_the_number() -> None:
-    [quote] = find_quotes('"Everyone was respectful," said Juror No. 8, one of six women.')
-    assert quote.speaker == "Juror No. 8"
-    [quote] = find_quotes('"We tried," Juror No. 12 said.')
-    assert quote.speaker == "Juror No. 12"
-
-
-def test_a_job_known_by_its_ending_is_no_part_of_the_name() -> None:
-    text = '"People should run," said Trend Micro advanced threat researcher Paul Ferguson.'
-    [quote] = find_quotes(text)
-    assert quote.speaker == "Paul Ferguson"
-    [quote] = find_quotes('"It is over," said Cuban journalist Luis Baez.')
-    assert quote.speaker == "Luis Baez"
-    [quote] = find_quotes('"It is fine," said Smith after John Doe spoke.')
-    assert quote.speaker == "Smith"
-
-
-def test_miss_is_a_title() -> None:
-    text = 'Prosecutor Miss Rachel Bates spoke. "He is dangerous," Miss Bates said.'
-    [quote] = find_quotes(text)
-    assert quote.speaker == "Rachel Bates"
-
-
-def test_an_office_of_the_government_is_no_part_of_the_name() -> None:
-    [quote] = find_quotes('"We act," said Minister of the Environment Li Ganjie.')
-    assert quote.speaker == "Li Ganjie"
-    [quote] = find_quotes('"Peace," said Secretary-General of the United Nations Antonio Guterres.')
-    assert quote.speaker == "Antonio Guterres"
-
-
 @pytest.mark.parametrize(
     ("name", "pronoun"),
-    [("Nicola Sturgeon", "she"), ("Marion Barry", "he"), ("Sidney Powell", "she")],
+    [
+        ("Nicola Sturgeon", "she"),
+        ("Marion Barry", "he"),
+        ("Sidney Powell", "she"),
+        ("Tracy Morgan", "he"),
+        ("Hilary Swank", "she"),
+        ("Evelyn Waugh", "he"),
+    ],
 )
 def test_a_name_given_to_men_and_women_fits_either_pronoun(name: str, pronoun: str) -> None:
     text = f'Bombs fell. {name} spoke on Tuesday. "We will hold a vote," {pronoun} said.'
     [quote] = find_quotes(text)
     assert quote.speaker == name
-
-
-def test_a_company_suffix_the_sentence_splitter_knows_holds_a_descriptor() -> None:
-    [quote] = find_quotes('"We won," said an Acme Ltd. spokeswoman.')
-    assert quote.speaker == "an Acme Ltd. spokeswoman"
-
-
-def test_an_undotted_title_tells_the_pronoun_who_it_is() -> None:
-    [quote] = find_quotes('Bombs fell. Mr Obama spoke on Tuesday. "We act," he said.')
-    assert quote.speaker == "Mr Obama"
-    [quote] = find_quotes('Bombs fell. Ms Ardern spoke on Tuesday. "We act," she said.')
-    assert quote.speaker == "Ms Ardern"
