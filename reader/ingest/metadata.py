@@ -81,25 +81,29 @@ _YEARLESS_DATE = re.compile(
 )
 
 
+def _date_part(line: str, longest: int) -> str | None:
+    """The date part of a line no longer than ``longest`` that holds nothing else but a label
+    such as "Updated:" (``_DATE_LINE``), stripped of the punctuation around it."""
+    m = _DATE_LINE.match(line)
+    if m is None or len(line) > longest:
+        return None
+    return m.group("date").strip(" .,|")
+
+
 def yearless_date_line(line: str) -> bool:
     """Whether a line holds nothing but a month and day (and maybe a weekday, a time and a
-    label such as "Updated:", as ``date_line`` allows)."""
-    m = _DATE_LINE.match(line)
-    return (
-        m is not None
-        and len(line) <= 60
-        and _YEARLESS_DATE.fullmatch(m.group("date").strip(" .,|")) is not None
-    )
+    label, as ``date_line`` allows)."""
+    part = _date_part(line, 60)
+    return part is not None and _YEARLESS_DATE.fullmatch(part) is not None
 
 
 def date_line(line: str) -> str | None:
     """The ISO date of a line that holds nothing but a date, else None."""
-    m = _DATE_LINE.match(line)
-    if not m or len(line) > 80:
+    part = _date_part(line, 80)
+    if part is None:
         return None
-    candidate = m.group("date")
     for form in _DATE_FORMS:
-        found = form.fullmatch(candidate.strip(" .,|"))
+        found = form.fullmatch(part)
         if found:
             return _iso(found.group("year"), found.group("month"), found.group("day"))
     return None
