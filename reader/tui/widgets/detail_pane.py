@@ -181,38 +181,41 @@ class DetailPane(WrappingOptionList):
             self.set_options([Option(Content(message).stylize("dim italic"), disabled=True)])
             return
 
-        def add(prefix: str, items: Sequence[Any], prompt: Any) -> None:
-            for n, item in enumerate(items):
+        def add(prefix: str, rows: Sequence[tuple[Any, Content]]) -> None:
+            for n, (item, prompt) in enumerate(rows):
                 option_id = f"{prefix}-{n}"
                 self._targets[option_id] = _span_of(item)
                 self._items[option_id] = (prefix, item)
-                options.append(Option(prompt(item), id=option_id))
+                options.append(Option(prompt, id=option_id))
 
-        readings = dict(marks.timeline)
-        sections: list[tuple[str, str, Sequence[Any], Any]] = [
-            ("Quotes", "quote", marks.quotes, _quote_prompt),
+        # Each section: its title, its option-id prefix, and per item the item and its prompt.
+        sections: list[tuple[str, str, list[tuple[Any, Content]]]] = [
+            ("Quotes", "quote", [(quote, _quote_prompt(quote)) for quote in marks.quotes]),
             (
                 "Dates",
                 "date",
-                [mention for mention, _said in marks.timeline],
-                lambda mention: _date_prompt(mention, readings[mention]),
+                [(mention, _date_prompt(mention, said)) for mention, said in marks.timeline],
             ),
-            ("Numbers", "number", marks.numbers, _number_prompt),
+            ("Numbers", "number", [(number, _number_prompt(number)) for number in marks.numbers]),
         ]
         # Versions not compared get no heading: "none found" would be a false claim.
         if marks.has_ledger:
             sections.append(
-                ("Disagreements", "disagreement", marks.disagreements, _disagreement_prompt)
+                (
+                    "Disagreements",
+                    "disagreement",
+                    [(found, _disagreement_prompt(found)) for found in marks.disagreements],
+                )
             )
-        for title, prefix, items, prompt in sections:
+        for title, prefix, rows in sections:
             if options:
                 options.append(None)
-            options.append(_heading(title, len(items)))
-            if not items:
+            options.append(_heading(title, len(rows)))
+            if not rows:
                 options.append(
                     Option(Content(_none_found(prefix, marks)).stylize("dim italic"), disabled=True)
                 )
-            add(prefix, items, prompt)
+            add(prefix, rows)
         self.set_options(options)
         self.highlighted = next(
             (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None
