@@ -444,6 +444,8 @@ def test_fragment_in_reported_speech_belongs_to_the_reporter() -> None:
         ),
         ('"We act," said Head of the Delegation John Smith.', "John Smith"),
         ('"We act," said Minister of the Environment Li Ganjie.', "Li Ganjie"),
+        ('"We will act," said Head of the Chinese Delegation Zhou Shengxian.', "Zhou Shengxian"),
+        ('"We are ready," said Secretary of the Communist Party Xi Jinping.', "Xi Jinping"),
         ('"We care," said Secretary of Health Alex Azar.', "Alex Azar"),
         # A title no list holds: two or more capitalised words before a given name.
         ('Public Defender Peter Lynch rose. "He is the patsy," Lynch said.', "Peter Lynch"),

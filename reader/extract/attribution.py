@@ -360,6 +360,17 @@ _OFFICE_WORDS = frozenset(
         "defence",
         "environment",
         "health",
+        # The bodies an office heads ("Head of the Chinese Delegation Zhou Shengxian").
+        "delegation",
+        "committee",
+        "commission",
+        "council",
+        "board",
+        "agency",
+        "bureau",
+        "department",
+        "ministry",
+        "party",
     ]
 )
 # After a quote: "…,” Graham said" or "…,” said Daniel Fried". In "said White House press
