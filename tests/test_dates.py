@@ -1101,3 +1101,91 @@ def test_one_day_ahead_is_some_day_and_counted_is_a_day() -> None:
     # The month and the noun are no modals.
     assert one("The plant in May shut down one day.", dct, "one day").value == "P1D"
     assert one("Shoppers bought a can of soup one day.", dct, "one day").value == "P1D"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("He passed away at 6:41 last night.", "6:41 last night", "2016-09-22T18:41"),
+        ("The meeting began at 9:30 this morning.", "9:30 this morning", "2016-09-23T09:30"),
+        ("She lands at 10:15 tonight.", "10:15 tonight", "2016-09-23T22:15"),
+        ("He arrived at 6:30 in the evening.", "6:30 in the evening", "2016-09-23T18:30"),
+        ("He ate at 12:30 in the afternoon.", "12:30 in the afternoon", "2016-09-23T12:30"),
+        ("It ended at 2:30 Tuesday night.", "2:30 Tuesday night", "2016-09-20T02:30"),
+        ("Troops moved at 1100 hours.", "1100 hours", "2016-09-23T11:00"),
+    ],
+)
+def test_a_clock_time_without_am_or_pm_reads_the_part_of_the_day_after_it(
+    text: str, surface: str, value: str
+) -> None:
+    mention = one(text, "2016-09-23", surface)
+    assert (mention.type, mention.value) == ("TIME", value)
+
+
+def test_a_count_of_hours_is_no_military_time() -> None:
+    mention = one("He worked 1100 hours of overtime.", "2016-09-23", "1100 hours")
+    assert (mention.type, mention.value) == ("DURATION", "PT1100H")
+
+
+def test_sept_11_naming_the_attacks_is_2001() -> None:
+    dct = "2016-09-23"
+    assert one("He trafficked in Sept. 11 conspiracy theories.", dct, "Sept. 11").value == (
+        "2001-09-11"
+    )
+    assert one("After the September 11 attacks, he enlisted.", dct, "September 11").value == (
+        "2001-09-11"
+    )
+    # The anniversary, another day called Sept. 11, and Benghazi's are this year's or their own.
+    assert one("The Sept. 11 memorial ceremony will be held.", dct, "Sept. 11").value == (
+        "2016-09-11"
+    )
+    assert one("The vote is on Sept. 11.", dct, "Sept. 11").value == "2016-09-11"
+    assert one("The Sept. 11 attacks in Benghazi.", dct, "Sept. 11").value == "2016-09-11"
+    # Before the attacks, nothing names them.
+    assert one("The Sept. 11 attacks", "1999-01-01", "Sept. 11").value == "1998-09-11"
+
+
+def test_house_numbers_and_awards_are_no_dates() -> None:
+    dct = "2016-09-23"
+    assert find_dates("Police arrested him at 2088 Philip Street.", dct) == []
+    assert find_dates("He lives at 1600 Pennsylvania Avenue.", dct) == []
+    assert [m.text for m in find_dates("In 2015 Apple Street Fair began.", dct)] == ["2015"]
+    assert [m.text for m in find_dates("He was named coach of the year in 1987.", dct)] == ["1987"]
+    assert find_dates('She was named "Person of the Week".', dct) == []
+    interview = "Her campaign manager told CBS This Morning on Monday that it went well for her."
+    assert [m.text for m in find_dates(interview, dct)] == ["Monday"]
+    assert [m.text for m in find_dates("He left. This morning he returned.", dct)] == [
+        "This morning"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "mod"),
+    [
+        ("It was an hourlong show.", "hourlong", "PT1H", None),
+        ("It was a weeklong festival.", "weeklong", "P1W", None),
+        ("He lost $916 million in a single year.", "a single year", "P1Y", None),
+        ("Voters get an extra week of early voting.", "an extra week", "P1W", None),
+        ("He has served for 15-plus years.", "15-plus years", "P15Y", "EQUAL_OR_MORE"),
+        ("Despite weeks of dipping poll numbers, he won.", "weeks", "PXW", None),
+        ("He died within weeks or months of his capture.", "weeks or months", "PXW", None),
+    ],
+)
+def test_lengths_written_as_one_word_with_a_modifier_or_without_a_number(
+    text: str, surface: str, value: str, mod: str | None
+) -> None:
+    mention = one(text, "2016-09-23", surface)
+    assert (mention.type, mention.value, mention.mod) == ("DURATION", value, mod)
+
+
+def test_a_possessive_weekday_whose_noun_phrase_looks_ahead() -> None:
+    dct = "2016-09-23"  # a Friday
+    assert one("Thursday's vote will decide the matter.", dct, "Thursday's").value == "2016-09-29"
+    assert (
+        one(
+            "And while Monday's debate in New York will be his first, it matters.", dct, "Monday's"
+        ).value
+        == "2016-09-26"
+    )
+    assert one("Monday's debate was a disaster.", dct, "Monday's").value == "2016-09-19"
+    assert find_dates("It is a matter of days before he leaves.", dct) == []

@@ -126,7 +126,8 @@ _GRAMMAR = [
     (
         "clock_date",
         rf"{_CLOCK}(?:,?\s+(?:on\s+)?(?:{_WD}(?:,?\s+{_MONTH_DAY})?|{_MONTH_DAY}"
-        r"|yesterday|today|tomorrow|tonight))?(?:\s+(?:in\s+the\s+)?" + _POD + ")?",
+        r"|yesterday|today|tomorrow|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night)))?"
+        r"(?:\s+(?:in\s+the\s+)?" + _POD + ")?",
     ),
     (
         "date",
@@ -179,14 +180,18 @@ _GRAMMAR = [
         r"|final|latest|remaining|initial|ensuing|last\s+few|past\s+few|next\s+few)\s+)?(?:"
         + _APPROX
         + r"\s+)?"
-        + rf"{_NUM}(?:\s*(?:to|or|-)\s*{_NUM})?\s+(?:more\s+|additional\s+|full\s+|"
-        rf"straight\s+|consecutive\s+|long\s+)?{_UNIT}(?:\s+and\s+a\s+half|\s+or\s+(?:so|more|two|longer))?"
+        + rf"{_NUM}(?:\s*(?:to|or|-)\s*{_NUM}|-plus)?\s+(?:more\s+|additional\s+|full\s+|"
+        rf"straight\s+|consecutive\s+|long\s+|single\s+|extra\s+|whole\s+|entire\s+)?{_UNIT}(?:\s+and\s+a\s+half|\s+or\s+(?:so|more|two|longer))?"
         rf"|(?:{_APPROX}\s+)?(?<![\w-])(?:\d+(?:\.\d+)?|{lx.NUMBER_WORD}|several|few|multi|many)-{_UNIT}(?:-(?:old|long))?"
-        rf"|(?<![\w-])(?:day|week|month|year|decades?|years?|months?|weeks?)-long(?![\w-])"
+        rf"|(?<![\w-])(?:(?:hour|day|week|month|year)-?long|(?:hours?|days|decades?|years|months"
+        r"|weeks)-long)(?![\w-])"
         rf"|(?:{_APPROX}\s+(?![Tt]he\s))?(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+"
         rf"(?:few\s+|several\s+|many\s+)?{lx.PLURAL_UNIT}"
         r"|(?:the\s+)?(?:past|last)\s+(?:decade|century)(?![\w-])"
         r"|(?<=for\s)(?:years|months|weeks|decades|days|centuries)(?![\w-])"
+        # "after weeks of talks", "weeks or months of his capture": vague amounts of time
+        r"|(?<!the\s)(?<!of\s)(?<![\w-])(?:weeks|months|years|decades)"
+        r"(?:\s+or\s+(?:weeks|months|years|decades))?(?=\s+of\s)"
         # "for the first time in years", "in the weeks ahead"
         r"|(?<=time\sin\s)(?:years|months|weeks|decades|days)(?![\w-])"
         r"|the\s+(?:days|weeks|months|years)\s+ahead(?![\w-])",
@@ -475,6 +480,11 @@ _LEFT_WORDS = [
     "by",
     "during",
     "additional",
+    "single",
+    "extra",
+    "whole",
+    "entire",
+    "plus",  # "15-plus years"
     "full",
     "straight",
     "consecutive",
@@ -599,7 +609,7 @@ def _unit_name(match: re.Match[str]) -> str:
 
 _CLOCK_RE = re.compile(
     r"(?:(\d{1,2})(?:[:.](\d\d))?\s*([ap])(?:\.\s?)?m\.?|(\d{1,2})[:.](\d\d)|(\d{1,2})\s+o'clock|(noon|midday|midnight)"
-    rf"|([01]\d|2[0-3])([0-5]\d)(?=\s*{lx.ZONE}))",
+    rf"|([01]\d|2[0-3])([0-5]\d)(?=\s*{lx.ZONE}|\s+hours))",
     re.I,
 )
 # Tense cues, matched case-sensitively on lower-cased snippets (much faster than IGNORECASE).
@@ -704,6 +714,10 @@ _PASSIVE_TAIL = re.compile(rf"\b(?:be|been|being|is|are){_PASSIVE_REST}")
 # A modal or plan that puts what follows in the article's future.
 _PLAINLY_AHEAD = re.compile(
     rf"\b(?:{_MODAL_AHEAD}|expects?\b[^.;]{{0,30}}\bto|set\s+for|upcoming|preparing\s+for)\b"
+)
+# "Monday's debate in New York will be": the verb after a possessive weekday's noun phrase.
+_AHEAD_AFTER_ITS_NOUN = re.compile(
+    rf"(?:\s+[\w.'-]+){{1,5}}?\s+(?:{_MODAL_AHEAD}|is\s+(?:due|expected)\s+to)\b", re.I
 )
 # What is left of a date of each unit when there is no article date to count from.
 _UNKNOWN_OF_UNIT = {
@@ -905,8 +919,43 @@ _HIGH_BEFORE = re.compile(r"\bhigh\s+$", re.I)
 # The day in a clock mention; it may come first ("5pm on 31 March"), so a day number before the
 # month belongs to it.
 _CLOCK_DAY_TAIL = re.compile(
-    rf"(?:{_WD}|(?:{_D}\s+(?:of\s+)?)?{_M}|yesterday|today|tomorrow|tonight)",
+    rf"(?:{_WD}|(?:{_D}\s+(?:of\s+)?)?{_M}|yesterday|today|tomorrow|tonight"
+    r"|(?:this|last)\s+(?:morning|afternoon|evening|night))",
     re.I,
+)
+
+
+# The afternoon, evening or night named after a clock without a.m. or p.m. ("6:41 last night",
+# "10:15 tonight", "6:30 in the evening"), and the hours of each read as p.m.
+_PM_PARTS = re.compile(r"\b(afternoon|evening|night|tonight)\b", re.I)
+_PM_HOURS = {"afternoon": (1, 6), "evening": (4, 11), "night": (5, 11), "tonight": (5, 11)}
+
+
+def _hour_in_part_of_day(hour: int, after: str) -> int:
+    """``hour`` on a 24-hour clock, read from the part of the day named after it."""
+    part = _PM_PARTS.search(after)
+    if part is None:
+        return hour
+    first, last = _PM_HOURS[part[1].lower()]
+    return hour + 12 if first <= hour <= last else hour
+
+
+_A_PERIOD_OF_AN_AWARD = re.compile(r"(?:the\s+)?(?:year|week|month|day|decade|century)", re.I)
+_AN_AWARD_OF = re.compile(
+    r"\b(?:coach|player|rookie|person|man|woman|athlete|album|song|record|car|team|executive"
+    r"|employee|manager|driver|artist|entertainer|teacher|volunteer|company|word|book|film|movie"
+    r"|picture|pitcher|newcomer|citizen|businessman|businesswoman|goal|play)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_STREET_AFTER_A_NUMBER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd"
+    r"|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Way)(?![\w-])"
+)
+_YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|during|until|by|of)\s+$", re.I)
+_SEPT_11_2001 = date(2001, 9, 11)
+_THE_ATTACKS_AFTER = re.compile(
+    r"\s+(?:(?:terror(?:ist)?\s+)?attacks|terrorist|hijackers|conspiracy|Commission|commission"
+    r"|truthers?|era)(?![\w-])"
 )
 
 
@@ -1236,6 +1285,10 @@ class _Resolver:
         """(start, end, type, value, mod) tuples for one match; empty when the match is rejected."""
         handler = getattr(self, "_" + kind)
         raw = self.text[start:end]
+        if _A_PERIOD_OF_AN_AWARD.fullmatch(raw) and _AN_AWARD_OF.search(
+            self.text, max(0, start - 24), start
+        ):
+            return []  # "coach of the year", "Person of the Week": an award, not a time
         result = handler(raw, start, end)
         if result is None:
             return []
@@ -1318,6 +1371,8 @@ class _Resolver:
                 days = [(word_m.start(), word_m.end(), _ordinal_day(word_m[0]))]
         if not days or not days[0][2]:
             return None
+        if year is None and month == 9 and [d[2] for d in days] == [11] and self._names_911(end):
+            year = 2001
         out = []
         first_end = days[0][1] if len(days) > 1 else len(raw)
         for i, (ds, de, day) in enumerate(days):
@@ -1338,6 +1393,16 @@ class _Resolver:
         for item in out:
             self.remember(item[3])
         return out
+
+    def _names_911(self, end: int) -> bool:
+        """Whether "Sept. 11" ending at ``end`` names the 2001 attacks ("the Sept. 11 terrorist
+        attacks", "Sept. 11 conspiracy theories") in an article written after them."""
+        return (
+            self.dct is not None
+            and self.dct > _SEPT_11_2001
+            and _THE_ATTACKS_AFTER.match(self.text, end) is not None
+            and "Benghazi" not in self.text[end : end + 80]  # the 2012 attack has its own
+        )
 
     def _monthyear(self, raw: str, start: int, end: int):
         month_m = _MONTH_RE.search(raw)
@@ -1435,12 +1500,11 @@ class _Resolver:
             if hour > 12:
                 return None
             hour = hour % 12 + (12 if m[3].lower() == "p" else 0)
-        elif m[4]:
-            hour, minute = int(m[4]), int(m[5])
         elif m[8]:
             hour, minute = int(m[8]), int(m[9])
         else:
-            hour, minute = int(m[6]), 0
+            hour, minute = (int(m[4]), int(m[5])) if m[4] else (int(m[6]), 0)
+            hour = _hour_in_part_of_day(hour, raw[m.end() :])
         if hour > 24 or minute > 59:
             return None
         return f"T{hour:02d}:{minute:02d}"
@@ -1544,7 +1608,9 @@ class _Resolver:
             # news is on or before the article date, unless its sentence plainly looks ahead
             # ("Trump will face Clinton in Monday's debate"; not "ahead of Friday's meeting",
             # which is ahead only of the story's own time).
-            if _PLAINLY_AHEAD.search(self._sentence_before(start)):
+            if _PLAINLY_AHEAD.search(self._sentence_before(start)) or _AHEAD_AFTER_ITS_NOUN.match(
+                self.text, end
+            ):
                 d = self._weekday_date(weekday, "this coming", start, end)
             else:
                 d = self.dct - timedelta(days=(self.dct.weekday() - weekday) % 7)
@@ -1585,6 +1651,14 @@ class _Resolver:
             _TODAY_SHOW.match(self.text, start, end + 6) or self._ends_a_name(start, end)
         ):
             return None  # "USA Today", NBC's "Today show", "VOA Today": a paper, a programme
+        if (
+            raw[0].isupper()
+            and t != "today"
+            and all(word[0].isupper() for word in raw.split())
+            and self._ends_a_name(start, end)
+            and not self._in_a_headline(start)
+        ):
+            return None  # "CBS This Morning", "World News Tonight": a programme
         if t == "tomorrow" and _A_TOMORROW.search(self.text, max(0, start - 24), start):
             return None  # "hoping for a brighter tomorrow": the future, not a day
         mod = _mod_of(t)
@@ -1950,15 +2024,25 @@ class _Resolver:
         unit_m = _last_match(_UNIT_RE, core)
         if unit_m is None:
             return None
+        if re.fullmatch(r"[a-z]+s or [a-z]+s", core):
+            unit_m = _UNIT_RE.match(core) or unit_m  # "weeks or months": the first says how long
         unit = _unit_name(unit_m)
         num_text = core[: unit_m.start()].strip(" -")
         num_text = re.sub(
-            r"\s*(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)$",
+            r"\s*(?:more|additional|full|straight|consecutive|long|single|extra|whole|entire|trading"
+            r"|business|working|calendar|school)$",
             "",
             num_text,
         )
-        num_text = re.sub(r"\s*(?:more|additional|full|straight|consecutive|long)$", "", num_text)
-        if not num_text and re.match(r"(?:day|week|month|year|decade)-long", core):
+        num_text = re.sub(
+            r"\s*(?:more|additional|full|straight|consecutive|long|single|extra|whole|entire)$",
+            "",
+            num_text,
+        )
+        if num_text.endswith("-plus"):  # "15-plus years": fifteen years or more
+            num_text = num_text[: -len("-plus")]
+            mod = mod or "EQUAL_OR_MORE"
+        if not num_text and re.match(r"(?:hour|day|week|month|year|decade)-?long", core):
             amount: float | None = 1.0  # "a day-long meeting": one day, where "days-long" is vague
         elif not num_text:
             if (
@@ -2216,6 +2300,12 @@ class _Resolver:
             after,
         ):
             return None
+        if (
+            re.fullmatch(r"\d{4}", raw)
+            and _STREET_AFTER_A_NUMBER.match(self.text, end)
+            and not _YEAR_PREPOSITION_BEFORE.search(self.text, max(0, start - 8), start)
+        ):
+            return None  # "2088 Philip Street", "1600 Pennsylvania Avenue": a house number
         self.remember(value)
         return ("DATE", value, mod)
 

@@ -185,8 +185,11 @@ CLOCK = (
     # British style: "10.15am" (above), "14.05 GMT"
     rf"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*{ZONE}\b)"
     r"|(?:1[0-2]|0?[1-9])\s+o'clock|noon|midnight|midday"
-    # wire-service military time: "0600 GMT"
-    rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE}\b))"
+    # wire-service military time: "0600 GMT"; "at 1100 hours" (after a preposition: "1100 hours
+    # of work" is a duration)
+    rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*{ZONE}\b)"
+    r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+    r"|(?<=\baround\s)|(?<=\babout\s))(?:[01]\d|2[0-3])[0-5]\d\s+hours(?![\w-]))"
     rf"(?:\s+(?:{ZONE}|local\s+time)(?![\w]))?"
 )
 # Modifiers TimeML keeps inside the span and turns into a mod attribute.
