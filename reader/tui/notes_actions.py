@@ -119,6 +119,8 @@ class NotesController:
         """Ids of notes deleted in this session, most recent last (the undo stack)."""
         self.changed: Signal[str] = Signal(owner, "notes-changed")
         """Published with the article id after every change."""
+        self.last_export: tuple[str, Path] | None = None
+        """The format and file of this session's last export: the next one starts from them."""
 
     # ------------------------------------------------------------------ store
 
@@ -347,6 +349,7 @@ class NotesController:
         written = write_export(content, Path(path).expanduser(), force=force)
         if written is None:  # "-" (stdout) makes no sense from the app
             raise ExportError("choose a file to write")
+        self.last_export = (fmt, written)
         return written
 
 

@@ -291,6 +291,35 @@ async def test_export_writes_a_file_and_asks_before_overwriting(tmp_path: Path) 
         assert len(exported["items"]) == 2
 
 
+async def test_a_second_export_starts_from_the_first_and_edits_land_at_the_end(
+    tmp_path: Path,
+) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await reading(pilot)
+        await pilot.press("h", "e")
+        dialog: Screen[Any] = app.screen
+        assert isinstance(dialog, ExportDialog)
+        first = tmp_path / "story-notes.md"
+        dialog.path_input.value = str(first)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert first.is_file()
+
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.path_input.value == str(first)
+        dialog.query_one("#export-json", RadioButton).value = True
+        await pilot.pause()
+        assert dialog.path_input.value == str(tmp_path / "story-notes.json")
+        # The format's new extension moved the text: typing still edits the end of the name.
+        await pilot.press(*["backspace"] * len(".json"), *"-v2.json", "enter")
+        await pilot.pause()
+        assert (tmp_path / "story-notes-v2.json").is_file()
+        assert app.notes.last_export == ("json", tmp_path / "story-notes-v2.json")
+
+
 async def test_highlights_in_compare_on_either_side_show_in_the_library_too() -> None:
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -47,6 +47,10 @@ class ExportDialog(ModalScreen[Path | None]):
         self.corpus = corpus
         self.directory = directory
         self.fmt = fmt if fmt in EXPORT_FORMATS else "md"
+        self.start_path = default_export_path(self.fmt, directory)
+        if directory is None and controller.last_export is not None:
+            # A second export in a session goes where the first went, in the same format.
+            self.fmt, self.start_path = controller.last_export
         self._confirmed: Path | None = None
         """The existing file the user has agreed to overwrite (by pressing Export twice)."""
 
@@ -64,7 +68,7 @@ class ExportDialog(ModalScreen[Path | None]):
                     yield RadioButton(label, value=fmt == self.fmt, id=f"export-{fmt}")
             yield Label("File")
             yield Input(
-                str(default_export_path(self.fmt, self.directory)),
+                str(self.start_path),
                 id="export-path",
                 select_on_focus=False,
             )
@@ -74,7 +78,8 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        self.path_input.focus()
+        self.path_input.cursor_position = len(self.path_input.value)
 
     @property
     def path_input(self) -> Input:
@@ -95,6 +100,8 @@ class ExportDialog(ModalScreen[Path | None]):
         value = self.path_input.value
         if value.endswith(old_extension):
             self.path_input.value = value[: -len(old_extension)] + EXPORT_FORMATS[fmt][1]
+            # The cursor stays where it was: at the end, an edit goes where the user expects.
+            self.path_input.cursor_position = len(self.path_input.value)
         self._reset_confirmation()
 
     @on(Input.Changed, "#export-path")
@@ -129,7 +136,7 @@ class ExportDialog(ModalScreen[Path | None]):
             if self._confirmed != path:
                 self._confirmed = path
                 self.query_one("#export-go", Button).label = "Overwrite"
-                self._warn(f"{path} already exists. Press Export again to overwrite it.")
+                self._warn(f"{path} already exists. Press Overwrite (or enter) to replace it.")
                 return
             force = True
         try:
