@@ -325,6 +325,35 @@ async def test_cursor_on_a_shared_line_marks_only_its_own_column() -> None:
         assert view.cursor_row == line.b_row
 
 
+async def test_the_cursor_bar_marks_only_the_lines_where_the_cursor_sentence_has_text() -> None:
+    # 000 opens with a long A-only sentence beside a short B-only one: on the lines below the
+    # short one the B column is blank, so the bar there would mark nothing of B's (and a move
+    # to the next row refreshes only B's lines, leaving the bar behind).
+    app = seed_app("000", "002")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).diff_view
+        shared = [i for i, line in enumerate(view._lines) if line.b_row is not None]
+        b_row = view._lines[shared[0]].b_row
+        assert b_row is not None
+        blank_on_b = [
+            i for i in shared if view._lines[i].b is None and view._lines[i].b_row == b_row
+        ]
+        assert blank_on_b, "the fixture needs an A sentence longer than its B neighbour"
+        view.move_cursor(b_row)
+        await pilot.pause()
+        first, last = view.row_lines(b_row)
+        with_bar = [
+            i
+            for i in range(len(view._lines))
+            if "".join(seg.text for seg in view.render_line(i - round(view.scroll_y))).startswith(
+                "▌"
+            )
+        ]
+        assert with_bar == list(range(first, last + 1))
+        assert not set(blank_on_b) & set(with_bar)
+
+
 async def test_cursor_keys_follow_the_screen_where_unpaired_sentences_share_lines() -> None:
     # 001 and 003 barely pair, so most lines hold an A-only and a B-only sentence: j must walk
     # down the screen (left, then right, then the next line), never back up a column.

@@ -500,11 +500,17 @@ class DiffView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         line = self._lines[index]
         cursor = self.cursor_row
-        on_cursor = (
-            (line.side_row("a") == cursor, line.side_row("b") == cursor)
-            if line.row >= 0
-            else (False, False)
-        )
+        shown = line.rows
+        on_cursor: tuple[bool, bool]
+        if line.b_row is None:
+            on_cursor = (cursor in shown, cursor in shown)
+        else:
+            # Lines two unpaired sentences share: a column is the cursor's only where its own
+            # sentence has text, the lines ``row_lines`` gives (and a move refreshes).
+            on_cursor = (
+                line.row == cursor and cursor in shown,
+                line.b_row == cursor and cursor in shown,
+            )
         # The view never scrolls sideways, so the finished strip (cropped, with the offsets that
         # mouse selection needs) depends only on the line, the cursor and the width.
         key = (index, on_cursor, width, scroll_x)
