@@ -248,6 +248,28 @@ async def test_notes_screen_editor_names_the_version_not_its_file_id() -> None:
         assert spun.id not in editor._where
 
 
+async def test_every_note_shows_its_marker_even_where_its_last_row_fills_the_width() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await reading(pilot)
+        missing = []
+        for article in app.corpus.articles:  # AFP has a sentence ending at the pane's edge
+            app.library._show(article.id)
+            await settle(pilot)
+            assert view.article is article
+            sentences = list(view._sentences)
+            for sentence in sentences:
+                app.notes.annotate(article, Span(sentence.start, sentence.end), "checked", [])
+            await pilot.pause()
+            for sentence in sentences:
+                row = view.row_of(sentence.end - 1)
+                view.scroll_to(y=row, animate=False, immediate=True)
+                await pilot.pause()
+                if not row_text(view, row - view.scroll_offset.y).rstrip().endswith(NOTE_MARKER):
+                    missing.append(article.text[sentence.start : sentence.end])
+        assert not missing
+
+
 async def test_export_writes_a_file_and_asks_before_overwriting(tmp_path: Path) -> None:
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -34,6 +34,8 @@ READING_WIDTH = 100
 
 NOTE_MARKER = "✎"
 """Drawn at the end of the row where a note with a body ends."""
+_NOTE_MARKER_CELLS = 2
+"""A space and the marker, after the row's text."""
 
 _WORD_RE = re.compile(r"(\S+)(\s*)")
 _BOILERPLATE_HEADING = "── set aside as boilerplate ──"
@@ -299,7 +301,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _text_width(self) -> int:
         # The scrollbar's column is always reserved: wrapping must not depend on whether the
         # text happens to need a scrollbar, or a resize would re-wrap twice.
-        available = self.content_region.width - self.styles.scrollbar_size_vertical
+        # The note marker's cells too: a row that fills the width would otherwise lose it.
+        available = (
+            self.content_region.width - self.styles.scrollbar_size_vertical - _NOTE_MARKER_CELLS
+        )
         return max(0, min(available, READING_WIDTH))
 
     def _rewrap(self) -> None:
