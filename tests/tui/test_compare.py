@@ -475,8 +475,10 @@ async def test_pick_and_cycle_versions() -> None:
         assert [o.id for o in options.options] == list(app.story.article_ids)
         # The version on the other side cannot be picked.
         assert [o.id for o in options.options if o.disabled] == [corpus.article("000").id]
-        # Highlight starts on the shown version (001); one down is 002.
-        await pilot.press("down", "enter")
+        # Highlight starts on the shown version (001); one down is 002 (j moves as down does).
+        await pilot.press("j", "k", "j")
+        assert options.highlighted == 2
+        await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
         assert screen.right_id == corpus.article("002").id

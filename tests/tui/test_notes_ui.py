@@ -22,6 +22,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.labels import version_name
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.export_dialog import ExportDialog
+from reader.tui.screens.help import binding_sections
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.note_editor import NoteEditor, parse_tags
 from reader.tui.screens.notes import NotesScreen
@@ -230,6 +231,38 @@ async def test_notes_screen_lists_jumps_deletes_and_undoes() -> None:
         cursor = view.current_span()
         assert cursor is not None and cursor.start <= at < cursor.end
         assert (at, at + 40, True) in view.note_spans
+
+
+async def test_the_notes_list_moves_with_j_and_k_and_its_help_names_it() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        corpus = app.corpus
+        assert corpus is not None
+        for article in corpus.articles[:3]:
+            app.notes.annotate(article, Span(0, 20), f"on {article.id}", [])
+        await pilot.press("N")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        listing = screen.notes_list
+        start = listing.highlighted
+        assert start is not None
+        await pilot.press("j")
+        moved = listing.highlighted
+        assert moved is not None and moved > start  # past the next article's heading
+        await pilot.press("k")
+        assert listing.highlighted == start
+        # The footer offers nothing that does nothing here: N would open this very screen.
+        shown = {b.binding.key for b in screen.active_bindings.values() if b.binding.show}
+        assert "N" not in shown
+        sections = dict(binding_sections(screen))
+        assert "Notes list" in sections and "WrappingOptionList" not in sections
+        assert any(keys == "↓ / j" for keys, _ in sections["Notes list"])
+        # The filter field's editing keys (cut, delete word, ...) are not the screen's keys.
+        assert not any(
+            "word" in description.lower() for rows in sections.values() for _, description in rows
+        )
 
 
 async def test_notes_screen_editor_names_the_version_not_its_file_id() -> None:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 
 def _pane_name(node: object) -> str:
@@ -62,6 +62,8 @@ def binding_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     for widget in screen.query("*"):
         if widget in seen_nodes or not widget.can_focus or not type(widget).BINDINGS:
             continue
+        if isinstance(widget, Input):
+            continue  # a text field's editing keys are everyone's; listed, they bury the app's
         if widget.display is False:
             continue
         own = [(b.key, b) for b in Binding.make_bindings(type(widget).BINDINGS)]

@@ -141,6 +141,8 @@ class NotesScreen(Screen[None]):
         ),
         Binding("slash", "filter", "Filter", tooltip="Filter by text, or #tag", id="notes.filter"),
         Binding("escape,q", "back", "Back", tooltip="Back to where you were", id="notes.back"),
+        # The app's N opens this screen: here it would do nothing, so the footer drops it.
+        Binding("N", "stay", show=False),
     ]
 
     def __init__(self) -> None:
@@ -180,7 +182,7 @@ class NotesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="filter: words, or #tag", id="notes-filter", compact=True)
-        yield WrappingOptionList(id="notes-list", markup=False)
+        yield WrappingOptionList(id="notes-list", markup=False, pane_name="Notes list")
         yield ReaderFooter()
 
     def on_mount(self) -> None:
@@ -368,6 +370,9 @@ class NotesScreen(Screen[None]):
         from reader.tui.screens.export_dialog import ExportDialog  # noqa: PLC0415
 
         self.app.push_screen(ExportDialog(self.controller, self.corpus))
+
+    def action_stay(self) -> None:
+        """Already on the Notes screen."""
 
     def action_back(self) -> None:
         filter_input = self.query_one("#notes-filter", Input)

@@ -88,7 +88,7 @@ class PickVersionScreen(ModalScreen[str | None]):
                 Content(f"Version for the {side_name} side — Enter to pick, Esc to cancel"),
                 id="pick-version-title",
             )
-            yield WrappingOptionList(*options, id="pick-version-list")
+            yield WrappingOptionList(*options, id="pick-version-list", pane_name="Versions")
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
