@@ -24,6 +24,7 @@ from reader.corpus import Corpus, load_corpus
 from reader.model import Article, Story
 from reader.tui import memory
 from reader.tui.labels import short_id
+from reader.tui.notes_actions import notes_of
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.pick_version import PickVersionScreen
 from reader.tui.widgets.diff_header import DiffHeader
@@ -352,6 +353,26 @@ async def test_the_cursor_bar_marks_only_the_lines_where_the_cursor_sentence_has
         ]
         assert with_bar == list(range(first, last + 1))
         assert not set(blank_on_b) & set(with_bar)
+
+
+async def test_marking_the_wrong_column_names_the_key_for_the_sentence_under_the_cursor() -> None:
+    app = seed_app("001", "003")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = screen_of(app).diff_view
+        line = next(ln for ln in view._lines if ln.b_row is not None and ln.a and ln.b)
+        assert line.b_row is not None
+        view.move_cursor(line.b_row)  # B's sentence, beside an A-only one on the same line
+        await pilot.press("h")
+        assert any(
+            "only B has: H highlights it" in n.message
+            for n in app._notifications  # noqa: SLF001
+        )
+        notes = notes_of(app)
+        assert notes.all_notes() == []
+        await pilot.press("H")
+        (note,) = notes.all_notes()
+        assert note.article_id == screen_of(app).right_id
 
 
 async def test_cursor_keys_follow_the_screen_where_unpaired_sentences_share_lines() -> None:

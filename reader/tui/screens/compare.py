@@ -228,8 +228,7 @@ class CompareScreen(Screen[None]):
         document = self.document
         found = self.diff_view.current_span(side) if document is not None else None
         if document is None or found is None:
-            name = "A" if side == "left" else "B"
-            self.notify(f"{name} has no sentence on this row.", severity="warning", timeout=3)
+            self.notify(self._no_sentence_message(action, side), severity="warning", timeout=4)
             return
         article = document.left if side == "left" else document.right
         span = Span(found[1], found[2])
@@ -240,6 +239,18 @@ class CompareScreen(Screen[None]):
             story_id=self.story.id,
             where=f"{'A' if side == 'left' else 'B'} · {version_name(article)}",
         )
+
+    def _no_sentence_message(self, action: str, side: str) -> str:
+        """Why there is nothing to mark on ``side``, and the key that marks what the cursor is on
+        (on lines an A-only and a B-only sentence share, the cursor is on one of them)."""
+        name, other = ("A", "B") if side == "left" else ("B", "A")
+        other_side = "right" if side == "left" else "left"
+        if self.document is None or self.diff_view.current_span(other_side) is None:
+            return f"{name} has no sentence here."
+        key = {"highlight": "h", "annotate": "a"}[action]
+        key = key.upper() if other == "B" else key
+        verb = "highlights" if action == "highlight" else "writes a note on"
+        return f"The cursor is on a sentence only {other} has: {key} {verb} it."
 
     def _update_header(self) -> None:
         view = self.diff_view
