@@ -1,7 +1,7 @@
 """Two-line header of the compare screen: which versions, how similar, what kind of changes.
 
 Line 1 names version A and B (outlet, date, words, id) over their columns; line 2 gives the
-similarity, a legend with the count of every change class (using the gutter symbols) and where
+share of words kept between them, a legend with the count of every change class (using the gutter symbols) and where
 the cursor is ("change 3/24"). Outlet, title and id come from articles: untrusted, so they are
 only ever placed into ``Content`` as plain text.
 """
@@ -128,7 +128,8 @@ class DiffHeader(Widget):
     ) -> list[str | tuple[str, str]]:
         stats = document.alignment.stats
         parts: list[str | tuple[str, str]] = [
-            ("sim " if compact else "similarity ", "$text-muted"),
+            # Words the two texts share, not the story list's similarity (a grouping measure).
+            ("shared " if compact else "words shared ", "$text-muted"),
             (f"{stats.similarity:.0%}", "bold"),
         ]
         separator = " " if compact else "  "
