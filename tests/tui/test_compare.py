@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import OptionList, Static
+from textual.widgets._footer import FooterKey
 from textual.worker import WorkerCancelled
 
 import reader.tui
@@ -504,6 +505,9 @@ async def test_pick_and_cycle_versions() -> None:
         assert app.screen is screen
         assert screen.right_id == corpus.article("002").id
         assert screen.document is not None and screen.document.right.id == screen.right_id
+        # The footer shows the change keys again once the new pair is in.
+        footer_keys = {key.key for key in screen.query(FooterKey)}
+        assert {"right_square_bracket", "left_square_bracket"} <= footer_keys
 
         await pilot.press("r")
         await settle(pilot)

@@ -205,6 +205,9 @@ class CompareScreen(Screen[None]):
         view.set_document(document, cursor)
         self._paint_notes()
         self._update_header()
+        # The footer dropped the view's keys while it was loading; nothing else brings them back
+        # when the focus stays where it was (a version picked with v).
+        self.refresh_bindings()
 
     # -- notes --------------------------------------------------------------------------------
 
