@@ -142,6 +142,32 @@ async def test_filter_by_outlet_then_escape_clears_it() -> None:
         assert not app.library.query_one("#filter", Input).display
 
 
+async def test_a_filter_counts_what_it_shows_and_clearing_it_keeps_the_place() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        story_list = app.library.story_list
+        left = app.library.query_one("#left")
+        afp = loaded_corpus(app).article("002").id
+        app.library.open_article(afp)
+        await settle(pilot)
+        assert str(left.border_subtitle) == "1 story"
+        await pilot.press("slash", *"press")
+        await settle(pilot)
+        header = story_list.render_line(0)
+        assert "2 of 5 versions" in "".join(segment.text for segment in header)
+        assert str(left.border_subtitle) == "1 of 1 story"
+        await pilot.press(*"zzzz")
+        assert story_list.rows == [] and str(left.border_subtitle) == "0 of 1 story"
+        # Clearing a filter that hid everything goes back to the version the user was on.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert story_list.highlighted_article_id == afp
+        assert app.library.article_view.article is not None
+        assert app.library.article_view.article.id == afp
+        assert str(left.border_subtitle) == "1 story"
+
+
 async def test_boilerplate_is_hidden_until_b() -> None:
     app = ReaderApp()
     async with app.run_test(size=(160, 48)) as pilot:

@@ -188,12 +188,12 @@ class LibraryScreen(Screen[None]):
         self.status.show(summary)
         self.app.sub_title = f"{self.app.sub_title.split(' · ')[0]} · {summary}"
         self.story_list.set_corpus(corpus)
-        left = self.query_one("#left", Vertical)
-        left.border_subtitle = counted(stories, "story")
+        self._count_stories()
 
     def open_article(self, article_id: str, *, focus: bool = True) -> None:
         """Show a version (from the palette or elsewhere): list cursor, text and details."""
-        self.story_list.move_to_article(article_id)
+        self.story_list.move_to_article(article_id)  # clears a filter that hides it
+        self._count_stories()
         self._show(article_id)
         if focus:
             self.article_view.focus()
@@ -320,6 +320,20 @@ class LibraryScreen(Screen[None]):
     @on(Input.Changed, "#filter")
     def _on_filter_changed(self, event: Input.Changed) -> None:
         self.story_list.filter_text = event.value
+        self._count_stories()
+
+    def _count_stories(self) -> None:
+        """The list's border counts the stories, those the filter leaves out of all of them."""
+        corpus = self.corpus
+        if corpus is None:
+            return
+        total = len(corpus.stories)
+        shown = self.story_list.shown_stories
+        left = self.query_one("#left", Vertical)
+        if self.story_list.filter_text.strip():
+            left.border_subtitle = f"{shown} of {counted(total, 'story')}"
+        else:
+            left.border_subtitle = counted(total, "story")
 
     @on(Input.Submitted, "#filter")
     def _on_filter_submitted(self, event: Input.Submitted) -> None:
@@ -338,6 +352,7 @@ class LibraryScreen(Screen[None]):
         if filter_input.value or self.has_class("-filtering"):
             filter_input.value = ""
             self.story_list.filter_text = ""
+            self._count_stories()
             self.remove_class("-filtering")
             self.story_list.focus()
 

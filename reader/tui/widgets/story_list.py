@@ -117,6 +117,12 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         self._article_keys: dict[str, str] = {}
         self._rows: list[Row] = []
         self._cursor: int | None = None
+        self._last_article_id: str | None = None
+        """The last version the cursor was on: a filter that hid everything gives it back."""
+        self._shown_versions: dict[int, int] = {}
+        """How many versions the filter left of each story it cut down (absent: all of them)."""
+        self.shown_stories = 0
+        """Stories with a row in the list (all of them, or those the filter matched)."""
         self._cache: LRUCache[tuple[int, bool, int], Strip] = LRUCache(1024)
         self.empty_message = "Loading…"
 
@@ -169,10 +175,11 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         return rows
 
     def watch_filter_text(self) -> None:
-        self._rebuild(keep=self.highlighted_article_id)
+        self._rebuild(keep=self.highlighted_article_id or self._last_article_id)
 
     def _rebuild(self, keep: str | None) -> None:
         rows: list[Row] = []
+        shown_versions: dict[int, int] = {}
         corpus = self._corpus
         if corpus is not None:
             needle = self.filter_text.strip().casefold()
@@ -197,6 +204,7 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
                     continue
                 rows.append(Row(index))
                 rows.extend(Row(index, article_id) for article_id in ids)
+                shown_versions[index] = len(ids)
             self._last_match = (needle, matched) if needle else None
             if needle and not rows:
                 self.empty_message = "No story or version matches the filter."
@@ -204,6 +212,8 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
                 self.empty_message = "No articles in this corpus."
         previous = self.highlighted_article_id
         self._rows = rows
+        self._shown_versions = shown_versions
+        self.shown_stories = sum(1 for row in rows if row.article_id is None)
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
         self._cursor = None
@@ -217,6 +227,7 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
             self._cursor = self._next_version(-1, +1)
         self.refresh()
         if self._cursor is not None:
+            self._last_article_id = self._rows[self._cursor].article_id
             self.scroll_to_cursor()
             if self.highlighted_article_id != previous or keep is None:
                 self.post_message(
@@ -249,6 +260,7 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
             return
         old = self._cursor
         self._cursor = row
+        self._last_article_id = self._rows[row].article_id
         if old is not None:
             self.refresh_line(old)
         self.refresh_line(row)
@@ -366,9 +378,15 @@ class StoryList(ScrollView, can_focus=True, inherit_bindings=False):
         if row.article_id is None:
             header_style = self.get_component_rich_style("story-list--header")
             count = len(story.article_ids)
-            right = f" {counted(count, 'version')} "
-            if width - cell_len(right) < _NAME_ROOM:
-                right = f" {count} "
+            shown = self._shown_versions.get(row.story_index)
+            if shown is None:
+                right = f" {counted(count, 'version')} "
+                if width - cell_len(right) < _NAME_ROOM:
+                    right = f" {count} "
+            else:
+                right = f" {shown} of {counted(count, 'version')} "
+                if width - cell_len(right) < _NAME_ROOM:
+                    right = f" {shown}/{count} "
             left = " " + (story.title or story.id)
             return self._two_columns(left, header_style, right, meta_style, width, base)
         article = corpus.article(row.article_id)
