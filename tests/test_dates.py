@@ -1189,3 +1189,54 @@ def test_a_possessive_weekday_whose_noun_phrase_looks_ahead() -> None:
     )
     assert one("Monday's debate was a disaster.", dct, "Monday's").value == "2016-09-19"
     assert find_dates("It is a matter of days before he leaves.", dct) == []
+
+
+def test_through_or_until_a_month_looks_back_in_a_plainly_past_clause() -> None:
+    dct = "2016-09-22"
+    assert one("The unemployment rate rose through March.", dct, "March").value == "2016-03"
+    assert one("Sales fell through June, the company said.", dct, "June").value == "2016-06"
+    # Ahead otherwise, and where a weaker past runs on: loans extended through January.
+    assert one("The program will run through March.", dct, "March").value == "2017-03"
+    assert one("The offer is open until March.", dct, "March").value == "2017-03"
+    assert one("The bank has extended loans through January.", dct, "January").value == ("2017-01")
+
+
+def test_a_month_of_that_year_takes_the_year_told_before() -> None:
+    text = "He moved to Albany in January 2007 and to First Street in September of that year."
+    assert one(text, "2009-01-14", "September").value == "2007-09"
+    assert one(text, "2009-01-14", "that year").value == "2007"
+
+
+def test_a_quotation_opening_with_a_possessive_day_is_a_day_not_a_title() -> None:
+    dct = "2016-09-27"
+    assert one("“Tonight’s debate showed who he is,” she said.", dct, "Tonight").value == (
+        "2016-09-27TNI"
+    )
+    assert one('"Today\'s ruling is a victory," she said.', dct, "Today").value == "2016-09-27"
+    assert find_dates('She watched "Today" on NBC.', dct) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "mod"),
+    [
+        ("Trump's late-summer swoon worried aides.", "late-summer", "2016-SU", "END"),
+        ("After a late-afternoon meeting, he left.", "late-afternoon", "2016-09-12TAF", "END"),
+        ("An early-morning raid killed two.", "early-morning", "2016-09-12TMO", "START"),
+    ],
+)
+def test_a_hyphenated_early_or_late_season_or_part_of_day(
+    text: str, surface: str, value: str, mod: str
+) -> None:
+    mention = one(text, "2016-09-12", surface)
+    assert (mention.value, mention.mod) == (value, mod)
+
+
+def test_inauguration_day_falls_every_four_years() -> None:
+    assert one(
+        "Even before Inauguration Day, he hired.", "2016-09-10", "Inauguration Day"
+    ).value == ("2017-01-20")
+    past = "Protests were held on Inauguration Day."
+    assert one(past, "2019-03-01", "Inauguration Day").value == "2017-01-20"
+    ahead = "Protests will be held on Inauguration Day."
+    assert one(ahead, "2019-03-01", "Inauguration Day").value == "2021-01-20"
+    assert one(past, None, "Inauguration Day").value == "XXXX-01-20"

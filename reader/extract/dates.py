@@ -171,7 +171,7 @@ _GRAMMAR = [
         "relday",
         rf"{_PMS}?(?:yesterday|today|tomorrow|tonight)(?![\w-])(?:\s+{_POD})?"
         rf"|{_PMS}?(?:this|last|tomorrow|yesterday)\s+{_POD}"
-        rf"|(?:mid-?|early|late)\s*(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?(?![\w-])",
+        rf"|(?:mid|early|late)-?\s*(?:morning|afternoon|evening)(?:\s+(?:yesterday|today|tomorrow))?(?![\w-])",
     ),
     (
         "duration",
@@ -255,8 +255,8 @@ _GRAMMAR = [
     ),
     (
         "season",
-        rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming|the|during\s+the|in\s+the)\s+)"
-        rf"(?:{lx.SEASON})(?:\s+of\s+{_YEAR_ANY}|\s+{_Y})?|(?:spring|summer|autumn|winter)(?:\s+of)?\s+{_Y}",
+        rf"(?:(?:{_PM}|last|next|this|this\s+past|this\s+coming|the|during\s+the|in\s+the)\s+"
+        rf"|(?:early|late|mid)-)(?:{lx.SEASON})(?:\s+of\s+{_YEAR_ANY}|\s+{_Y})?|(?:spring|summer|autumn|winter)(?:\s+of)?\s+{_Y}",
     ),
     ("clock", _CLOCK),
 ]
@@ -348,6 +348,7 @@ _TRIGGER_WORDS = [
     "may",
     "labor",
     "memorial",
+    "inauguration",
     "independence",
     "boxing",
     "bastille",
@@ -574,6 +575,14 @@ _RANGE_END_YEAR = re.compile(
 _PERIOD_END = re.compile(
     r"\b(?:months?|weeks?|year|quarter|period)\s+(?:to|through|until|till)\s+$", re.I
 )
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
+_PREPOSITION_TENSE = {
+    "since": "past",
+    "until": "future",
+    "till": "future",
+    "by": "future",
+    "through": "future",
+}
 _WEEKDAY_RE = re.compile(lx.WEEKDAY, re.I)
 _AFTER_WEEKDAY = re.compile(rf"(?i:{lx.WEEKDAY})\s*{_PAIRING}\s*(?:(?:early|late)\s+)?$")
 _YEAR_RE = re.compile(lx.YEAR)
@@ -875,7 +884,8 @@ _ENDED_ON = re.compile(
 _ENDS_A_NAME = re.compile(r"[A-Z][\w'&.-]*\s+$")
 _OPENING_MARK_BEFORE = re.compile(r"[\"“']\s*$")
 _HEADLINE_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
-_TITLE_GOES_ON = re.compile(r"[\"”']|\s+[A-Z]")
+# A title in marks closes them or runs on in capitals; "“Tonight’s debate" is a possessive day.
+_TITLE_GOES_ON = re.compile(r"[\"”]|['’](?!s\b)|\s+[A-Z]")
 # "a brighter tomorrow", "our tomorrow": the future as an idea. Only an adjective may stand
 # between ("a meeting tomorrow" is a day).
 _A_TOMORROW = re.compile(
@@ -1447,6 +1457,9 @@ class _Resolver:
             if name == "election day":
                 nov1 = date(y, 11, 1)
                 return nov1 + timedelta(days=(7 - nov1.weekday()) % 7 + 1)
+            if name == "inauguration day":
+                # A U.S. president takes office on January 20 after the election year.
+                return date(y, 1, 20) if y % 4 == 1 else None
             if name == "labor day":
                 sep1 = date(y, 9, 1)
                 return sep1 + timedelta(days=(7 - sep1.weekday()) % 7)
@@ -1457,22 +1470,24 @@ class _Resolver:
 
         if year is None:
             if self.dct is None:
-                d0 = on(2001)
+                d0 = on(2001)  # a year every holiday falls in (2001 % 4 == 1)
                 if d0 is None:
                     return None
                 return ("DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None)
             prefix = raw.lower().split()[0]
             tense = "past" if prefix == "last" else "future" if prefix == "next" else None
             dct = self.dct
+            # Inauguration Day comes once in four years: look as far either side.
+            reach, window = (3, 4 * 330) if name == "inauguration day" else (1, 330)
             options = [
                 found
-                for y in (dct.year - 1, dct.year, dct.year + 1)
+                for y in range(dct.year - reach, dct.year + reach + 1)
                 if (found := on(y)) is not None
             ]
             if tense is None:
                 tense = self.tense(start, end)
             # Tense picks the side only within a year; beyond that the nearest holiday wins.
-            near = [d for d in options if abs((d - dct).days) < 330]
+            near = [d for d in options if abs((d - dct).days) < window]
             chosen: date | None
             if tense in ("past", "weak_past") and any(d <= dct for d in near):
                 chosen = max(d for d in near if d <= dct)
@@ -1669,7 +1684,7 @@ class _Resolver:
             offset = 1
         pod_m = _POD_RE.search(t)
         pod = lx.PARTS_OF_DAY.get(pod_m[0].lower(), "") if pod_m else ""
-        if re.match(r"(?:mid-?|early|late)\s*(?:morning|afternoon|evening)", t):
+        if re.match(r"(?:mid|early|late)-?\s*(?:morning|afternoon|evening)", t):
             mod = "MID" if t.startswith("mid") else mod
         if "last night" in t or "tonight" in t:
             offset = -1 if "last" in t else 0
@@ -2402,18 +2417,13 @@ class _Resolver:
         lead = raw[: month_m.start()].strip().lower()
         lead = re.sub(r"\s+", " ", lead)
         lead = re.sub(r"(?:the month of)$", "", lead).strip()
-        # The preposition before the month is a tense cue of its own, unless it ends a period.
-        cue = (
-            None
-            if period_end
-            else {
-                "since": "past",
-                "until": "future",
-                "till": "future",
-                "by": "future",
-                "through": "future",
-            }.get(prep)
-        )
+        # The preposition before the month is a tense cue of its own, unless it ends a period:
+        # "since" looks back; "until", "by" and "through" look ahead, unless their clause is
+        # plainly told in the past ("prices rose through March"). A weaker past keeps looking
+        # ahead: "has extended loans through January" runs on into January.
+        cue = None if period_end else _PREPOSITION_TENSE.get(prep)
+        if cue == "future" and self.tense(start, end) == "past":
+            cue = "past"
         mod = _mod_of(lead) if lead else None
         month = lx.MONTHS[key]
         if self.dct is None:
@@ -2435,6 +2445,9 @@ class _Resolver:
             range_end = _RANGE_END_YEAR.match(self.text, end)
             if range_end is not None:
                 year = int(range_end[1])  # "from April to May 2013": the range's year
+            elif self.ref_value and _OF_THAT_YEAR.match(self.text, end):
+                # "in January 2007 and in September of that year": the year told before.
+                year = int(self.ref_value[:4])
             else:
                 year = self.infer_year(month, None, start, end, cue)
         if year is None:

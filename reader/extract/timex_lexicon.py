@@ -208,5 +208,5 @@ HOLIDAY = (
     r"|independence\s+day|(?:the\s+)?fourth\s+of\s+july|halloween|valentine's\s+day"
     r"|boxing\s+day|bastille\s+day|st\.\s+patrick's\s+day|veterans\s+day"
     r"|easter(?:\s+(?:sunday|monday|week))?"
-    r"|good\s+friday|black\s+friday|cyber\s+monday|election\s+day|labor\s+day|memorial\s+day)(?![\w])"
+    r"|good\s+friday|black\s+friday|cyber\s+monday|election\s+day|inauguration\s+day|labor\s+day|memorial\s+day)(?![\w])"
 )
