@@ -1240,3 +1240,9 @@ def test_inauguration_day_falls_every_four_years() -> None:
     ahead = "Protests will be held on Inauguration Day."
     assert one(ahead, "2019-03-01", "Inauguration Day").value == "2021-01-20"
     assert one(past, None, "Inauguration Day").value == "XXXX-01-20"
+
+
+def test_a_unit_repeated_after_itself_is_no_date() -> None:
+    dct = "2013-03-08"
+    assert find_dates("He can bring that night after night.", dct) == []
+    assert [m.text for m in find_dates("That night, after dinner, he left.", dct)] == ["That night"]

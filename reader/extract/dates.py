@@ -575,6 +575,7 @@ _RANGE_END_YEAR = re.compile(
 _PERIOD_END = re.compile(
     r"\b(?:months?|weeks?|year|quarter|period)\s+(?:to|through|until|till)\s+$", re.I
 )
+_UNIT_AFTER_UNIT = re.compile(r"\s+after\s+(day|night|week|month|year)\b", re.I)
 _OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
 _PREPOSITION_TENSE = {
     "since": "past",
@@ -1299,6 +1300,9 @@ class _Resolver:
             self.text, max(0, start - 24), start
         ):
             return []  # "coach of the year", "Person of the Week": an award, not a time
+        repeated = _UNIT_AFTER_UNIT.match(self.text, end)
+        if repeated is not None and repeated[1].lower() == raw.rsplit(None, 1)[-1].lower():
+            return []  # "bring that night after night": a repetition, not a night
         result = handler(raw, start, end)
         if result is None:
             return []
