@@ -19,6 +19,7 @@ from reader.ingest.decode import display_path
 from reader.ingest.readers import read_file
 from reader.model import Article, Skipped, Story
 from reader.text.counts import counted
+from reader.text.shorten import clip
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; stages are "reading" and "grouping"."""
@@ -60,7 +61,11 @@ class Corpus:
         if ref in self._by_path:
             return self._by_path[ref]
         candidate = Path(ref).expanduser()
-        if candidate.exists():
+        try:
+            exists = candidate.exists()
+        except (OSError, ValueError):  # too long to be a path, in a folder we may not read
+            exists = False
+        if exists:
             # Article paths are display text (``display_path``): compare like with like.
             resolved = Path(display_path(candidate.resolve()))
             for article in self.articles:
@@ -72,10 +77,11 @@ class Corpus:
         if len(matches) > 1:
             names = ", ".join(a.id for a in matches[:4])
             raise ArticleNotFound(
-                f"'{ref}' matches several articles ({names}{', ...' if len(matches) > 4 else ''})"
+                f"'{shown_ref(ref)}' matches several articles ({names}{', ...' if len(matches) > 4 else ''})"
             )
         raise ArticleNotFound(
-            f"no article '{ref}' in this corpus ({counted(len(self.articles), 'article')}; see `reader list`)"
+            f"no article '{shown_ref(ref)}' in this corpus ({counted(len(self.articles), 'article')};"
+            " see `reader list`)"
         )
 
     def story(self, ref: str) -> Story:
@@ -90,7 +96,7 @@ class Corpus:
             return self.story_of(self.article(ref).id)
         except ArticleNotFound:
             raise ArticleNotFound(
-                f"no story '{ref}' in this corpus (see `reader stories`)"
+                f"no story '{shown_ref(ref)}' in this corpus (see `reader stories`)"
             ) from None
 
     def story_of(self, article_id: str) -> Story:
@@ -98,6 +104,12 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+
+def shown_ref(ref: str) -> str:
+    """An article ref or path from a user in a message: escaped like a file name (it may be
+    one), cut if very long."""
+    return clip(display_path(ref), 160)
 
 
 def load_corpus(

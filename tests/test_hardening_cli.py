@@ -233,14 +233,17 @@ def test_function_word_sentences_still_pair_only_with_their_own_words() -> None:
     assert [pair.op for pair in alignment.pairs] == ["equal", "moved", "equal", "added"]
 
 
-def test_cli_diff_of_a_short_article_with_itself(
+def test_a_short_article_aligns_with_itself_but_the_cli_refuses_the_pair(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    alignment = align_texts("It is what it is.\n", "It is what it is.\n")
+    assert alignment.similarity == 1.0 and [p.op for p in alignment.pairs] == ["equal"]
+    # A diff of an article with itself says nothing (a typo, most likely): one line, not 100%.
     (tmp_path / "short.txt").write_text("It is what it is.\n", encoding="utf-8")
-    code, out, err = run(capsys, "diff", "short", "short", "-C", str(tmp_path), "--json")
-    assert code == 0, err
-    data = json.loads(out)
-    assert data["similarity"] == 1.0 and [p["op"] for p in data["pairs"]] == ["equal"]
+    for refs in (("short", "short"), ("short", str(tmp_path / "short.txt"))):
+        code, out, err = run(capsys, "diff", *refs, "-C", str(tmp_path), "--json")
+        assert (code, out) == (2, "")
+        assert err.strip() == "reader: A and B are the same article (short); give two versions"
 
 
 # --- output cut short: `reader ... | head` -------------------------------------------------------

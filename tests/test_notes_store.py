@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -145,6 +146,43 @@ def test_bad_spans_and_kinds_are_refused(store: NotesStore) -> None:
     with pytest.raises(ValueError):
         store.add(ARTICLE, 0, 5, kind="bookmark")  # type: ignore[arg-type]
     assert store.count() == 0
+
+
+def test_note_text_loses_control_sequences_whichever_way_it_comes(
+    store: NotesStore, tmp_path: Path
+) -> None:
+    # The CLI, the app and an import all save through add, update or put; a store written by an
+    # older reader is cleaned as it is read.
+    start, end = span("talks with Russia")
+    note = store.add(
+        ARTICLE, start, end, body="Check\x1b]0;PWNED\x07\nthis", tags=["a\x1b[31mb", "\x9b2J"]
+    )
+    assert (note.body, note.tags, note.kind) == ("Check\nthis", ("ab",), "note")
+    assert store.get(note.id) == note
+    # Only sequences: no body, so a bare highlight.
+    assert store.add(ARTICLE, start, end, body="\x1b[2J").kind == "highlight"
+    updated = store.update(note.id, body="new\x1b[2J\tbody", tags=["x\x07y"])
+    assert (updated.body, updated.tags) == ("new\tbody", ("xy",))
+    assert store.put(replace(note, id="imported", body="\x1b[31mred", tags=("\x1bc",))) == "added"
+    assert (store.get("imported").body, store.get("imported").tags) == ("red", ())
+    db = sqlite3.connect(store.path)
+    with db:
+        db.execute(
+            "UPDATE notes SET body = ?, tags = ? WHERE id = ?",
+            ("old\x1b[2J reader", json.dumps(["t\x1b[0m"]), "imported"),
+        )
+    db.close()
+    assert (store.get("imported").body, store.get("imported").tags) == ("old reader", ("t",))
+
+
+def test_put_refuses_a_position_that_is_no_span(store: NotesStore) -> None:
+    start, end = span("talks with Russia")
+    note = store.add(ARTICLE, start, end)
+    bad = [(-5, 3), (9, 4), (2**63, 2**63 + 1), (10**30, 10**30)]
+    for first, last in bad:
+        with pytest.raises(ValueError):
+            store.put(replace(note, id=f"n{first}", position=TextPositionSelector(first, last)))
+    assert store.count() == 1
 
 
 def test_data_dir_argument_and_env_var(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -70,15 +70,37 @@ def _command_first(args: list[str], commands: set[str], with_value: frozenset[st
     return args
 
 
+def _command_parser(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> argparse.ArgumentParser:
+    """The parser of the (sub)command ``args`` were parsed for: ``reader notes list``'s for
+    ``reader notes list --bogus``."""
+    for action in parser._actions:  # noqa: SLF001 - see options_with_value
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            if chosen is not None:
+                return _command_parser(chosen, args)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     tolerate_narrow_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
     args_list = _command_first(args_list, commands, options_with_value(parser))
-    if not args_list or (args_list[0] not in commands and args_list[0] not in _TOP_LEVEL_OPTIONS):
+    implicit_open = not args_list or (
+        args_list[0] not in commands and args_list[0] not in _TOP_LEVEL_OPTIONS
+    )
+    if implicit_open:
         # `reader`, `reader PATH...` or `reader --no-cache PATH`: the app.
         args_list = ["open", *args_list]
-    args = parser.parse_args(args_list)
+    args, unknown = parser.parse_known_args(args_list)
+    if unknown:
+        # argparse hands a subcommand's unknown options up to ``reader`` itself, whose usage
+        # says nothing of them: the command's own parser reports them, with its usage (``reader
+        # --bogus`` named no command: ``reader``'s usage lists them).
+        failed = parser if implicit_open else _command_parser(parser, args)
+        failed.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from reader.corpus import ArticleNotFound, Corpus, load_corpus
+from reader.corpus import ArticleNotFound, Corpus, load_corpus, seeds_dir, shown_ref
 from reader.ingest.readers import SUPPORTED_SUFFIXES
 from reader.model import Article
 
@@ -126,9 +128,13 @@ def load_corpus_from_args(
     With ``require_articles``, paths that hold no readable article are an error (the command has
     nothing to work on) rather than an empty answer."""
     chosen = list(paths if paths is not None else getattr(args, "paths", None) or [])
-    missing = [p for p in chosen if not Path(p).expanduser().exists()]
-    if missing:
-        raise CliError(f"no such file or directory: {missing[0]}")
+    for path in chosen:
+        try:
+            found = path_stat(path)
+        except OSError as exc:
+            raise CliError(f"cannot read {shown_ref(path)}: {exc.strerror or exc}") from None
+        if found is None:
+            raise CliError(f"no such file or directory: {shown_ref(path)}")
     corpus = _load(args, chosen, group)
     if require_articles and not corpus.articles:
         where = chosen[0] if len(chosen) == 1 else f"{len(chosen)} paths"
@@ -137,6 +143,14 @@ def load_corpus_from_args(
             more = f" and {len(corpus.skipped) - 1:,} more" if len(corpus.skipped) > 1 else ""
             which = "" if first.path == where else f"{first.path}: "
             raise CliError(f"no article could be read from {where}: {which}{first.reason}{more}")
+        for path in chosen:
+            try:  # a folder we may not list is no empty folder
+                with os.scandir(Path(path).expanduser()):
+                    pass
+            except NotADirectoryError:
+                pass
+            except OSError as exc:
+                raise CliError(f"cannot read {shown_ref(path)}: {exc.strerror or exc}") from None
         kinds = ", ".join(f".{kind}" for kind in dict.fromkeys(SUPPORTED_SUFFIXES.values()))
         raise CliError(f"no article files ({kinds}) in {where}")
     return corpus
@@ -165,19 +179,69 @@ def _load(args: argparse.Namespace, chosen: list[str], group: bool) -> Corpus:
         return load_corpus(chosen or None, report, use_cache=use_cache, group=group)
 
 
+_NOT_A_PATH = (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG)
+"""What ``stat`` says of a name that names no file: an id, a typo, or too long to be a path."""
+
+
+def path_stat(ref: str) -> os.stat_result | None:
+    """``ref`` stat'ed as a path (symlinks followed); None if it names nothing. Raises ``OSError``
+    for a file that is there but cannot be checked (a folder without permission, a link loop)."""
+    try:
+        return Path(ref).expanduser().stat()
+    except OSError as exc:
+        if exc.errno in _NOT_A_PATH:
+            return None
+        raise
+    except ValueError:  # a NUL byte: not a path
+        return None
+
+
+def _is_file(ref: str) -> bool:
+    # A path that cannot be checked is looked up as an id; if that fails too, ``find_article``
+    # says why the path could not be read.
+    try:
+        found = path_stat(ref)
+    except OSError:
+        return False
+    return found is not None and stat.S_ISREG(found.st_mode)
+
+
 def corpus_for_refs(args: argparse.Namespace, refs: Sequence[str], *, group: bool = True) -> Corpus:
     """The corpus in which article refs are looked up: ``--corpus`` if given; else the files the
-    refs name when they are paths; else the bundled seeds."""
+    refs name when they are paths, with the bundled seeds for the refs that are not."""
     if getattr(args, "paths", None):
         return load_corpus_from_args(args, group=group)
-    file_refs = [r for r in refs if Path(r).expanduser().is_file()]
-    if file_refs and len(file_refs) == len(refs):
+    file_refs = list(dict.fromkeys(r for r in refs if _is_file(r)))
+    if not file_refs:
+        return load_corpus_from_args(args, [], group=group)
+    if all(r in file_refs for r in refs):
         return load_corpus_from_args(args, file_refs, group=group)
-    return load_corpus_from_args(args, [], group=group)
+    # Ids and paths together (``reader diff 000 draft.txt``): the files beside the seeds.
+    return load_corpus_from_args(args, [str(seeds_dir()), *file_refs], group=group)
 
 
 def find_article(corpus: Corpus, ref: str) -> Article:
     try:
         return corpus.article(ref)
     except ArticleNotFound as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(_not_an_article(corpus, ref) or str(exc)) from None
+
+
+def _not_an_article(corpus: Corpus, ref: str) -> str | None:
+    """Why ``ref``, not found as an article, is a path that cannot be one; None if it is no path."""
+    try:
+        found = path_stat(ref)
+    except OSError as exc:
+        return f"cannot read {shown_ref(ref)}: {exc.strerror or exc}"
+    if found is None:
+        return None
+    if stat.S_ISDIR(found.st_mode):
+        return f"{shown_ref(ref)}: is a folder; give an article file or an id"
+    if not stat.S_ISREG(found.st_mode):
+        return f"{shown_ref(ref)}: not a regular file; give an article file or an id"
+    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop
+        resolved = Path(ref).expanduser().resolve()
+        for skipped in corpus.skipped:
+            if Path(skipped.path.split("#", 1)[0]).resolve() == resolved:
+                return f"no article could be read from {shown_ref(ref)}: {skipped.reason}"
+    return None

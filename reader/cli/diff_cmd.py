@@ -56,6 +56,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         raise CliError(f"diff needs two versions (A B), got {len(args.refs)}")
     corpus = corpus_for_refs(args, args.refs, group=False)
     a, b = (find_article(corpus, ref) for ref in args.refs)
+    if a.id == b.id:
+        # A diff of an article with itself says nothing, and a typo is the likely cause.
+        raise CliError(f"A and B are the same article ({a.id}); give two versions")
     alignment = align(a, b)
     if args.json:
         print_json(alignment.to_json())

@@ -21,6 +21,7 @@ from reader.cli.common import (
     add_corpus_options,
     add_json_option,
     console,
+    corpus_for_refs,
     find_article,
     load_corpus_from_args,
     print_json,
@@ -99,9 +100,11 @@ def _parse_dct(value: str | None) -> str | None:
 
 
 def _selection(args: argparse.Namespace) -> tuple[Corpus, list[Article]]:
-    corpus = load_corpus_from_args(args)
     if not args.article:
+        corpus = load_corpus_from_args(args)
         return corpus, list(corpus.articles)
+    # ``-a PATH`` without a corpus reads that file, as ``reader show PATH`` does.
+    corpus = corpus_for_refs(args, args.article)
     chosen = [find_article(corpus, ref) for ref in args.article]
     return corpus, list({a.id: a for a in chosen}.values())
 

@@ -36,6 +36,7 @@ from reader.notes.export import (
     render,
     write_export,
 )
+from reader.notes.store import default_store_path
 from reader.text.counts import counted
 from reader.text.shorten import clip
 from reader.text.tokens import fold
@@ -128,6 +129,25 @@ def _open_store(args: argparse.Namespace) -> NotesStore:
         raise CliError(str(exc)) from None
 
 
+def _store_exists(args: argparse.Namespace) -> bool:
+    """Whether there is a store to read: commands that only read must not create one (a
+    mistyped ``--data-dir`` would leave a folder and an empty database behind)."""
+    try:
+        default_store_path(getattr(args, "data_dir", None)).stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True  # there but not checkable: opening it says why
+    return True
+
+
+def _stored_notes(args: argparse.Namespace, *, include_deleted: bool = False) -> list[Note]:
+    if not _store_exists(args):
+        return []
+    with _open_store(args) as store:
+        return store.list(include_deleted=include_deleted)
+
+
 def note_json(note: Note) -> dict[str, Any]:
     return {
         "id": note.id,
@@ -182,8 +202,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
-        notes = store.list(include_deleted=args.deleted)
+    notes = _stored_notes(args, include_deleted=args.deleted)
     story, stories = args.story, []
     if story is not None:
         corpus = _corpus_for_story(args, notes)
@@ -225,9 +244,20 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_rm(args: argparse.Namespace) -> int:
+    if not _store_exists(args):
+        raise CliError(f"no note with id {args.id.strip()!r}")
     with _open_store(args) as store:
         try:
-            note = store.undelete(args.id) if args.undo else store.delete(args.id)
+            note = store.get(args.id, include_deleted=True)
+            # Say what happened: deleting twice (or restoring a live note) changes nothing.
+            if args.undo and not note.deleted:
+                raise CliError(f"note {note.short_id} is not deleted")
+            if not args.undo and note.deleted:
+                raise CliError(
+                    f"note {note.short_id} was already deleted "
+                    f"(undo: reader notes rm --undo {note.short_id})"
+                )
+            note = store.undelete(note.id) if args.undo else store.delete(note.id)
         except NoteNotFound as exc:
             raise CliError(str(exc.args[0] if exc.args else exc)) from None
     if args.json:
@@ -274,8 +304,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with _open_store(args) as store:
-        notes = store.list()
+    notes = _stored_notes(args)
     corpus = _corpus_for_notes(args, notes)
     stories = corpus.stories if corpus is not None else []
     story = _resolve_story(corpus, args.story) if corpus is not None and args.story else args.story
@@ -315,7 +344,11 @@ def _note_folders(notes: Sequence[Note]) -> list[str]:
     folders: dict[str, None] = {}
     for note in notes:
         path = note.article_path.split("#", 1)[0]
-        if path and Path(path).is_file():
+        try:
+            is_file = bool(path) and Path(path).is_file()
+        except (OSError, ValueError):  # too long a name, a folder we may not read: not there
+            is_file = False
+        if is_file:
             folders.setdefault(str(Path(path).parent), None)
     return list(folders)
 

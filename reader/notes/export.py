@@ -26,7 +26,7 @@ from reader.ingest.decode import parse_json, strip_controls
 from reader.model import Article, Story
 from reader.notes.anchor import TextPositionSelector, TextQuoteSelector
 from reader.notes.placement import NoteContext, NoteGroup, PlacedNote, group_notes
-from reader.notes.store import NOTE_KINDS, Note, NotesStore, clean_tags
+from reader.notes.store import NOTE_KINDS, Note, NotesStore, check_span, clean_tags
 from reader.text.counts import counted
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -494,10 +494,10 @@ def note_from_annotation(item: Mapping[str, Any]) -> Note:
                 {key: str(selector.get(key) or "") for key in ("exact", "prefix", "suffix")}
             )
         elif selector.get("type") == "TextPositionSelector":
-            try:
-                position = TextPositionSelector.from_json(dict(selector))
-            except (KeyError, TypeError, ValueError):
-                position = None
+            # A bad position is a bad item, not a store error halfway through the file (a
+            # number past SQLite's integers) or a span that anchors nowhere (negative, reversed).
+            start, end = check_span(selector.get("start"), selector.get("end"))
+            position = TextPositionSelector(start, end)
     if quote is None or not quote.exact:
         raise ValueError("no TextQuoteSelector")
     note_id = own.get("id")
@@ -530,17 +530,32 @@ def note_from_annotation(item: Mapping[str, Any]) -> Note:
     )
 
 
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+"""The largest file ``load_annotations`` reads: some 50,000 notes, more than anyone keeps."""
+
+
 def load_annotations(source: str | os.PathLike[str] | TextIO) -> list[Any]:
     """The annotation items of a JSON export file (or an open text stream)."""
+    limit = MAX_IMPORT_BYTES
     try:
+        raw: str | bytes
         if isinstance(source, (str, os.PathLike)):
             if str(source) == "-":
-                text = sys.stdin.read()
+                stdin_bytes = getattr(sys.stdin, "buffer", None)
+                raw = (stdin_bytes or sys.stdin).read(limit + 1)
             else:
-                with open(source, encoding="utf-8") as handle:
-                    text = handle.read()
+                with open(source, "rb") as handle:
+                    raw = handle.read(limit + 1)
         else:
-            text = source.read()
+            raw = source.read(limit + 1)
+        # Read one unit past the cap: a bigger file (or /dev/zero) is refused without being
+        # held in memory whole.
+        if len(raw) > limit:
+            name = "standard input" if str(source) == "-" else source
+            raise ExportError(
+                f"{name} is too large for a notes export (over {limit // 1048576} MB)"
+            )
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         data = parse_json(text, with_line=True)
     except OSError as exc:
         raise ExportError(f"cannot read {source}: {exc.strerror or exc}") from exc
@@ -568,7 +583,11 @@ def import_annotations(store: NotesStore, items: Iterable[Any]) -> ImportResult:
         except ValueError as exc:
             result.skipped.append(f"item {index}: {exc}")
             continue
-        outcome = store.put(note)
+        try:
+            outcome = store.put(note)
+        except ValueError as exc:
+            result.skipped.append(f"item {index}: {exc}")
+            continue
         if outcome == "added":
             result.added += 1
         elif outcome == "updated":

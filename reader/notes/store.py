@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 import platformdirs
 
+from reader.ingest.decode import strip_controls
 from reader.model import Article
 from reader.notes.anchor import TextPositionSelector, TextQuoteSelector, describe
 
@@ -36,6 +37,9 @@ SCHEMA_VERSION = 2
 DATA_DIR_ENV = "READER_DATA_DIR"
 DB_NAME = "notes.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+MAX_POSITION = 2**31 - 1
+"""The largest character offset a note may store: far beyond any article (files are capped at
+25 MB), and well inside SQLite's 64-bit integers, which an imported file could overflow."""
 
 
 class NotesStoreError(Exception):
@@ -98,14 +102,37 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def clean_body(body: str) -> str:
+    """A note's text without terminal control sequences (newlines and tabs stay)."""
+    return strip_controls(str(body))
+
+
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags trimmed, without empties or repeats, in first-seen order."""
+    """Tags trimmed, without control sequences, empties or repeats, in first-seen order."""
     seen: dict[str, None] = {}
     for tag in tags:
-        tag = " ".join(str(tag).split())
+        tag = " ".join(strip_controls(str(tag)).split())
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
+
+
+def check_span(start: object, end: object) -> tuple[int, int]:
+    """``(start, end)`` as a stored position: whole numbers, ``0 <= start <= end <=
+    MAX_POSITION``; else ``ValueError`` saying what is wrong."""
+    values = []
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"position {name} is not a whole number")
+        values.append(value)
+    first, last = values
+    if first < 0 or last < 0:
+        raise ValueError("negative position")
+    if last > MAX_POSITION:
+        raise ValueError(f"position beyond {MAX_POSITION:,}")
+    if first > last:
+        raise ValueError(f"position start {first:,} is after its end {last:,}")
+    return first, last
 
 
 # Version 1 had no tags, no updated_at and hard deletes; version 2 adds all three.
@@ -253,6 +280,9 @@ class NotesStore:
         payload: Mapping[str, Any] | None = None,
     ) -> Note:
         """Save a note on ``article.text[start:end]``; kind defaults to note if there is a body."""
+        # Every note enters through here or ``put``: what a user typed (the CLI, the app) is
+        # untrusted text bound for a terminal and export files like any article.
+        body = clean_body(body)
         if kind is None:
             kind = "pin" if payload is not None else ("note" if body.strip() else "highlight")
         if kind not in NOTE_KINDS:
@@ -272,7 +302,7 @@ class NotesStore:
             position=position,
             body=body,
             tags=clean_tags(tags),
-            story_id=story_id,
+            story_id=strip_controls(story_id) if story_id else None,
             payload=dict(payload) if payload is not None else None,
             created_at=now,
             updated_at=now,
@@ -282,7 +312,18 @@ class NotesStore:
         return note
 
     def put(self, note: Note) -> Literal["added", "updated", "unchanged"]:
-        """Insert ``note`` as is (import); an existing id is updated only if ``note`` is newer."""
+        """Insert ``note`` (import); an existing id is updated only if ``note`` is newer.
+
+        Its body and tags lose control sequences; a position that is not a valid span is a
+        ``ValueError`` (nothing is written)."""
+        if note.position is not None:
+            check_span(note.position.start, note.position.end)
+        note = replace(
+            note,
+            body=clean_body(note.body),
+            tags=clean_tags(note.tags),
+            story_id=strip_controls(note.story_id) if note.story_id else None,
+        )
         with self._write() as db:
             row = db.execute("SELECT updated_at FROM notes WHERE id = ?", (note.id,)).fetchone()
             if row is None:
@@ -307,7 +348,7 @@ class NotesStore:
             note = self._get(db, note_id, include_deleted=True)
             changed = replace(
                 note,
-                body=note.body if body is None else body,
+                body=note.body if body is None else clean_body(body),
                 tags=note.tags if tags is None else clean_tags(tags),
                 payload=note.payload if payload is None else dict(payload),
                 updated_at=_iso(self._clock()),
@@ -500,8 +541,9 @@ def _row_to_note(row: tuple[Any, ...]) -> Note:
         position=TextPositionSelector(start, end)
         if start is not None and end is not None
         else None,
-        body=body,
-        tags=tuple(json.loads(tags or "[]")),
+        # Cleaned on the way out too: a store written by an older reader may hold them raw.
+        body=clean_body(body),
+        tags=clean_tags(json.loads(tags or "[]")),
         story_id=story_id,
         payload=json.loads(payload) if payload else None,
         created_at=created_at,
