@@ -1246,3 +1246,15 @@ def test_a_unit_repeated_after_itself_is_no_date() -> None:
     dct = "2013-03-08"
     assert find_dates("He can bring that night after night.", dct) == []
     assert [m.text for m in find_dates("That night, after dinner, he left.", dct)] == ["That night"]
+
+
+def test_a_clock_reads_the_part_of_the_day_named_after_it() -> None:
+    dct = "2009-01-14"
+    text = "They played basketball until about 5:00 on the night of the shooting."
+    assert one(text, dct, "about 5:00").value == "2009-01-14T17:00"
+    assert one("The shot came at 9:15 on the night of the party.", dct, "9:15").value == (
+        "2009-01-14T21:15"
+    )
+    assert one("The shop opens at 9:15 on the day of the sale.", dct, "9:15").value == (
+        "2009-01-14T09:15"
+    )

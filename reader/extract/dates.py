@@ -938,6 +938,9 @@ _CLOCK_DAY_TAIL = re.compile(
 
 # The afternoon, evening or night named after a clock without a.m. or p.m. ("6:41 last night",
 # "10:15 tonight", "6:30 in the evening"), and the hours of each read as p.m.
+_THE_PART_OF_DAY_AFTER = re.compile(
+    r"\s+(?:on|in|during)\s+the\s+(afternoon|evening|night)\b", re.I
+)
 _PM_PARTS = re.compile(r"\b(afternoon|evening|night|tonight)\b", re.I)
 _PM_HOURS = {"afternoon": (1, 6), "evening": (4, 11), "night": (5, 11), "tonight": (5, 11)}
 
@@ -1529,7 +1532,9 @@ class _Resolver:
         return f"T{hour:02d}:{minute:02d}"
 
     def _clock_date(self, raw: str, start: int, end: int):
-        time_part = self._clock_time(raw)
+        # "until 5:00 on the night of May 29th": the part of the day may follow the mention.
+        part_after = _THE_PART_OF_DAY_AFTER.match(self.text, end)
+        time_part = self._clock_time(raw + (" " + part_after[1] if part_after else ""))
         if time_part is None:
             return None
         if _CLOCK_BEFORE_PAREN.search(self.text, max(0, start - 12), start):
